@@ -1,0 +1,34 @@
+//! Exercise 1: named workers (reference solution).
+
+use std::thread::{self, ThreadId};
+
+/// What a worker says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub name: String,
+    pub id: ThreadId,
+}
+
+pub fn spawn_named_workers(count: usize) -> Vec<Report> {
+    // Spawn them all first, then join: joining inside the first loop would run
+    // the workers one at a time.
+    let handles: Vec<_> = (1..=count)
+        .map(|worker| {
+            thread::Builder::new()
+                .name(format!("worker-{worker}"))
+                .spawn(|| {
+                    let me = thread::current();
+                    Report {
+                        name: me.name().unwrap_or_default().to_string(),
+                        id: me.id(),
+                    }
+                })
+                .expect("cannot start a thread")
+        })
+        .collect();
+    // Joining in spawn order gives the reports in worker order.
+    handles
+        .into_iter()
+        .map(|handle| handle.join().expect("a worker panicked"))
+        .collect()
+}

@@ -1,0 +1,22 @@
+//! Lesson 01: threads. The teaching code; `main.rs` narrates it and the book includes it.
+
+pub mod background;
+pub mod basics;
+pub mod sharing;
+pub mod speed;
+
+// The exercises: your answers in `exercises/` when the `starter` feature is on
+// (that is what `cargo exercises 01` does), the reference solutions otherwise.
+// An unfinished starter has unused names; that is expected, not worth a warning.
+#[cfg_attr(feature = "starter", allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex1_named_workers.rs")]
+#[cfg_attr(not(feature = "starter"), path = "../solutions/ex1_named_workers.rs")]
+pub mod ex1_named_workers;
+#[cfg_attr(feature = "starter", allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex2_shared_list.rs")]
+#[cfg_attr(not(feature = "starter"), path = "../solutions/ex2_shared_list.rs")]
+pub mod ex2_shared_list;
+#[cfg_attr(feature = "starter", allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex3_chunks.rs")]
+#[cfg_attr(not(feature = "starter"), path = "../solutions/ex3_chunks.rs")]
+pub mod ex3_chunks;

@@ -1,0 +1,189 @@
+//! Lesson 01: threads. Run it with `cargo run -p lesson-01`; `--help` lists the parts.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Result, ensure};
+use course_kit::timing::speedup;
+use course_kit::{Args, Lesson, Secs, Table, child, timed};
+use lesson_01::{background, basics, sharing, speed};
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-01", "Threads")
+        .part("cpus", "how many threads can run at the same moment", cpus)
+        .part("spawn", "start threads and wait for them with join", spawn)
+        .part(
+            "named",
+            "named threads, and a worker written as a struct",
+            named,
+        )
+        .part(
+            "interleave",
+            "threads take turns in a different order every run",
+            interleave,
+        )
+        .part("io", "waiting work (I/O) on two threads", io)
+        .part("cpu", "computing work on several threads: no GIL", cpu)
+        .part(
+            "share",
+            "borrowing with scoped threads; a shared list",
+            share,
+        )
+        .part(
+            "background",
+            "threads still running when main returns",
+            background_threads,
+        )
+        .part("panic", "a panic inside a thread", panic)
+        .option("wait-ms", 300, "how long each fake download waits, in ms")
+        .option(
+            "primes-below",
+            600_000,
+            "the CPU-bound work: count the primes below this",
+        )
+        .role("ticker", ticker)
+        .run()
+}
+
+fn cpus(_: &Args) -> Result<()> {
+    let cpus = basics::cpu_count();
+    println!("This machine can run {cpus} threads at the same moment.");
+    println!("More threads than that take turns; fewer leave cores idle.");
+    Ok(())
+}
+
+fn spawn(_: &Args) -> Result<()> {
+    basics::spawn_and_join(3);
+    Ok(())
+}
+
+fn named(_: &Args) -> Result<()> {
+    let main = std::thread::current();
+    println!("  {}: my id is {:?}", main.name().unwrap_or("?"), main.id());
+    basics::spawn_named(&["parser", "indexer"])?;
+    println!("A worker written as a struct with a run method:");
+    let worker = basics::Downloader {
+        name: "downloader".into(),
+        files: 3,
+        wait: Duration::from_millis(20),
+    };
+    let files = worker.start()?.join().expect("the downloader panicked");
+    println!("  main: the downloader got {files} files");
+    Ok(())
+}
+
+fn interleave(_: &Args) -> Result<()> {
+    println!("Three threads each write their number five times into one log:");
+    let mut orders = Vec::new();
+    for round in 1..=3 {
+        let order = basics::interleaving(3, 5);
+        let shown: Vec<String> = order.iter().map(|w| w.to_string()).collect();
+        println!("  round {round}: {}", shown.join(" "));
+        if !orders.contains(&order) {
+            orders.push(order);
+        }
+    }
+    println!("3 rounds, {} different orders.", orders.len());
+    Ok(())
+}
+
+fn io(args: &Args) -> Result<()> {
+    let wait = args.millis("wait-ms");
+    println!("Two fake downloads that each wait {}:", Secs(wait));
+    let one_by_one = speed::downloads_in_sequence(2, wait);
+    println!("  one after the other: {}", Secs(one_by_one));
+    let together = speed::downloads_on_threads(2, wait);
+    println!("  on two threads:      {}", Secs(together));
+    println!(
+        "Threads were {:.1}x faster: while one waits, the other waits too.",
+        speedup(one_by_one, together)
+    );
+    Ok(())
+}
+
+fn cpu(args: &Args) -> Result<()> {
+    let limit = args.get("primes-below");
+    let cpus = basics::cpu_count();
+    println!("Counting the primes below {limit} ({cpus} CPUs here):");
+    let (expected, alone) = timed(|| speed::count_primes(limit, 1));
+    let mut table = Table::new(["threads", "primes", "time", "speedup"]);
+    table.row([
+        "1".to_string(),
+        expected.to_string(),
+        Secs(alone).to_string(),
+        "1.0x".into(),
+    ]);
+    for threads in [2, 4] {
+        let (count, took) = timed(|| speed::count_primes(limit, threads));
+        ensure!(
+            count == expected,
+            "{threads} threads counted {count}, not {expected}"
+        );
+        let faster = format!("{:.1}x", speedup(alone, took));
+        table.row([
+            threads.to_string(),
+            count.to_string(),
+            Secs(took).to_string(),
+            faster,
+        ]);
+    }
+    print!("{table}");
+    println!("No GIL: the threads computed at the same time, up to {cpus} at once.");
+    Ok(())
+}
+
+fn share(_: &Args) -> Result<()> {
+    let numbers: Vec<u64> = (1..=1000).collect();
+    let sum = sharing::sum_in_halves(&numbers);
+    println!("Two scoped threads borrowed the halves of 1..=1000: sum {sum}");
+    let squares = sharing::collect_squares(5);
+    println!("Five threads pushed into one Arc<Mutex<Vec>>, in this order:");
+    println!("  {squares:?}");
+    let mut sorted = squares.clone();
+    sorted.sort_unstable();
+    println!("  sorted: {sorted:?}");
+    Ok(())
+}
+
+fn background_threads(_: &Args) -> Result<()> {
+    for join in [false, true] {
+        let mode = if join { "join" } else { "no-join" };
+        println!(
+            "A child process whose main {}:",
+            if join {
+                "joins the ticker"
+            } else {
+                "does not join"
+            }
+        );
+        let output = child::run_role("ticker", &[mode], Duration::from_secs(30))?;
+        ensure!(output.status.success(), "the child failed: {output:?}");
+        let printed = String::from_utf8_lossy(&output.stdout);
+        for line in printed.lines() {
+            println!("  | {line}");
+        }
+        let ticks = printed.lines().filter(|l| l.contains("tick ")).count();
+        let finished = printed.contains("ticker: finished");
+        println!("  -> {ticks} of 10 ticks, ticker finished: {finished}");
+    }
+    Ok(())
+}
+
+/// The child process of part `background`.
+fn ticker(args: &[String]) -> Result<()> {
+    let join = args.first().map(String::as_str) == Some("join");
+    background::ticker_then_return(join, 10, Duration::from_millis(20));
+    Ok(())
+}
+
+fn panic(_: &Args) -> Result<()> {
+    println!(
+        "average of [4, 8, 9] on a thread: {:?}",
+        background::average_on_thread(vec![4, 8, 9])
+    );
+    println!("average of [] on a thread (its panic message goes to stderr):");
+    let result = background::average_on_thread(Vec::new());
+    println!("  join gave: {result:?}");
+    println!("main is still running, and can report the failure.");
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! Timing threads: waiting work (I/O) and computing work (CPU).
+
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use course_kit::timed;
+
+// ANCHOR: io_bound
+/// Stands in for a download: the thread waits and the CPU has nothing to do.
+pub fn fake_download(wait: Duration) {
+    thread::sleep(wait);
+}
+
+/// Runs `count` downloads one after the other; returns how long that took.
+pub fn downloads_in_sequence(count: usize, wait: Duration) -> Duration {
+    let ((), took) = timed(|| (0..count).for_each(|_| fake_download(wait)));
+    took
+}
+
+/// Runs `count` downloads at once, each on its own thread.
+pub fn downloads_on_threads(count: usize, wait: Duration) -> Duration {
+    let ((), took) = timed(|| {
+        let handles: Vec<JoinHandle<()>> = (0..count)
+            .map(|_| thread::spawn(move || fake_download(wait)))
+            .collect();
+        for handle in handles {
+            handle.join().expect("a download thread panicked");
+        }
+    });
+    took
+}
+// ANCHOR_END: io_bound
+
+// ANCHOR: cpu_bound
+/// Work that only computes: is `n` a prime? (trial division, slow on purpose)
+pub fn is_prime(n: u64) -> bool {
+    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+}
+
+/// Counts the primes below `limit` on `threads` threads. The numbers are dealt
+/// out in blocks, like cards: thread `t` takes blocks t, t + threads, ... so every
+/// thread gets its share of the big, slow numbers (and of the odd ones: dealing
+/// single numbers to two threads would give one of them all the even numbers).
+pub fn count_primes(limit: u64, threads: usize) -> usize {
+    const BLOCK: u64 = 1000;
+    let handles: Vec<JoinHandle<usize>> = (0..threads as u64)
+        .map(|first_block| {
+            thread::spawn(move || {
+                (first_block..)
+                    .step_by(threads)
+                    .map(|block| block * BLOCK)
+                    .take_while(|&start| start < limit)
+                    .map(|start| {
+                        (start..limit.min(start + BLOCK))
+                            .filter(|&n| is_prime(n))
+                            .count()
+                    })
+                    .sum()
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .map(|handle| handle.join().expect("a counting thread panicked"))
+        .sum()
+}
+// ANCHOR_END: cpu_bound
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_split_finds_the_same_primes() {
+        // There are 25 primes below 100.
+        for threads in 1..=5 {
+            assert_eq!(count_primes(100, threads), 25, "{threads} threads");
+        }
+    }
+}

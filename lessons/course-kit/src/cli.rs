@@ -1,0 +1,336 @@
+//! The runner behind every lesson's `main.rs`.
+//!
+//! A lesson is a list of *parts*, each one idea, run in order. The learner can run
+//! them all (`cargo run -p lesson-01`), one or a few by name (`cargo run -p lesson-01 -- io`),
+//! list them (`--list`), or change a number the lesson uses (`--work-ms=200`).
+//! Lessons that start child processes also register *roles*: see [`crate::child`].
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::child;
+
+/// What a part runs: it narrates on stdout and returns an error if something went wrong.
+pub type PartFn = fn(&Args) -> anyhow::Result<()>;
+/// What a child process runs, given the arguments its parent passed.
+pub type RoleFn = fn(&[String]) -> anyhow::Result<()>;
+
+struct Part {
+    name: &'static str,
+    about: &'static str,
+    run: PartFn,
+}
+
+struct NumberOption {
+    name: &'static str,
+    default: u64,
+    about: &'static str,
+}
+
+struct Role {
+    name: &'static str,
+    run: RoleFn,
+}
+
+/// A lesson: its name, its parts, the numbers a learner may change, and its child roles.
+pub struct Lesson {
+    package: &'static str,
+    title: &'static str,
+    parts: Vec<Part>,
+    options: Vec<NumberOption>,
+    roles: Vec<Role>,
+}
+
+/// The option values a part runs with (the defaults, or what the learner typed).
+#[derive(Debug, Clone)]
+pub struct Args {
+    values: Vec<(&'static str, u64)>,
+}
+
+impl Args {
+    /// The value of a number option the lesson declared with [`Lesson::option`].
+    ///
+    /// # Panics
+    /// If the lesson never declared `name`: that is a bug in the lesson, not a user error.
+    pub fn get(&self, name: &str) -> u64 {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("the lesson reads option --{name} but never declared it"))
+    }
+
+    /// A number option read as milliseconds.
+    pub fn millis(&self, name: &str) -> Duration {
+        Duration::from_millis(self.get(name))
+    }
+}
+
+/// Why the command line could not be used; printed as one line, then the process exits with 2.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+/// What the command line asked for.
+#[derive(Debug)]
+pub enum Command {
+    Help,
+    List,
+    Run { parts: Vec<usize>, args: Args },
+    Role { index: usize, args: Vec<String> },
+}
+
+impl Lesson {
+    pub fn new(package: &'static str, title: &'static str) -> Self {
+        Self {
+            package,
+            title,
+            parts: Vec::new(),
+            options: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    /// Adds a part; parts run in the order they are added.
+    pub fn part(mut self, name: &'static str, about: &'static str, run: PartFn) -> Self {
+        self.parts.push(Part { name, about, run });
+        self
+    }
+
+    /// Declares a number the learner may change with `--name=N`.
+    pub fn option(mut self, name: &'static str, default: u64, about: &'static str) -> Self {
+        self.options.push(NumberOption {
+            name,
+            default,
+            about,
+        });
+        self
+    }
+
+    /// Declares a role that this program plays when it starts itself as a child process.
+    pub fn role(mut self, name: &'static str, run: RoleFn) -> Self {
+        self.roles.push(Role { name, run });
+        self
+    }
+
+    /// Reads the command line, runs what it asks for, and turns the outcome into an exit code.
+    pub fn run(self) -> ExitCode {
+        let argv: Vec<String> = std::env::args().skip(1).collect();
+        match self.parse(&argv) {
+            Err(UsageError(message)) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+            Ok(Command::Help) => {
+                print!("{}", self.help());
+                ExitCode::SUCCESS
+            }
+            Ok(Command::List) => {
+                for part in &self.parts {
+                    println!("{:<14} {}", part.name, part.about);
+                }
+                ExitCode::SUCCESS
+            }
+            Ok(Command::Role { index, args }) => {
+                let role = &self.roles[index];
+                report((role.run)(&args))
+            }
+            Ok(Command::Run { parts, args }) => {
+                if parts.len() == self.parts.len() {
+                    println!("{}: {}", self.package, self.title);
+                }
+                for index in parts {
+                    let part = &self.parts[index];
+                    println!();
+                    println!("=== {}: {} ===", part.name, part.about);
+                    if let Err(error) = (part.run)(&args) {
+                        eprintln!("error in part '{}': {error:#}", part.name);
+                        return ExitCode::FAILURE;
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+        }
+    }
+
+    /// Turns the arguments into a [`Command`], or says in one line what is wrong with them.
+    pub fn parse(&self, argv: &[String]) -> Result<Command, UsageError> {
+        if argv.first().map(String::as_str) == Some(child::ROLE_ARG) {
+            return self.parse_role(&argv[1..]);
+        }
+        let mut values: Vec<(&'static str, u64)> =
+            self.options.iter().map(|o| (o.name, o.default)).collect();
+        let mut parts = Vec::new();
+        let mut rest = argv.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--list" => return Ok(Command::List),
+                flag if flag.starts_with("--") => {
+                    let (name, inline) = match flag[2..].split_once('=') {
+                        Some((name, value)) => (name, Some(value.to_string())),
+                        None => (&flag[2..], None),
+                    };
+                    let Some(slot) = values.iter_mut().find(|(n, _)| *n == name) else {
+                        return Err(UsageError(format!(
+                            "unknown option '--{name}' (try --help)"
+                        )));
+                    };
+                    let Some(text) = inline.or_else(|| rest.next().cloned()) else {
+                        return Err(UsageError(format!(
+                            "--{name} needs a number, e.g. --{name}=10"
+                        )));
+                    };
+                    slot.1 = text.parse().map_err(|_| {
+                        UsageError(format!("--{name} needs a whole number, not '{text}'"))
+                    })?;
+                }
+                flag if flag.starts_with('-') => {
+                    return Err(UsageError(format!("unknown flag '{flag}' (try --help)")));
+                }
+                name => match self.parts.iter().position(|p| p.name == name) {
+                    Some(index) => parts.push(index),
+                    None => {
+                        return Err(UsageError(format!(
+                            "{} has no part named '{name}' (try --list)",
+                            self.package
+                        )));
+                    }
+                },
+            }
+        }
+        if parts.is_empty() {
+            parts = (0..self.parts.len()).collect();
+        }
+        Ok(Command::Run {
+            parts,
+            args: Args { values },
+        })
+    }
+
+    fn parse_role(&self, argv: &[String]) -> Result<Command, UsageError> {
+        if std::env::var_os(child::PARENT_ENV).is_none() {
+            return Err(UsageError(format!(
+                "{} is how this lesson starts its own child processes; \
+                 run `cargo run -p {}` instead",
+                child::ROLE_ARG,
+                self.package
+            )));
+        }
+        let Some(name) = argv.first() else {
+            return Err(UsageError(format!("{} needs a role name", child::ROLE_ARG)));
+        };
+        match self.roles.iter().position(|r| r.name == name) {
+            Some(index) => Ok(Command::Role {
+                index,
+                args: argv[1..].to_vec(),
+            }),
+            None => Err(UsageError(format!(
+                "{} has no child role named '{name}'",
+                self.package
+            ))),
+        }
+    }
+
+    /// The text `--help` prints.
+    pub fn help(&self) -> String {
+        let mut text = format!(
+            "{}: {}\n\nUsage: cargo run -p {} -- [PART...] [--OPTION=N...]\n\n\
+             With no PART, every part runs in this order:\n",
+            self.package, self.title, self.package
+        );
+        for part in &self.parts {
+            text.push_str(&format!("  {:<14} {}\n", part.name, part.about));
+        }
+        if !self.options.is_empty() {
+            text.push_str("\nOptions:\n");
+            for option in &self.options {
+                let flag = format!("--{}=N", option.name);
+                text.push_str(&format!(
+                    "  {flag:<20} {} (default {})\n",
+                    option.about, option.default
+                ));
+            }
+        }
+        text.push_str("  --list               list the parts and exit\n");
+        text.push_str("  -h, --help           print this help and exit\n");
+        text
+    }
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson() -> Lesson {
+        Lesson::new("lesson-xx", "Test")
+            .part("first", "the first part", |_| Ok(()))
+            .part("second", "the second part", |_| Ok(()))
+            .option("work-ms", 300, "how long each task works")
+    }
+
+    fn parse(args: &[&str]) -> Result<Command, UsageError> {
+        let argv: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        lesson().parse(&argv)
+    }
+
+    #[test]
+    fn no_arguments_runs_every_part_with_defaults() {
+        let Ok(Command::Run { parts, args }) = parse(&[]) else {
+            panic!("expected a run")
+        };
+        assert_eq!(parts, vec![0, 1]);
+        assert_eq!(args.get("work-ms"), 300);
+    }
+
+    #[test]
+    fn parts_and_options_are_read_in_both_spellings() {
+        for argv in [
+            &["second", "--work-ms=5"][..],
+            &["second", "--work-ms", "5"],
+        ] {
+            let Ok(Command::Run { parts, args }) = parse(argv) else {
+                panic!("expected a run")
+            };
+            assert_eq!(parts, vec![1]);
+            assert_eq!(args.get("work-ms"), 5);
+        }
+    }
+
+    #[test]
+    fn mistakes_get_one_clear_line() {
+        let unknown_part = parse(&["third"]).unwrap_err();
+        assert!(
+            unknown_part.0.contains("no part named 'third'"),
+            "{unknown_part:?}"
+        );
+        let bad_number = parse(&["--work-ms=fast"]).unwrap_err();
+        assert!(bad_number.0.contains("whole number"), "{bad_number:?}");
+        let unknown_flag = parse(&["--fast"]).unwrap_err();
+        assert!(
+            unknown_flag.0.contains("unknown option"),
+            "{unknown_flag:?}"
+        );
+        let missing = parse(&["--work-ms"]).unwrap_err();
+        assert!(missing.0.contains("needs a number"), "{missing:?}");
+    }
+
+    #[test]
+    fn a_role_typed_by_hand_is_refused() {
+        // The test runner never sets the parent marker, so this looks like a person typing it.
+        let error = parse(&[child::ROLE_ARG, "anything"]).unwrap_err();
+        assert!(
+            error.0.contains("run `cargo run -p lesson-xx`"),
+            "{error:?}"
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! The few helpers every lesson shares, kept in one place so no lesson copies them:
+//!
+//! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
+//! - [`timing`]: measuring how long something took and printing durations;
+//! - [`table`]: printing a small table of results with aligned columns;
+//! - [`child`]: starting this same program again as a child process, and never leaking it;
+//! - [`testing`]: what the lessons' tests need to run a lesson and compare its output with the book.
+
+pub mod child;
+pub mod cli;
+pub mod table;
+pub mod testing;
+pub mod timing;
+
+pub use cli::{Args, Lesson};
+pub use table::Table;
+pub use timing::{Secs, timed};

@@ -1,0 +1,221 @@
+//! What the lessons' tests share: run a lesson as a real process, read the facts it
+//! prints, and check that the output the book shows is still what the lesson prints.
+//!
+//! The book includes recorded runs from `lessons/NN-topic/output/PART.txt`. A test runs the
+//! part again and compares the two with every number blanked out and the lines sorted, so
+//! timings, pids and the order in which threads print never make it fail, while a changed,
+//! missing or extra line does. To record again after changing a lesson on purpose:
+//!
+//! ```text
+//! RECORD_OUTPUT=1 cargo test -p lesson-01 --test run -- --test-threads=1
+//! ```
+
+use std::path::Path;
+use std::process::{Command, ExitStatus};
+use std::time::Duration;
+
+/// How long a lesson may run in a test before it counts as hung and is killed.
+pub const DEADLINE: Duration = Duration::from_secs(60);
+
+/// One finished run of a lesson binary.
+#[derive(Debug)]
+pub struct Run {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the binary at `exe` (from `env!("CARGO_BIN_EXE_lesson-NN")`) with `args`, to the end.
+pub fn run(exe: &str, args: &[&str]) -> Run {
+    let output = crate::child::output_with_deadline(Command::new(exe).args(args), DEADLINE)
+        .unwrap_or_else(|error| panic!("running {exe} {args:?}: {error:#}"));
+    Run {
+        status: output.status,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+impl Run {
+    /// Panics (showing everything the run printed) unless it exited with status 0.
+    pub fn assert_success(&self) -> &Self {
+        assert!(self.status.success(), "the lesson failed: {self}");
+        self
+    }
+
+    /// Panics unless stdout contains `text`.
+    pub fn assert_prints(&self, text: &str) -> &Self {
+        assert!(
+            self.stdout.contains(text),
+            "expected {text:?} in the output: {self}"
+        );
+        self
+    }
+
+    /// Every number printed right after `label` (on the same line), in order.
+    pub fn numbers_after(&self, label: &str) -> Vec<f64> {
+        self.stdout
+            .lines()
+            .filter_map(|line| line.split_once(label).map(|(_, rest)| rest))
+            .filter_map(first_number)
+            .collect()
+    }
+
+    /// The first number printed right after `label`.
+    pub fn number_after(&self, label: &str) -> f64 {
+        *self
+            .numbers_after(label)
+            .first()
+            .unwrap_or_else(|| panic!("no number after {label:?} in the output: {self}"))
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+fn first_number(text: &str) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let number: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.trim_end_matches('.').parse().ok()
+}
+
+/// A text with every number replaced by `#`, trailing spaces cut, its lines sorted and
+/// repeats dropped: what stays the same from run to run. (A line repeated is a count,
+/// like a number: a ticker may tick twice in one run and three times in the next.)
+pub fn normalize(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(blank_numbers).collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+fn blank_numbers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            while chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_digit() || *n == '.' || *n == ',')
+            {
+                chars.next();
+            }
+            out.push('#');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Checks that `run` printed what the recording at `path` (shown in the book) says,
+/// numbers and line order aside. With `RECORD_OUTPUT` set, writes the recording instead.
+pub fn check_recording(run: &Run, path: impl AsRef<Path>) {
+    let path = path.as_ref();
+    if std::env::var_os("RECORD_OUTPUT").is_some() {
+        std::fs::create_dir_all(path.parent().expect("a recording lives in a folder")).unwrap();
+        std::fs::write(path, &run.stdout).unwrap();
+        return;
+    }
+    let recorded = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read the recording {}: {e}", path.display()));
+    let expected = normalize(&recorded);
+    let actual = normalize(&run.stdout);
+    if expected != actual {
+        let only_book: Vec<&String> = expected.iter().filter(|l| !actual.contains(l)).collect();
+        let only_run: Vec<&String> = actual.iter().filter(|l| !expected.contains(l)).collect();
+        panic!(
+            "the lesson no longer prints what the book shows ({}).\n\
+             lines only in the book: {only_book:#?}\nlines only in this run: {only_run:#?}\n\
+             (counts may differ too: {} lines in the book, {} in the run)\n\
+             If the change is on purpose, record again:\n  \
+             RECORD_OUTPUT=1 cargo test -p <lesson> --test run -- --test-threads=1{self_run}",
+            path.display(),
+            expected.len(),
+            actual.len(),
+            self_run = run,
+        );
+    }
+}
+
+/// Compiles `file` (a path relative to `lesson_dir`) with rustc, expects it to fail, and
+/// checks that its `error[E...]` lines are the ones recorded at `recording` (which the book
+/// shows). With `RECORD_OUTPUT` set, writes the recording instead.
+pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
+    let scratch = std::env::temp_dir().join(format!("course-compile-fail-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let output = Command::new(rustc)
+        .current_dir(lesson_dir)
+        .args([
+            "--edition",
+            "2024",
+            "--color",
+            "never",
+            "--emit",
+            "metadata",
+        ])
+        .arg("--out-dir")
+        .arg(&scratch)
+        .arg(file)
+        .output()
+        .expect("cannot run rustc");
+    let _ = std::fs::remove_dir_all(&scratch);
+    assert!(
+        !output.status.success(),
+        "{file} compiled, but the book says it must not"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let path = Path::new(lesson_dir).join(recording);
+    if std::env::var_os("RECORD_OUTPUT").is_some() {
+        std::fs::write(&path, &stderr).unwrap();
+        return;
+    }
+    let recorded = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read the recording {}: {e}", path.display()));
+    let errors = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("error["))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        errors(&recorded),
+        errors(&stderr),
+        "rustc's errors for {file} are no longer the ones the book shows; full output:\n{stderr}"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_order_do_not_matter() {
+        let a = "took 0.61 s\nthread 3 done\nthread 1 done\n";
+        let b = "thread 2 done\ntook 1,204.5 s\nthread 4 done  \n";
+        assert_eq!(normalize(a), normalize(b));
+    }
+
+    #[test]
+    fn words_do() {
+        assert_ne!(normalize("took 1 s\n"), normalize("took 1 ms\n"));
+        assert_ne!(normalize("a\nb\n"), normalize("a\n"));
+    }
+
+    #[test]
+    fn first_number_reads_decimals() {
+        assert_eq!(first_number(": 1.93x faster"), Some(1.93));
+        assert_eq!(first_number("none"), None);
+    }
+}
