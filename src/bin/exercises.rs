@@ -38,7 +38,7 @@ fn run(args: &[String]) -> Result<bool> {
     match args.first().map(String::as_str) {
         None | Some("-h" | "--help") => {
             println!("{USAGE}");
-            Ok(args.first().is_some())
+            Ok(!args.is_empty())
         }
         Some("--starters-must-fail") => starters_must_fail(),
         Some("--all") => {
@@ -88,7 +88,8 @@ fn run_starter_tests(lesson: &LessonDir) -> Result<Option<BTreeMap<String, TestR
     let mut test = Command::new(&cargo);
     base(&mut test);
     // Not `--quiet`: libtest would then print dots instead of one line per test.
-    test.args(["--", "--color", "never"]);
+    test.args(["--", "--color", "never"])
+        .env("RUST_BACKTRACE", "0");
     let output = course_kit::child::output_with_deadline(&mut test, TEST_DEADLINE)
         .context("the exercise tests did not finish (is a thread waiting forever?)")?;
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -149,10 +150,22 @@ fn parse_libtest(stdout: &str) -> BTreeMap<String, TestResult> {
         {
             continue;
         }
-        result.message.push_str(line.trim_end());
+        result.message.push_str(&tidy(line));
         result.message.push('\n');
     }
     results
+}
+
+/// `thread 'ex1_x' (123) panicked at lessons/01-threads/src/../exercises/ex1.rs:22:5:`
+/// reads better as `panicked at lessons/01-threads/exercises/ex1.rs:22:5:`.
+fn tidy(line: &str) -> String {
+    let line = line.trim_end().replace("/src/../", "/");
+    match line.split_once(" panicked at ") {
+        Some((thread, place)) if thread.starts_with("thread '") => {
+            format!("panicked at {place}")
+        }
+        _ => line,
+    }
 }
 
 /// The exercise a test belongs to: `ex1_names_are_kept` belongs to `ex1`.

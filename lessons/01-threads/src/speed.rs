@@ -34,7 +34,10 @@ pub fn downloads_on_threads(count: usize, wait: Duration) -> Duration {
 // ANCHOR: cpu_bound
 /// Work that only computes: is `n` a prime? (trial division, slow on purpose)
 pub fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
 }
 
 /// Counts the primes below `limit` on `threads` threads. The numbers are dealt

@@ -135,12 +135,15 @@ impl Lesson {
                 report((role.run)(&args))
             }
             Ok(Command::Run { parts, args }) => {
-                if parts.len() == self.parts.len() {
+                let whole_lesson = parts.len() == self.parts.len();
+                if whole_lesson {
                     println!("{}: {}", self.package, self.title);
                 }
-                for index in parts {
+                for (nth, index) in parts.into_iter().enumerate() {
                     let part = &self.parts[index];
-                    println!();
+                    if whole_lesson || nth > 0 {
+                        println!();
+                    }
                     println!("=== {}: {} ===", part.name, part.about);
                     if let Err(error) = (part.run)(&args) {
                         eprintln!("error in part '{}': {error:#}", part.name);

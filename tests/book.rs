@@ -1,0 +1,288 @@
+//! The book is whole: every lesson has a chapter, every include and relative link
+//! resolves, every recording is shown, and mdBook builds it without a warning.
+//! mdBook runs here as a library, so no `mdbook` binary is needed.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use concurrency_course::lessons::{self, anchored};
+
+fn book_dir() -> PathBuf {
+    lessons::root().join("book")
+}
+
+fn chapters() -> Vec<(PathBuf, String)> {
+    let mut chapters: Vec<(PathBuf, String)> = std::fs::read_dir(book_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    chapters.sort();
+    chapters
+}
+
+/// The `{{#include path:anchor}}` and `{{#rustdoc_include ...}}` directives in `text`.
+fn includes(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for directive in ["{{#include ", "{{#rustdoc_include "] {
+        let mut rest = text;
+        while let Some(start) = rest.find(directive) {
+            rest = &rest[start + directive.len()..];
+            let end = rest
+                .find("}}")
+                .expect("an include directive is closed with }}");
+            found.push(rest[..end].trim().to_string());
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+/// The targets of the inline links `[text](target)` in `text`, outside code.
+fn links(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(start) = rest.find("](") {
+            rest = &rest[start + 2..];
+            let Some(end) = rest.find(')') else { break };
+            found.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+#[test]
+fn every_lesson_has_a_chapter_in_the_summary() {
+    let summary = std::fs::read_to_string(book_dir().join("SUMMARY.md")).unwrap();
+    let lessons = lessons::all().unwrap();
+    assert!(!lessons.is_empty(), "no lessons found under lessons/");
+    for lesson in lessons {
+        let dir_name = lesson.dir.file_name().unwrap().to_str().unwrap();
+        let chapter = format!("{dir_name}.md");
+        assert!(
+            summary.contains(&format!("]({chapter})")),
+            "{} has no chapter `{chapter}` in book/SUMMARY.md",
+            lesson.package
+        );
+        assert!(
+            book_dir().join(&chapter).exists(),
+            "book/{chapter} is missing"
+        );
+    }
+}
+
+#[test]
+fn every_include_resolves_to_a_file_and_an_anchor() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        for include in includes(&text) {
+            let (file, anchor) = match include.split_once(':') {
+                Some((file, anchor)) => (file, Some(anchor)),
+                None => (include.as_str(), None),
+            };
+            let path = chapter.parent().unwrap().join(file);
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                writeln!(problems, "{}: no file {file}", chapter.display()).unwrap();
+                continue;
+            };
+            // Line ranges (`file:10:20`) need no anchor; names do.
+            if let Some(anchor) = anchor.filter(|a| !a.starts_with(|c: char| c.is_ascii_digit()))
+                && anchored(&source, anchor).is_none()
+            {
+                writeln!(
+                    problems,
+                    "{}: no anchor `{anchor}` in {file}",
+                    chapter.display()
+                )
+                .unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "broken includes:\n{problems}");
+}
+
+#[test]
+fn every_relative_link_resolves_inside_the_book() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        for link in links(&text) {
+            if link.contains("://") || link.starts_with("mailto:") || link.starts_with('#') {
+                continue;
+            }
+            let file = link.split('#').next().unwrap();
+            let target = chapter.parent().unwrap().join(file);
+            let inside = target
+                .canonicalize()
+                .is_ok_and(|t| t.starts_with(book_dir().canonicalize().unwrap()));
+            if !inside {
+                writeln!(
+                    problems,
+                    "{}: `{link}` is not a page of the book",
+                    chapter.display()
+                )
+                .unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "broken links:\n{problems}");
+}
+
+#[test]
+fn every_recorded_run_and_exercise_is_in_its_chapter() {
+    let mut problems = String::new();
+    for lesson in lessons::all().unwrap() {
+        let dir_name = lesson
+            .dir
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let chapter =
+            std::fs::read_to_string(book_dir().join(format!("{dir_name}.md"))).unwrap_or_default();
+        for recording in files_in(&lesson.dir.join("output")) {
+            let name = recording.file_name().unwrap().to_str().unwrap();
+            if !chapter.contains(&format!("lessons/{dir_name}/output/{name}")) {
+                writeln!(problems, "{}: output/{name} is not shown", lesson.package).unwrap();
+            }
+        }
+        for starter in files_in(&lesson.dir.join("exercises")) {
+            let name = starter.file_name().unwrap().to_str().unwrap();
+            let Some((exercise, _)) = name.split_once('_') else {
+                continue;
+            };
+            if !chapter.contains(&format!("hints.md:{exercise}}}}}")) {
+                writeln!(
+                    problems,
+                    "{}: the hint for {exercise} is not shown",
+                    lesson.package
+                )
+                .unwrap();
+            }
+            if !chapter.contains(&format!("exercises/{name}")) {
+                writeln!(
+                    problems,
+                    "{}: exercises/{name} is not named",
+                    lesson.package
+                )
+                .unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Collects mdBook's warnings and errors (it reports through `tracing`, and a broken
+/// include is only an ERROR event: the build itself still succeeds).
+#[derive(Clone, Default)]
+struct Complaints(Arc<Mutex<Vec<String>>>);
+
+struct Message(String);
+
+impl tracing::field::Visit for Message {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        write!(self.0, "{}={value:?} ", field.name()).unwrap();
+    }
+}
+
+impl tracing::Subscriber for Complaints {
+    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
+        *metadata.level() <= tracing::Level::WARN
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut message = Message(format!("{} ", event.metadata().level()));
+        event.record(&mut message);
+        self.0.lock().unwrap().push(message.0);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn the_book_builds_without_a_warning() {
+    let out = std::env::temp_dir().join(format!("course-book-{}", std::process::id()));
+    let complaints = Complaints::default();
+    let result = tracing::subscriber::with_default(complaints.clone(), || {
+        let mut book = mdbook_driver::MDBook::load(lessons::root())?;
+        book.config.build.build_dir = out.clone();
+        book.build()
+    });
+    let html: Vec<(PathBuf, String)> = walk(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&out);
+    if let Err(error) = result {
+        panic!("mdbook build failed: {error:#}");
+    }
+    let complaints = complaints.0.lock().unwrap();
+    assert!(
+        complaints.is_empty(),
+        "mdbook complained:\n{}",
+        complaints.join("\n")
+    );
+    assert!(
+        html.len() > 2,
+        "the book rendered only {} pages",
+        html.len()
+    );
+    for (page, text) in &html {
+        assert!(
+            !text.contains("{{#"),
+            "{} still shows a raw mdBook directive",
+            page.display()
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

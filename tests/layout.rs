@@ -1,0 +1,98 @@
+//! Every lesson has the same shape, so a reader who learned one knows them all,
+//! and every exercise has its starter, solution, hint and tests.
+
+use std::fmt::Write as _;
+
+use concurrency_course::lessons;
+
+#[test]
+fn every_lesson_has_the_same_shape() {
+    let mut problems = String::new();
+    for lesson in lessons::all().unwrap() {
+        for path in [
+            "Cargo.toml",
+            "src/main.rs",
+            "src/lib.rs",
+            "exercises/hints.md",
+            "solutions",
+            "tests/exercises.rs",
+            "tests/run.rs",
+            "output",
+        ] {
+            if !lesson.dir.join(path).exists() {
+                writeln!(problems, "{}: missing {path}", lesson.package).unwrap();
+            }
+        }
+        let manifest = std::fs::read_to_string(lesson.dir.join("Cargo.toml")).unwrap_or_default();
+        if !manifest.contains(&format!("name = \"{}\"", lesson.package)) {
+            writeln!(problems, "{}: the package must be named so", lesson.package).unwrap();
+        }
+        if !manifest.contains("starter = []") {
+            writeln!(problems, "{}: no `starter` feature", lesson.package).unwrap();
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+#[test]
+fn every_exercise_has_a_starter_a_solution_and_a_hint() {
+    let mut problems = String::new();
+    for lesson in lessons::all().unwrap() {
+        let mut starters: Vec<_> = std::fs::read_dir(lesson.dir.join("exercises"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .collect();
+        starters.sort();
+        if !(2..=4).contains(&starters.len()) {
+            writeln!(
+                problems,
+                "{}: {} exercises, not 2 to 4",
+                lesson.package,
+                starters.len()
+            )
+            .unwrap();
+        }
+        let lib = std::fs::read_to_string(lesson.dir.join("src/lib.rs")).unwrap_or_default();
+        let tests =
+            std::fs::read_to_string(lesson.dir.join("tests/exercises.rs")).unwrap_or_default();
+        for starter in starters {
+            let name = starter.file_name().unwrap().to_str().unwrap();
+            let exercise = name.split('_').next().unwrap();
+            let text = std::fs::read_to_string(&starter).unwrap();
+            if !text.contains("todo!(") || !text.contains("// TODO:") {
+                writeln!(
+                    problems,
+                    "{}: {name} needs todo!() and // TODO:",
+                    lesson.package
+                )
+                .unwrap();
+            }
+            if !lesson.dir.join("solutions").join(name).exists() {
+                writeln!(problems, "{}: no solutions/{name}", lesson.package).unwrap();
+            }
+            if lesson.hint(exercise).is_none() {
+                writeln!(
+                    problems,
+                    "{}: no hint `{exercise}` in hints.md",
+                    lesson.package
+                )
+                .unwrap();
+            }
+            if !lib.contains(&format!("path = \"../exercises/{name}\""))
+                || !lib.contains(&format!("path = \"../solutions/{name}\""))
+            {
+                writeln!(
+                    problems,
+                    "{}: src/lib.rs does not wire {name}",
+                    lesson.package
+                )
+                .unwrap();
+            }
+            if !tests.contains(&format!("fn {exercise}_")) {
+                writeln!(problems, "{}: no test named {exercise}_...", lesson.package).unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
