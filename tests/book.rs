@@ -187,6 +187,74 @@ fn every_recorded_run_and_exercise_is_in_its_chapter() {
     assert!(problems.is_empty(), "{problems}");
 }
 
+/// The numbers a chapter's "Measured" section quotes must appear in the lesson's
+/// recorded runs: re-recording a lesson without updating the prose fails here.
+#[test]
+fn measured_numbers_come_from_the_recordings() {
+    let mut problems = String::new();
+    for lesson in lessons::all().unwrap() {
+        let dir_name = lesson
+            .dir
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let Ok(chapter) = std::fs::read_to_string(book_dir().join(format!("{dir_name}.md"))) else {
+            continue;
+        };
+        let Some(start) = chapter.find("\n## Measured") else {
+            writeln!(problems, "{dir_name}.md has no `## Measured` section").unwrap();
+            continue;
+        };
+        let section = &chapter[start + 1..];
+        let section = section[1..]
+            .find("\n## ")
+            .map_or(section, |end| &section[..end + 1]);
+        let recorded: String = files_in(&lesson.dir.join("output"))
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        for number in numbers_in(section) {
+            if !recorded.contains(&number) {
+                writeln!(
+                    problems,
+                    "{dir_name}.md quotes {number} under Measured, but no recording in \
+                     lessons/{dir_name}/output/ shows it"
+                )
+                .unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+/// The numbers in a text (`466`, `2.0`), skipping `{{#include}}` lines, code and
+/// lesson numbers such as `lesson-01`.
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    for line in text.lines().filter(|l| !l.contains("{{#")) {
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let previous = line[..i].chars().next_back();
+            if !c.is_ascii_digit() || previous.is_some_and(|p| p.is_alphanumeric() || p == '-') {
+                continue;
+            }
+            let mut number = c.to_string();
+            while let Some(&(_, n)) = chars.peek() {
+                if n.is_ascii_digit() || (n == '.' && !number.contains('.')) {
+                    number.push(n);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            numbers.push(number.trim_end_matches('.').to_string());
+        }
+    }
+    numbers
+}
+
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| {

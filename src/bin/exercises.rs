@@ -195,7 +195,7 @@ fn check(lesson: &LessonDir) -> Result<bool> {
             .push((name, result));
     }
     let mut solved = 0;
-    let mut first_unsolved = None;
+    let mut unsolved: Vec<(&str, String)> = Vec::new();
     for (exercise, tests) in &by_exercise {
         let file = lesson
             .starter(exercise)
@@ -208,16 +208,24 @@ fn check(lesson: &LessonDir) -> Result<bool> {
             continue;
         }
         println!("  ✗ {file}: {} of {} tests fail", failed.len(), tests.len());
+        // Tests that fail the same way (a `todo!()`, say) are reported together.
+        let mut by_message: Vec<(&str, Vec<&str>)> = Vec::new();
         for (name, result) in &failed {
-            println!("      {name}");
-            for line in result.message.lines() {
+            match by_message.iter_mut().find(|(m, _)| *m == result.message) {
+                Some((_, names)) => names.push(name),
+                None => by_message.push((&result.message, vec![name])),
+            }
+        }
+        for (message, names) in by_message {
+            println!("      {}:", names.join(", "));
+            for line in message.lines() {
                 println!("        {line}");
             }
         }
-        first_unsolved.get_or_insert((*exercise, file));
+        unsolved.push((exercise, file));
     }
     println!();
-    match first_unsolved {
+    match working_on(lesson, &unsolved) {
         None => {
             println!(
                 "All {solved} exercises of {} are solved. Well done!",
@@ -227,7 +235,7 @@ fn check(lesson: &LessonDir) -> Result<bool> {
         }
         Some((exercise, file)) => {
             println!(
-                "{solved} of {} exercises solved. Next: {file}",
+                "{solved} of {} exercises solved. Now: {file}",
                 by_exercise.len()
             );
             if let Some(hint) = lesson.hint(exercise) {
@@ -240,6 +248,28 @@ fn check(lesson: &LessonDir) -> Result<bool> {
             Ok(false)
         }
     }
+}
+
+/// The unsolved exercise the learner is most likely working on: the one whose
+/// starter was changed last, or the first one if none has been touched since checkout.
+fn working_on<'a>(lesson: &LessonDir, unsolved: &[(&'a str, String)]) -> Option<(&'a str, String)> {
+    let modified = |exercise: &str| {
+        lesson
+            .starter(exercise)
+            .and_then(|path| std::fs::metadata(path).ok())
+            .and_then(|meta| meta.modified().ok())
+    };
+    let times: Vec<_> = unsolved.iter().map(|(e, _)| modified(e)).collect();
+    let (Some(newest), Some(oldest)) = (times.iter().flatten().max(), times.iter().flatten().min())
+    else {
+        return unsolved.first().cloned();
+    };
+    // A fresh checkout writes every file within a moment; an edit stands out.
+    if newest.duration_since(*oldest).unwrap_or_default() < Duration::from_secs(2) {
+        return unsolved.first().cloned();
+    }
+    let index = times.iter().position(|t| t.as_ref() == Some(newest))?;
+    unsolved.get(index).cloned()
 }
 
 fn indent(text: &str) -> String {

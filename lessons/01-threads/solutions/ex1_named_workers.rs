@@ -1,6 +1,7 @@
 //! Exercise 1: named workers (reference solution).
 
 use std::thread::{self, ThreadId};
+use std::time::Duration;
 
 /// What a worker says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,14 +10,15 @@ pub struct Report {
     pub id: ThreadId,
 }
 
-pub fn spawn_named_workers(count: usize) -> Vec<Report> {
-    // Spawn them all first, then join: joining inside the first loop would run
-    // the workers one at a time.
+pub fn spawn_named_workers(count: usize, work: Duration) -> Vec<Report> {
+    // `collect` runs the whole `map` now, so every thread is started before
+    // the first `join`. Joining inside the `map` would run them one at a time.
     let handles: Vec<_> = (1..=count)
         .map(|worker| {
             thread::Builder::new()
                 .name(format!("worker-{worker}"))
-                .spawn(|| {
+                .spawn(move || {
+                    thread::sleep(work);
                     let me = thread::current();
                     Report {
                         name: me.name().unwrap_or_default().to_string(),

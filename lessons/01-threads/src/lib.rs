@@ -20,3 +20,7 @@ pub mod ex2_shared_list;
 #[cfg_attr(feature = "starter", path = "../exercises/ex3_chunks.rs")]
 #[cfg_attr(not(feature = "starter"), path = "../solutions/ex3_chunks.rs")]
 pub mod ex3_chunks;
+#[cfg_attr(feature = "starter", allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex4_speedup.rs")]
+#[cfg_attr(not(feature = "starter"), path = "../solutions/ex4_speedup.rs")]
+pub mod ex4_speedup;

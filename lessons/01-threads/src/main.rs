@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             background_threads,
         )
         .part("panic", "a panic inside a thread", panic)
+        .option("downloads", 2, "how many fake downloads part io runs")
         .option("wait-ms", 300, "how long each fake download waits, in ms")
         .option(
             "primes-below",
@@ -88,14 +89,15 @@ fn interleave(_: &Args) -> Result<()> {
 }
 
 fn io(args: &Args) -> Result<()> {
+    let count = args.get("downloads") as usize;
     let wait = args.millis("wait-ms");
-    println!("Two fake downloads that each wait {}:", Secs(wait));
-    let one_by_one = speed::downloads_in_sequence(2, wait);
+    println!("{count} fake downloads that each wait {}:", Secs(wait));
+    let one_by_one = speed::downloads_in_sequence(count, wait);
     println!("  one after the other: {}", Secs(one_by_one));
-    let together = speed::downloads_on_threads(2, wait);
-    println!("  on two threads:      {}", Secs(together));
+    let together = speed::downloads_on_threads(count, wait);
+    println!("  each on its own thread: {}", Secs(together));
     println!(
-        "Threads were {:.1}x faster: while one waits, the other waits too.",
+        "Threads were {:.1}x faster: the waits overlapped.",
         speedup(one_by_one, together)
     );
     Ok(())
@@ -128,7 +130,8 @@ fn cpu(args: &Args) -> Result<()> {
         ]);
     }
     print!("{table}");
-    println!("No GIL: the threads computed at the same time, up to {cpus} at once.");
+    println!("No GIL: up to {cpus} threads can compute at the same time here, so the");
+    println!("speedup can approach {cpus}x (less when other programs are busy too).");
     Ok(())
 }
 

@@ -178,7 +178,7 @@ pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let path = Path::new(lesson_dir).join(recording);
     if std::env::var_os("RECORD_OUTPUT").is_some() {
-        std::fs::write(&path, &stderr).unwrap();
+        std::fs::write(&path, without_toolchain_notes(&stderr)).unwrap();
         return;
     }
     let recorded = std::fs::read_to_string(&path)
@@ -194,6 +194,23 @@ pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
         errors(&stderr),
         "rustc's errors for {file} are no longer the ones the book shows; full output:\n{stderr}"
     );
+}
+
+/// rustc's notes that point into the standard library's own source
+/// (`--> /rustc/<commit>/library/...`) differ with every toolchain and say nothing
+/// to a learner: drop them, with the `note:` line that introduces them.
+fn without_toolchain_notes(stderr: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for line in stderr.lines() {
+        if line.contains("--> /rustc/") {
+            if kept.last().is_some_and(|l| l.starts_with("note:")) {
+                kept.pop();
+            }
+            continue;
+        }
+        kept.push(line);
+    }
+    kept.join("\n") + "\n"
 }
 
 #[cfg(test)]
