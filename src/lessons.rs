@@ -27,6 +27,24 @@ impl LessonDir {
             .to_string()
     }
 
+    /// The folder's own name: `01-threads`.
+    pub fn dir_name(&self) -> &str {
+        self.dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    }
+
+    /// The lesson's chapter, `book/01-threads.md`.
+    pub fn chapter_path(&self) -> PathBuf {
+        root().join("book").join(format!("{}.md", self.dir_name()))
+    }
+
+    /// The chapter's text, or an empty string if it does not exist yet.
+    pub fn chapter(&self) -> String {
+        std::fs::read_to_string(self.chapter_path()).unwrap_or_default()
+    }
+
     /// The hint for exercise `exercise` (e.g. `ex1`), from `exercises/hints.md`.
     pub fn hint(&self, exercise: &str) -> Option<String> {
         let text = std::fs::read_to_string(self.dir.join("exercises/hints.md")).ok()?;

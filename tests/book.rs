@@ -72,8 +72,7 @@ fn every_lesson_has_a_chapter_in_the_summary() {
     let lessons = lessons::all().unwrap();
     assert!(!lessons.is_empty(), "no lessons found under lessons/");
     for lesson in lessons {
-        let dir_name = lesson.dir.file_name().unwrap().to_str().unwrap();
-        let chapter = format!("{dir_name}.md");
+        let chapter = format!("{}.md", lesson.dir_name());
         assert!(
             summary.contains(&format!("]({chapter})")),
             "{} has no chapter `{chapter}` in book/SUMMARY.md",
@@ -146,15 +145,8 @@ fn every_relative_link_resolves_inside_the_book() {
 fn every_recorded_run_and_exercise_is_in_its_chapter() {
     let mut problems = String::new();
     for lesson in lessons::all().unwrap() {
-        let dir_name = lesson
-            .dir
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_string();
-        let chapter =
-            std::fs::read_to_string(book_dir().join(format!("{dir_name}.md"))).unwrap_or_default();
+        let dir_name = lesson.dir_name();
+        let chapter = lesson.chapter();
         for recording in files_in(&lesson.dir.join("output")) {
             let name = recording.file_name().unwrap().to_str().unwrap();
             if !chapter.contains(&format!("lessons/{dir_name}/output/{name}")) {
@@ -193,16 +185,8 @@ fn every_recorded_run_and_exercise_is_in_its_chapter() {
 fn measured_numbers_come_from_the_recordings() {
     let mut problems = String::new();
     for lesson in lessons::all().unwrap() {
-        let dir_name = lesson
-            .dir
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_string();
-        let Ok(chapter) = std::fs::read_to_string(book_dir().join(format!("{dir_name}.md"))) else {
-            continue;
-        };
+        let dir_name = lesson.dir_name();
+        let chapter = lesson.chapter();
         let Some(start) = chapter.find("\n## Measured") else {
             writeln!(problems, "{dir_name}.md has no `## Measured` section").unwrap();
             continue;
