@@ -83,7 +83,7 @@ fn together_part(args: &Args) -> Result<()> {
         let running = together::children_of(me)?;
         println!("  children of {me} while they run: {}", running.len());
         for info in &running {
-            println!("    pid {}  {}  state {}", info.pid, info.name, info.state);
+            println!("    pid {}  {}", info.pid, info.name);
         }
         together::wait_for_all(children)
     });
@@ -162,8 +162,8 @@ fn stop_part(args: &Args) -> Result<()> {
             println!("  | {line}");
         }
         println!(
-            "  it ended {} after SIGTERM: {}; signal() = {:?}",
-            Secs(stopped.took),
+            "  it ended {} ms after SIGTERM: {}; signal() = {:?}",
+            stopped.took.as_millis(),
             stopped.status,
             stopped.status.signal()
         );

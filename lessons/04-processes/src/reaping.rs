@@ -51,7 +51,7 @@ pub fn my_children() -> Result<usize> {
 /// sleeps. The lesson kills it with SIGKILL, so no destructor of its runs.
 pub fn middle(_: &[String]) -> Result<()> {
     let worker = ChildGuard::spawn(&mut child::command("orphan", &[])?)?;
-    println!("{}", worker.id());
+    println!("worker {}", worker.id());
     thread::sleep(Duration::from_secs(60));
     Ok(())
 }
@@ -74,12 +74,18 @@ pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
     command.stdout(Stdio::piped());
     let mut middle = ChildGuard::spawn(&mut command)?;
     let stdout = middle.child_mut().stdout.take().context("no stdout")?;
+    // Two lines come, in either order: "worker PID" from the middle, "ready" from the worker.
     let lines = child::lines(stdout);
-    let wait = Duration::from_secs(10);
-    let worker: u32 = lines.recv_timeout(wait).context("no worker pid")?.parse()?;
-    lines
-        .recv_timeout(wait)
-        .context("the worker never said it was ready")?;
+    let mut worker = None;
+    for _ in 0..2 {
+        let line = lines
+            .recv_timeout(Duration::from_secs(10))
+            .context("no word from them")?;
+        if let Some(pid) = line.strip_prefix("worker ") {
+            worker = Some(pid.parse::<u32>()?);
+        }
+    }
+    let worker = worker.context("the middle process never named its worker")?;
     middle.kill()?; // SIGKILL: the middle cannot clean up
     let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
     let deadline = Instant::now() + Duration::from_secs(10);
