@@ -320,7 +320,7 @@ fn unique_name() -> String {
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    format!("/{PREFIX}{}-{n}-{stamp:08x}", std::process::id())
+    format!("/{PREFIX}{}-{n}-{stamp}", std::process::id())
 }
 
 /// `len` values of type `T` in memory shared between processes (Python's `Array`).
