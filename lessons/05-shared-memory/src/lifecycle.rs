@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{ExitStatus, Stdio};
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use course_kit::child::{self, ChildGuard};
@@ -73,10 +73,12 @@ pub fn owner_signalled(signal: rustix::process::Signal) -> Result<(String, ExitS
         .context("no segment name")?;
     let pid = rustix::process::Pid::from_raw(owner.id() as i32).context("bad pid")?;
     rustix::process::kill_process(pid, signal)?;
-    let status = owner
-        .wait_timeout(Duration::from_secs(10))?
-        .context("the owner did not end")?;
-    Ok((name.clone(), status, exists(&name)))
+    // Look before we wait: until then the dead owner stays in the process list
+    // (a zombie), so nobody's `remove_stale` may take its segment yet.
+    wait_until_dead(owner.id())?;
+    let left = exists(&name);
+    let status = owner.wait()?;
+    Ok((name, status, left))
 }
 
 pub fn owner(_: &[String]) -> Result<()> {
@@ -86,3 +88,19 @@ pub fn owner(_: &[String]) -> Result<()> {
     Ok(())
 }
 // ANCHOR_END: owner_signalled
+
+/// Waits (at most 10 s) until process `pid` has ended but not yet been waited for.
+fn wait_until_dead(pid: u32) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next());
+        if state == Some('Z') {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    anyhow::bail!("process {pid} did not end")
+}

@@ -102,8 +102,7 @@ fn only_the_owner_removes_a_segment_and_sigkill_leaves_it() {
         .filter(|l| l.contains("left behind: "))
         .map(|l| l.rsplit(' ').next().unwrap())
         .collect();
-    assert_eq!(left, ["false", "false", "true"], "{run}");
-    assert!(run.number_after("remove_stale() removed") >= 1.0, "{run}");
+    assert_eq!(left, ["false", "false", "true", "false"], "{run}");
 }
 
 #[test]
