@@ -74,6 +74,9 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
     Ok((value.load(Ordering::SeqCst), results))
 }
 
+// ANCHOR_END: while_sleeping
+
+// ANCHOR: sleepy
 /// The child's side, like the seed's `calculate_raise_to`.
 pub fn sleepy(args: &[String]) -> Result<()> {
     let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
@@ -99,4 +102,4 @@ pub fn sleepy(args: &[String]) -> Result<()> {
     value.store(10, Ordering::SeqCst);
     Ok(())
 }
-// ANCHOR_END: while_sleeping
+// ANCHOR_END: sleepy

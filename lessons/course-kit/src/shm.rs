@@ -85,6 +85,7 @@ use rustix::fs::{MemfdFlags, Mode};
 use rustix::io::FdFlags;
 use rustix::shm;
 
+// ANCHOR: shareable
 /// Types that may live in shared memory and be changed there by several processes at once.
 ///
 /// # Safety
@@ -111,6 +112,7 @@ use rustix::shm;
 /// unsafe impl Shareable for Bank {}
 /// ```
 pub unsafe trait Shareable: Sync + Sized {}
+// ANCHOR_END: shareable
 
 macro_rules! shareable {
     ($($atomic:ty),*) => {
@@ -199,6 +201,7 @@ impl Mapping {
         self.slice(0, 3)
     }
 
+    // ANCHOR: slice
     /// `count` values of type `U` starting `offset` bytes into the mapping.
     fn slice<U: Shareable>(&self, offset: usize, count: usize) -> &[U] {
         let end = count
@@ -222,6 +225,7 @@ impl Mapping {
         //   `&mut` to the mapping.
         unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
     }
+    // ANCHOR_END: slice
 }
 
 /// Identifies `T` and the length, so an `open` with another type or length is refused.
@@ -255,6 +259,7 @@ fn forget(name: &str) {
         .retain(|owned| owned != name);
 }
 
+// ANCHOR: watch_signals
 /// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then end the
 /// process the way that signal would have (so its exit status still shows the signal).
 fn watch_signals() {
@@ -277,6 +282,7 @@ fn watch_signals() {
         });
     drop(watcher);
 }
+// ANCHOR_END: watch_signals
 
 /// Removes the named segments in `/dev/shm` whose owning process no longer exists (one killed
 /// by SIGKILL, say). Returns the names it removed. Safe to call at any time: a live owner's
@@ -462,6 +468,7 @@ impl<T: Shareable> SharedArray<T> {
         self.owned.is_some()
     }
 
+    // ANCHOR: pass_to
     /// Gets `command` ready to share this segment: adds the handle as its last argument and,
     /// for an anonymous segment, lets the child inherit the descriptor (which is otherwise
     /// closed when a program starts). Call it before spawning; the child calls `open`.
@@ -487,6 +494,7 @@ impl<T: Shareable> SharedArray<T> {
         }
         Ok(command)
     }
+    // ANCHOR_END: pass_to
 }
 
 impl<T: Shareable> Deref for SharedArray<T> {
