@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         .option("step-ms", 40, "how long each of those steps takes, in ms")
         .option(
             "increments",
-            1_000_000,
+            2_000_000,
             "how many times each process in `race` adds 1",
         )
         .option("rounds", 3, "how many times `race` runs each way")

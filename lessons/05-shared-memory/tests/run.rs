@@ -75,17 +75,22 @@ fn five_processes_in_turn_count_to_six() {
 
 #[test]
 fn load_then_store_loses_updates_and_fetch_add_does_not() {
-    let run = part("race");
-    assert_eq!(
-        run.number_after("Lost by fetch_add, in 3 rounds:"),
-        0.0,
-        "{run}"
-    );
-    // Two processes on two cores, a million increments each: some are lost.
-    assert!(
-        run.number_after("Lost by load then store, in 3 rounds:") > 0.0,
-        "the two adders should have overlapped: {run}"
-    );
+    let mut run = part("race");
+    // Two processes on two cores, two million increments each: nearly every run
+    // loses some. On a machine so loaded that the two never overlapped, try again.
+    for _ in 0..4 {
+        assert_eq!(
+            run.number_after("Lost by fetch_add, in 3 rounds:"),
+            0.0,
+            "{run}"
+        );
+        if run.number_after("Lost by load then store, in 3 rounds:") > 0.0 {
+            return;
+        }
+        run = course_kit::testing::run(LESSON, &["race"]);
+        run.assert_success();
+    }
+    panic!("in 5 runs the two adders never overlapped: {run}");
 }
 
 #[test]
