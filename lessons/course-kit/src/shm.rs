@@ -18,6 +18,9 @@
 //!   as it would have). What it cannot survive: SIGKILL, `std::process::exit` or an abort
 //!   leave the file in `/dev/shm` until someone removes it. [`remove_stale`] does that for
 //!   segments whose owner is gone, and every `create` calls it first.
+//!   Because of that watcher, SIGTERM always ends an owner (after the clean-up): a
+//!   process that wants to catch SIGTERM and carry on should not own a named segment
+//!   (let its parent create it, or use an anonymous one).
 //! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name at all. A child
 //!   gets it by inheriting the file descriptor ([`SharedValue::pass_to`]). It cannot leak: the
 //!   kernel frees it when the last process holding it ends, however it ends. Only processes
