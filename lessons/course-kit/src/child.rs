@@ -263,10 +263,11 @@ mod tests {
         let status = polite.stop(Duration::from_secs(5)).unwrap();
         assert_eq!(status.signal(), Some(15), "sleep ends on SIGTERM");
         let mut command = Command::new("sh");
-        command.args(["-c", "trap '' TERM; echo ready; sleep 5"]);
+        command.args(["-c", "trap '' TERM; echo ready; exec sleep 5"]);
         command.stdout(Stdio::piped());
         let mut stubborn = ChildGuard::spawn(&mut command).unwrap();
-        // Wait until the trap is set, or SIGTERM could arrive before it.
+        // `exec` keeps the ignored SIGTERM and the pid, so SIGKILL ends the sleep itself
+        // (no orphaned `sleep` left running). Wait until the trap is set first.
         let mut ready = [0u8; 6];
         stubborn
             .child_mut()
