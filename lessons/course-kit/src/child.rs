@@ -8,10 +8,14 @@
 //! message instead of doing something half-way.
 //!
 //! Every child is held by a [`ChildGuard`], which kills and reaps it if the parent
-//! drops it early (an error, a panic): no orphans, no zombies.
+//! drops it early (an error, a panic): no orphans, no zombies. A child that must not outlive
+//! even a parent killed by SIGKILL (when no destructor runs) calls [`die_with_parent`].
+//! A role reads its arguments with [`role_arg`], which says clearly what is missing.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::str::FromStr;
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -22,6 +26,7 @@ pub const ROLE_ARG: &str = "--child-role";
 /// Set by the parent for its children; holds the parent's pid.
 pub const PARENT_ENV: &str = "COURSE_KIT_PARENT_PID";
 
+// ANCHOR: command
 /// A `Command` that starts this program again in the role `role`, with `args` after it.
 pub fn command(role: &str, args: &[&str]) -> Result<Command> {
     let exe = std::env::current_exe().context("cannot find this program's own executable")?;
@@ -33,6 +38,7 @@ pub fn command(role: &str, args: &[&str]) -> Result<Command> {
         .env(PARENT_ENV, std::process::id().to_string());
     Ok(command)
 }
+// ANCHOR_END: command
 
 /// A running child process that is killed and reaped when the guard is dropped,
 /// unless it was waited for first.
@@ -103,14 +109,90 @@ impl ChildGuard {
     }
 }
 
+// ANCHOR: stop
+impl ChildGuard {
+    /// Asks the child to stop with SIGTERM, unless it has already exited (then nothing is
+    /// sent: its pid may not be ours any more once it has been reaped).
+    pub fn terminate(&mut self) -> Result<()> {
+        if self.child_mut().try_wait()?.is_some() {
+            return Ok(());
+        }
+        let pid = rustix::process::Pid::from_raw(self.id() as i32).context("a child has a pid")?;
+        rustix::process::kill_process(pid, rustix::process::Signal::TERM)
+            .context("cannot send SIGTERM")?;
+        Ok(())
+    }
+
+    /// Stops the child politely: SIGTERM, then up to `grace` for it to clean up and exit,
+    /// then SIGKILL. Gives back the status, which shows how it ended
+    /// (`ExitStatusExt::signal` is `Some(9)` if it had to be killed).
+    pub fn stop(mut self, grace: Duration) -> Result<ExitStatus> {
+        self.terminate()?;
+        match self.wait_timeout(grace)? {
+            Some(status) => Ok(status),
+            None => self.kill(),
+        }
+    }
+}
+// ANCHOR_END: stop
+
+/// The lines a child writes to `pipe` (its stdout, say), as they come: a thread reads them
+/// and sends them on, so the parent can wait for one with a deadline (`recv_timeout`).
+/// The receiver reports disconnected when the child closes the pipe (or exits).
+pub fn lines(pipe: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (send, receive) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+            if send.send(line).is_err() {
+                break; // nobody is listening any more
+            }
+        }
+    });
+    receive
+}
+
+/// Argument `index` of a child role, parsed, with a clear error if it is missing or wrong
+/// (`what` names it, e.g. "milliseconds to sleep").
+pub fn role_arg<T: FromStr>(args: &[String], index: usize, what: &str) -> Result<T> {
+    let Some(text) = args.get(index) else {
+        bail!("this child role needs argument {} ({what})", index + 1);
+    };
+    text.parse()
+        .map_err(|_| anyhow::anyhow!("argument {} ({what}) cannot be '{text}'", index + 1))
+}
+
+/// The pid of the parent that started this process with [`command`], if it did.
+pub fn started_by() -> Option<u32> {
+    std::env::var(PARENT_ENV).ok()?.parse().ok()
+}
+
+/// Asks the kernel to send this process SIGKILL when its parent dies, however the parent
+/// dies (even by SIGKILL, when no `ChildGuard` can run). Call it first thing in a role.
+/// Linux ties this to the parent *thread* that started the child: start such children
+/// from a thread that lives as long as they should (the main thread, say).
+pub fn die_with_parent() -> Result<()> {
+    rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
+        .context("cannot ask for a parent-death signal")?;
+    // The parent may have died before the request was made: then nobody will send it.
+    let parent = std::os::unix::process::parent_id();
+    if started_by().is_some_and(|expected| expected != parent) {
+        bail!("the parent that started this child has already ended");
+    }
+    Ok(())
+}
+
+// ANCHOR: guard_drop
 impl Drop for ChildGuard {
     fn drop(&mut self) {
+        // Not waited for yet: the parent is leaving early (an error, a panic). Kill the
+        // child, then wait for it so that it does not stay behind as a zombie.
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
         }
     }
 }
+// ANCHOR_END: guard_drop
 
 /// Runs `command` to the end with its output captured, and kills it if it takes
 /// longer than `deadline` (an error then: a child must never hang a lesson or a test).
@@ -172,6 +254,45 @@ mod tests {
                 .unwrap();
         assert!(output.status.success());
         assert_eq!(output.stdout, b"hello\n");
+    }
+
+    #[test]
+    fn stop_kills_a_child_that_ignores_sigterm() {
+        use std::os::unix::process::ExitStatusExt;
+        let polite = ChildGuard::spawn(Command::new("sleep").arg("5")).unwrap();
+        let status = polite.stop(Duration::from_secs(5)).unwrap();
+        assert_eq!(status.signal(), Some(15), "sleep ends on SIGTERM");
+        let mut command = Command::new("sh");
+        command.args(["-c", "trap '' TERM; echo ready; exec sleep 5"]);
+        command.stdout(Stdio::piped());
+        let mut stubborn = ChildGuard::spawn(&mut command).unwrap();
+        // `exec` keeps the ignored SIGTERM and the pid, so SIGKILL ends the sleep itself
+        // (no orphaned `sleep` left running). Wait until the trap is set first.
+        let mut ready = [0u8; 6];
+        stubborn
+            .child_mut()
+            .stdout
+            .take()
+            .unwrap()
+            .read_exact(&mut ready)
+            .unwrap();
+        let started = Instant::now();
+        let status = stubborn.stop(Duration::from_millis(200)).unwrap();
+        assert_eq!(status.signal(), Some(9), "it had to be killed");
+        assert!(started.elapsed() < Duration::from_secs(4));
+    }
+
+    #[test]
+    fn role_arguments_get_clear_errors() {
+        let args = vec!["250".to_string(), "soon".to_string()];
+        assert_eq!(role_arg::<u64>(&args, 0, "ms").unwrap(), 250);
+        let wrong = role_arg::<u64>(&args, 1, "ms").unwrap_err().to_string();
+        assert!(
+            wrong.contains("argument 2 (ms) cannot be 'soon'"),
+            "{wrong}"
+        );
+        let missing = role_arg::<u64>(&args, 2, "ms").unwrap_err().to_string();
+        assert!(missing.contains("needs argument 3"), "{missing}");
     }
 
     #[test]

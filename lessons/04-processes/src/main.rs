@@ -1,0 +1,193 @@
+//! Lesson 04: processes. Run it with `cargo run -p lesson-04`; `--help` lists the parts.
+
+use std::os::unix::process::ExitStatusExt;
+use std::process::{self, ExitCode};
+
+use anyhow::{Result, ensure};
+use course_kit::child;
+use course_kit::timing::speedup;
+use course_kit::{Args, Lesson, Secs, timed};
+use lesson_04::{memory, reaping, results, start, stopping, together};
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-04", "Processes")
+        .part(
+            "start",
+            "start one child process and wait for it",
+            start_part,
+        )
+        .part(
+            "together",
+            "five children at once, seen in the process list",
+            together_part,
+        )
+        .part("memory", "every process has its own memory", memory_part)
+        .part(
+            "result",
+            "a child's exit status, and a value on its stdout",
+            result_part,
+        )
+        .part(
+            "stop",
+            "SIGTERM for a polite child, SIGKILL for a stubborn one",
+            stop_part,
+        )
+        .part(
+            "pipe",
+            "pitfall: a child stuck writing to a full pipe",
+            pipe_part,
+        )
+        .part("reap", "no zombies and no orphans", reap_part)
+        .option("children", 5, "how many children part `together` starts")
+        .option(
+            "sleep-ms",
+            500,
+            "how long each child in `together` sleeps, in ms",
+        )
+        .option(
+            "grace-ms",
+            300,
+            "how long `stop` lets a child clean up after SIGTERM, in ms",
+        )
+        .role("greet", start::greet)
+        .role("sleeper", together::sleeper)
+        .role("squares", memory::squares_in_child)
+        .role("sum", results::sum_of_squares)
+        .role("fail", results::fail_with)
+        .role("chatty", results::chatty)
+        .role("polite", stopping::polite_worker)
+        .role("stubborn", stopping::stubborn_worker)
+        .role("middle", reaping::middle)
+        .role("orphan", reaping::orphan)
+        .run()
+}
+
+fn start_part(_: &Args) -> Result<()> {
+    println!("One program, two processes:");
+    let status = start::start_one("Ada")?;
+    ensure!(status.success(), "the child failed: {status}");
+    Ok(())
+}
+
+fn together_part(args: &Args) -> Result<()> {
+    let count = args.get("children") as usize;
+    let sleep = args.millis("sleep-ms");
+    let me = process::id();
+    println!("{count} children that each sleep {}:", Secs(sleep));
+    println!(
+        "  children of {me} before: {}",
+        together::children_of(me)?.len()
+    );
+    let (waited, took) = timed(|| -> Result<()> {
+        let children = together::start_sleepers(count, sleep)?;
+        let running = together::children_of(me)?;
+        println!("  children of {me} while they run: {}", running.len());
+        for info in &running {
+            println!("    pid {}  {}", info.pid, info.name);
+        }
+        together::wait_for_all(children)
+    });
+    waited?;
+    println!(
+        "  children of {me} after waiting: {}",
+        together::children_of(me)?.len()
+    );
+    let one_by_one = sleep * count as u32;
+    println!(
+        "All {count} took {} (one after another: {}).",
+        Secs(took),
+        Secs(one_by_one)
+    );
+    println!(
+        "They ran at the same time: {:.1}x faster than one by one.",
+        speedup(one_by_one, took)
+    );
+    Ok(())
+}
+
+fn memory_part(_: &Args) -> Result<()> {
+    println!("A child appends 5 squares to the global RESULTS, then a thread does:");
+    let (after_child, after_thread) = memory::child_then_thread()?;
+    let me = process::id();
+    println!("  parent {me}: after the child, RESULTS holds {after_child} numbers");
+    println!("  parent {me}: after the thread, RESULTS holds {after_thread} numbers");
+    println!("The child changed its own copy; the thread changed ours.");
+    Ok(())
+}
+
+fn result_part(_: &Args) -> Result<()> {
+    let sum = results::sum_in_child(100)?;
+    println!("The child sent back the sum of the squares of 1 to 100: {sum}");
+    let output = child::run_role("fail", &["3"], std::time::Duration::from_secs(30))?;
+    println!("A failing child said on stderr:");
+    print!("  | {}", String::from_utf8_lossy(&output.stderr));
+    println!(
+        "  {}; code() = {:?}; success() = {}",
+        output.status,
+        output.status.code(),
+        output.status.success()
+    );
+    Ok(())
+}
+
+fn pipe_part(_: &Args) -> Result<()> {
+    let bytes = 1 << 20;
+    println!("A child writes {bytes} bytes to its stdout, a pipe; the parent waits first:");
+    let stuck = results::wait_before_reading(bytes, std::time::Duration::from_millis(500))?;
+    println!(
+        "  after {} the child had not exited; it was in state {}",
+        Secs(stuck.waited),
+        stuck.state
+    );
+    println!(
+        "  bytes waiting in the pipe, which is full: {}",
+        stuck.in_pipe
+    );
+    println!(
+        "Reading the pipe let it finish: {} bytes, {}",
+        stuck.read, stuck.status
+    );
+    Ok(())
+}
+
+fn stop_part(args: &Args) -> Result<()> {
+    let grace = args.millis("grace-ms");
+    for role in ["polite", "stubborn"] {
+        println!(
+            "A {role} child gets SIGTERM, and {} to exit before SIGKILL:",
+            Secs(grace)
+        );
+        let stopped = stopping::start_then_stop(role, grace)?;
+        for line in &stopped.printed {
+            println!("  | {line}");
+        }
+        println!(
+            "  it ended {} ms after SIGTERM: {}; signal() = {:?}",
+            stopped.took.as_millis(),
+            stopped.status,
+            stopped.status.signal()
+        );
+    }
+    Ok(())
+}
+
+fn reap_part(_: &Args) -> Result<()> {
+    let (before, after) = reaping::zombie_until_waited()?;
+    println!("A child that has exited, before anyone waits for it: state {before}");
+    let after = after.map_or("gone".to_string(), |s| format!("state {s}"));
+    println!("The same child after wait: {after}");
+
+    println!("A parent that fails while its worker runs:");
+    let error = reaping::start_then_fail().unwrap_err();
+    println!("  parent: failed: {error:#}");
+    println!("  children still running: {}", reaping::my_children()?);
+
+    println!("A parent killed with SIGKILL (no destructor runs):");
+    let (worker, signal) = reaping::kill_the_middle()?;
+    match signal {
+        Some(signal) => println!("  its worker {worker} was ended by signal {signal} (SIGKILL)"),
+        None => println!("  its worker {worker} exited by itself"),
+    }
+    println!("  children still running: {}", reaping::my_children()?);
+    Ok(())
+}

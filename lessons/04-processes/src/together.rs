@@ -1,0 +1,79 @@
+//! Several children at the same time, and the system's list of processes.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result, ensure};
+use course_kit::child::{self, ChildGuard};
+
+// ANCHOR: many
+/// Starts `count` children that each sleep for `sleep`, all before waiting for
+/// any of them, then waits for every one. The children run at the same time.
+pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<ChildGuard>> {
+    let millis = sleep.as_millis().to_string();
+    (0..count)
+        .map(|_| ChildGuard::spawn(&mut child::command("sleeper", &[&millis])?))
+        .collect()
+}
+
+pub fn wait_for_all(children: Vec<ChildGuard>) -> Result<()> {
+    for child in children {
+        let pid = child.id();
+        let status = child.wait()?;
+        ensure!(status.success(), "child {pid} failed: {status}");
+    }
+    Ok(())
+}
+
+/// The child's side: sleep, standing in for two seconds of work.
+pub fn sleeper(args: &[String]) -> Result<()> {
+    let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
+    std::thread::sleep(Duration::from_millis(millis));
+    Ok(())
+}
+// ANCHOR_END: many
+
+// ANCHOR: proc_list
+/// One entry of the system's process list, read from `/proc/PID/stat`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessInfo {
+    pub pid: u32,
+    pub name: String,
+    /// `R` running, `S` sleeping, `Z` zombie (exited, not yet waited for), ...
+    pub state: char,
+    pub parent: u32,
+}
+
+/// Reads `/proc/PID/stat`: `pid (name) state ppid ...`. The name may hold
+/// spaces and parentheses, so it is everything up to the *last* `)`.
+pub fn process_info(pid: u32) -> Option<ProcessInfo> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (head, tail) = stat.rsplit_once(')')?;
+    let name = head.split_once('(')?.1.to_string();
+    let mut fields = tail.split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    let parent = fields.next()?.parse().ok()?;
+    Some(ProcessInfo {
+        pid,
+        name,
+        state,
+        parent,
+    })
+}
+
+/// Every process whose parent is `parent`, like `ps --ppid` (or psutil in Python).
+pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").context("cannot read /proc")? {
+        let name = entry?.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.parse().ok()) else {
+            continue; // not a process: /proc/cpuinfo and friends
+        };
+        // A process may end between read_dir and reading its stat: skip it.
+        if let Some(info) = process_info(pid).filter(|i| i.parent == parent) {
+            children.push(info);
+        }
+    }
+    children.sort_by_key(|c| c.pid);
+    Ok(children)
+}
+// ANCHOR_END: proc_list

@@ -1,0 +1,169 @@
+//! Runs lesson 04 as a real process, part by part: checks the facts it prints,
+//! and that its output is still what the book shows (numbers and order aside).
+
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-04");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs one part with its default settings, as the book shows it.
+fn part(name: &str) -> Run {
+    let run = run(LESSON, &[name]);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/{name}.txt"));
+    run
+}
+
+/// The pids in lines that start with `prefix` (e.g. "  child "): the number right after it.
+fn pids_after(run: &Run, prefix: &str) -> Vec<u64> {
+    run.stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix(prefix))
+        .filter_map(|rest| rest.split(':').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn the_child_is_another_process_whose_parent_is_the_lesson() {
+    let run = part("start");
+    let parents = pids_after(&run, "  parent ");
+    let children = pids_after(&run, "  child ");
+    assert!(!parents.is_empty() && !children.is_empty(), "{run}");
+    assert_ne!(parents[0], children[0], "two processes: {run}");
+    assert_eq!(
+        run.number_after("my parent is"),
+        parents[0] as f64,
+        "the child's parent pid is the lesson's pid: {run}"
+    );
+    run.assert_prints(r#"my arguments are ["--child-role", "greet", "Ada"]"#)
+        .assert_prints("the child exited with exit status: 0");
+}
+
+#[test]
+fn five_children_run_at_the_same_time_and_then_are_gone() {
+    let run = part("together");
+    assert_eq!(run.number_after("before:"), 0.0, "{run}");
+    assert_eq!(run.number_after("while they run:"), 5.0, "{run}");
+    assert_eq!(run.number_after("after waiting:"), 0.0, "{run}");
+    assert_eq!(run.stdout.matches("  lesson-04\n").count(), 5, "{run}");
+    // Five 500 ms sleeps: 2.5 s one by one; together about 0.5 s. 1.5x leaves
+    // plenty of room for a loaded machine.
+    let faster = run.number_after("at the same time:");
+    assert!(faster > 1.5, "the children should overlap: {run}");
+}
+
+#[test]
+fn a_global_changed_by_a_child_is_unchanged_in_the_parent() {
+    let run = part("memory");
+    assert_eq!(
+        run.number_after("RESULTS holds"),
+        5.0,
+        "the child's own copy: {run}"
+    );
+    assert_eq!(
+        run.number_after("after the child, RESULTS holds"),
+        0.0,
+        "{run}"
+    );
+    assert_eq!(
+        run.number_after("after the thread, RESULTS holds"),
+        5.0,
+        "{run}"
+    );
+}
+
+#[test]
+fn a_child_returns_a_value_and_an_exit_code() {
+    part("result")
+        .assert_prints("1 to 100: 338350")
+        .assert_prints("exit status: 3; code() = Some(3); success() = false")
+        .assert_prints("| the input file is missing");
+}
+
+#[test]
+fn a_child_blocks_on_a_full_pipe_until_it_is_read() {
+    let run = part("pipe");
+    assert!(run.number_after("which is full:") >= 4096.0, "{run}");
+    run.assert_prints("it was in state S")
+        .assert_prints("let it finish: 1048576 bytes, exit status: 0");
+}
+
+#[test]
+fn sigterm_stops_the_polite_child_and_sigkill_the_stubborn_one() {
+    let run = part("stop");
+    run.assert_prints("| got SIGTERM after")
+        .assert_prints("exit status: 0; signal() = None")
+        .assert_prints("signal: 9 (SIGKILL); signal() = Some(9)");
+    let took = run.numbers_after("it ended");
+    assert_eq!(took.len(), 2, "{run}");
+    assert!(
+        took[1] >= 300.0,
+        "the stubborn child is killed only after the 300 ms grace period: {run}"
+    );
+}
+
+#[test]
+fn no_zombies_and_no_orphans() {
+    let run = part("reap");
+    run.assert_prints("before anyone waits for it: state Z")
+        .assert_prints("after wait: gone")
+        .assert_prints("failed: reading the settings")
+        .assert_prints("was ended by signal 9 (SIGKILL)");
+    assert_eq!(
+        run.numbers_after("children still running:"),
+        [0.0, 0.0],
+        "{run}"
+    );
+}
+
+#[test]
+fn a_closure_is_not_a_program() {
+    check_compile_error(
+        DIR,
+        "compile_fail/closure_as_program.rs",
+        "compile_fail/closure_as_program.stderr",
+    );
+}
+
+#[test]
+fn help_lists_the_parts_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-04")
+        .assert_prints("--grace-ms=N");
+    let bad = run(LESSON, &["--sleep-ms=soon"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let unknown = run(LESSON, &["fork"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+    let by_hand = run(LESSON, &["--child-role", "sleeper", "10"]);
+    assert_eq!(
+        by_hand.status.code(),
+        Some(2),
+        "a role typed by hand: {by_hand}"
+    );
+    assert!(
+        by_hand.stderr.contains("run `cargo run -p lesson-04`"),
+        "{by_hand}"
+    );
+}
+
+#[test]
+fn a_child_started_wrongly_says_what_is_missing() {
+    // As the lesson starts it, but without the argument the role needs.
+    let output = std::process::Command::new(LESSON)
+        .args(["--child-role", "sleeper"])
+        .env(
+            course_kit::child::PARENT_ENV,
+            std::process::id().to_string(),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("needs argument 1 (milliseconds to sleep)"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -1,0 +1,105 @@
+//! A value and an array in shared memory: a child changes them, the parent sees it.
+
+use std::process::Stdio;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use course_kit::child::{self, ChildGuard};
+use course_kit::shm::{AtomicF64, SharedArray, SharedValue};
+
+// ANCHOR: pi_and_negate
+/// Python's `Value('d', 0.0)` and `Array('i', range(10))`, shared with a child
+/// that sets the float and negates every number.
+pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
+    let number = SharedValue::<AtomicF64>::create()?;
+    let numbers = SharedArray::<AtomicI64>::create(10)?;
+    for (i, slot) in numbers.iter().enumerate() {
+        slot.store(i as i64, Ordering::Relaxed);
+    }
+    println!(
+        "  parent: made {} and {}",
+        number.handle(),
+        numbers.handle()
+    );
+    let mut command = child::command("negate", &[])?;
+    number.pass_to(&mut command)?;
+    numbers.pass_to(&mut command)?;
+    let status = ChildGuard::spawn(&mut command)?.wait()?;
+    anyhow::ensure!(status.success(), "the child failed: {status}");
+    // `wait` orders everything: what the child wrote is visible now.
+    let seen = numbers.iter().map(|n| n.load(Ordering::Relaxed)).collect();
+    Ok((number.load(Ordering::Relaxed), seen))
+}
+
+/// The child's side: open both segments by the handles it was given.
+pub fn negate(args: &[String]) -> Result<()> {
+    let number = SharedValue::<AtomicF64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
+    let numbers = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "array")?)?;
+    number.store(std::f64::consts::PI, Ordering::Relaxed);
+    for slot in numbers.iter() {
+        slot.store(-slot.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+    Ok(())
+}
+// ANCHOR_END: pi_and_negate
+
+// ANCHOR: while_sleeping
+/// The parent changes a value and an array while the child sleeps; the child
+/// reads them before and after its sleep, then writes back results of its own.
+pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
+    let value = SharedValue::<AtomicI64>::create()?;
+    let results = SharedArray::<AtomicI64>::create(5)?;
+    value.store(1, Ordering::SeqCst);
+    let millis = sleep.as_millis().to_string();
+    let mut command = child::command("sleepy", &[&millis])?;
+    value.pass_to(&mut command)?;
+    results.pass_to(&mut command)?;
+    command.stdout(Stdio::piped());
+    let mut sleepy = ChildGuard::spawn(&mut command)?;
+    let lines = child::lines(sleepy.child_mut().stdout.take().context("no stdout")?);
+    let first = lines
+        .recv_timeout(Duration::from_secs(10))
+        .context("no word from the child")?;
+    println!("  child | {first}");
+    // The child is asleep now: change what it will read when it wakes up.
+    value.store(2, Ordering::SeqCst);
+    results[0].store(10, Ordering::SeqCst);
+    println!("  parent: set value = 2 and results[0] = 10");
+    for line in lines.iter() {
+        println!("  child | {line}"); // until the child exits and closes its stdout
+    }
+    sleepy.wait()?;
+    let results = results.iter().map(|r| r.load(Ordering::SeqCst)).collect();
+    Ok((value.load(Ordering::SeqCst), results))
+}
+
+// ANCHOR_END: while_sleeping
+
+// ANCHOR: sleepy
+/// The child's side, like the seed's `calculate_raise_to`.
+pub fn sleepy(args: &[String]) -> Result<()> {
+    let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
+    let value = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "value")?)?;
+    let results = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(args, 2, "array")?)?;
+    let show = |r: &SharedArray<AtomicI64>| -> Vec<i64> {
+        r.iter().map(|x| x.load(Ordering::SeqCst)).collect()
+    };
+    println!(
+        "before sleeping: value {}, results {:?}",
+        value.load(Ordering::SeqCst),
+        show(&results)
+    );
+    std::thread::sleep(Duration::from_millis(millis));
+    println!(
+        "after sleeping:  value {}, results {:?}",
+        value.load(Ordering::SeqCst),
+        show(&results)
+    );
+    for (x, slot) in (1..).zip(results.iter()) {
+        slot.fetch_add(x * x, Ordering::SeqCst); // add the squares of 1..=5
+    }
+    value.store(10, Ordering::SeqCst);
+    Ok(())
+}
+// ANCHOR_END: sleepy

@@ -1,0 +1,94 @@
+//! Counting in shared memory from several processes: one after another, then at once.
+
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+
+use anyhow::{Result, ensure};
+use course_kit::child::{self, ChildGuard};
+use course_kit::shm::SharedValue;
+
+// ANCHOR: in_turn
+/// Five processes, one after another, each add 1 to a shared counter and to
+/// its own copy of a plain number (passed as an argument).
+pub fn five_in_turn() -> Result<(i64, i64)> {
+    let counter = SharedValue::<AtomicI64>::create()?;
+    counter.store(1, Ordering::SeqCst);
+    let plain: i64 = 1;
+    for _ in 0..5 {
+        let mut command = child::command("add-one", &[&plain.to_string()])?;
+        counter.pass_to(&mut command)?;
+        let status = ChildGuard::spawn(&mut command)?.wait()?; // one at a time
+        ensure!(status.success(), "a child failed: {status}");
+    }
+    Ok((counter.load(Ordering::SeqCst), plain))
+}
+
+pub fn add_one(args: &[String]) -> Result<()> {
+    let mut plain: i64 = child::role_arg(args, 0, "a plain number")?;
+    plain += 1; // changes the child's copy only
+    let counter = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "counter")?)?;
+    counter.fetch_add(1, Ordering::SeqCst);
+    println!(
+        "  child {}: my copy of plain is {plain}",
+        std::process::id()
+    );
+    Ok(())
+}
+// ANCHOR_END: in_turn
+
+// ANCHOR: add_many
+/// Adds 1, `times` times, in two separate steps: read, then write.
+/// Another process may write between the two; its increment is then lost.
+pub fn add_by_load_and_store(counter: &AtomicI64, times: u64) {
+    for _ in 0..times {
+        let seen = counter.load(Ordering::Relaxed);
+        counter.store(seen + 1, Ordering::Relaxed);
+    }
+}
+
+/// Adds 1, `times` times, each in one indivisible step.
+pub fn add_atomically(counter: &AtomicI64, times: u64) {
+    for _ in 0..times {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+}
+// ANCHOR_END: add_many
+
+// ANCHOR: race
+/// Two processes add `times` each to one shared counter, at the same moment.
+/// Returns the final count (it should be `2 * times`).
+pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
+    // The counter, and how many children are ready to start.
+    let shared = SharedValue::<(AtomicI64, AtomicU32)>::create()?;
+    let way = if atomic { "atomic" } else { "load-store" };
+    let children = (0..2)
+        .map(|_| {
+            let mut command = child::command("adder", &[way, &times.to_string()])?;
+            shared.pass_to(&mut command)?;
+            ChildGuard::spawn(&mut command)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for adder in children {
+        let status = adder.wait()?;
+        ensure!(status.success(), "an adder failed: {status}");
+    }
+    Ok(shared.0.load(Ordering::SeqCst))
+}
+
+pub fn adder(args: &[String]) -> Result<()> {
+    let way: String = child::role_arg(args, 0, "atomic or load-store")?;
+    let times: u64 = child::role_arg(args, 1, "how many times")?;
+    let shared = SharedValue::<(AtomicI64, AtomicU32)>::open(&child::role_arg::<String>(
+        args, 2, "handle",
+    )?)?;
+    // A starting line: both wait until both are ready, so that they really overlap.
+    shared.1.fetch_add(1, Ordering::SeqCst);
+    while shared.1.load(Ordering::SeqCst) < 2 {
+        std::thread::yield_now();
+    }
+    match way.as_str() {
+        "atomic" => add_atomically(&shared.0, times),
+        _ => add_by_load_and_store(&shared.0, times),
+    }
+    Ok(())
+}
+// ANCHOR_END: race

@@ -1,0 +1,137 @@
+//! Lesson 05: shared memory. Run it with `cargo run -p lesson-05`; `--help` lists the parts.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use course_kit::{Args, Lesson, shm};
+use lesson_05::{basics, counting, lifecycle, progress};
+use rustix::process::Signal;
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-05", "Shared memory between processes")
+        .part("value", "a child sets a float and negates an array", value)
+        .part(
+            "sleeping",
+            "the parent changes values while a child sleeps",
+            sleeping,
+        )
+        .part(
+            "progress",
+            "a child's progress, read through an anonymous segment",
+            progress_part,
+        )
+        .part(
+            "in-turn",
+            "five processes add to one counter, one after another",
+            in_turn,
+        )
+        .part(
+            "race",
+            "two processes add at once: lost updates, then none",
+            race,
+        )
+        .part("lifecycle", "the life of a named segment", lifecycle_part)
+        .option(
+            "sleep-ms",
+            300,
+            "how long the child in `sleeping` sleeps, in ms",
+        )
+        .option("steps", 10, "how many steps the worker in `progress` does")
+        .option("step-ms", 40, "how long each of those steps takes, in ms")
+        .option(
+            "increments",
+            2_000_000,
+            "how many times each process in `race` adds 1",
+        )
+        .option("rounds", 3, "how many times `race` runs each way")
+        .role("negate", basics::negate)
+        .role("sleepy", basics::sleepy)
+        .role("worker", progress::worker)
+        .role("add-one", counting::add_one)
+        .role("adder", counting::adder)
+        .role("deposit", lifecycle::deposit)
+        .role("owner", lifecycle::owner)
+        .run()
+}
+
+fn value(_: &Args) -> Result<()> {
+    let (number, numbers) = basics::pi_and_negate()?;
+    println!("After the child: value {number}");
+    println!("                 array {numbers:?}");
+    Ok(())
+}
+
+fn sleeping(args: &Args) -> Result<()> {
+    let (value, results) = basics::change_while_sleeping(args.millis("sleep-ms"))?;
+    println!("  parent: after the child, value {value}, results {results:?}");
+    Ok(())
+}
+
+fn progress_part(args: &Args) -> Result<()> {
+    let steps = args.get("steps") as u32;
+    let step = args.millis("step-ms");
+    println!(
+        "A worker does {steps} steps of {} ms; the parent looks every 100 ms:",
+        step.as_millis()
+    );
+    let seen = progress::watch_progress(steps, step, std::time::Duration::from_millis(100))?;
+    println!(
+        "The parent looked {} times and saw the count climb to {}.",
+        seen.len(),
+        seen.last().unwrap_or(&0)
+    );
+    Ok(())
+}
+
+fn in_turn(_: &Args) -> Result<()> {
+    let (shared, plain) = counting::five_in_turn()?;
+    println!("Both started at 1, and five processes added 1 to each, one after another:");
+    println!("  the shared counter: {shared}");
+    println!("  the plain number:   {plain}");
+    Ok(())
+}
+
+fn race(args: &Args) -> Result<()> {
+    let times = args.get("increments");
+    let rounds = args.get("rounds");
+    println!("Two processes each add 1 to one shared counter {times} times, at the same time:");
+    let expected = 2 * times as i64;
+    let mut lost_in_all = [0, 0];
+    for (way, atomic) in [("load then store", false), ("fetch_add", true)] {
+        for round in 1..=rounds {
+            let counted = counting::two_at_once(atomic, times)?;
+            let lost = expected - counted;
+            lost_in_all[usize::from(atomic)] += lost;
+            println!("  {way:<15}  round {round}: counted {counted} of {expected}, lost {lost}");
+        }
+    }
+    println!(
+        "Lost by load then store, in {rounds} rounds: {}",
+        lost_in_all[0]
+    );
+    println!("Lost by fetch_add, in {rounds} rounds: {}", lost_in_all[1]);
+    Ok(())
+}
+
+fn lifecycle_part(_: &Args) -> Result<()> {
+    let (value, after_kill, after_drop) = lifecycle::child_killed()?;
+    println!("A child opened the owner's segment, deposited, and was killed:");
+    println!("  segment still there after the kill: {after_kill}; balance {value}");
+    println!("  segment still there after the owner dropped it: {after_drop}");
+
+    let (panicked, left) = lifecycle::owner_panics();
+    println!("The owner panicked (panicked: {panicked}); segment left behind: {left}");
+
+    let mut name = String::new();
+    for (signal, called) in [(Signal::TERM, "SIGTERM"), (Signal::KILL, "SIGKILL")] {
+        let (named, status, left) = lifecycle::owner_signalled(signal)?;
+        println!("An owner child got {called}: {status}");
+        println!("  its segment {named} left behind: {left}");
+        name = named;
+    }
+    // Removes what owners that are gone left behind (any process may do it).
+    shm::remove_stale()?;
+    let left = lifecycle::exists(&name);
+    println!("After remove_stale(), the SIGKILLed owner's segment left behind: {left}");
+    Ok(())
+}

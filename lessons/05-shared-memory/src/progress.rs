@@ -1,0 +1,49 @@
+//! Progress of a child, read by the parent through a shared value while the child runs.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+use course_kit::child::{self, ChildGuard};
+use course_kit::shm::SharedValue;
+
+// ANCHOR: progress
+/// Starts a child that does `steps` steps of work and counts them in shared
+/// memory; reads the count every `every` until the child exits.
+/// Returns the counts it saw.
+pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec<u32>> {
+    // Anonymous (a memfd): no name, nothing to clean up, only our children see it.
+    let done = SharedValue::<AtomicU32>::anonymous()?;
+    let args = [steps.to_string(), step.as_millis().to_string()];
+    let mut command = child::command("worker", &[&args[0], &args[1]])?;
+    done.pass_to(&mut command)?;
+    let mut worker = ChildGuard::spawn(&mut command)?;
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + step * steps * 10 + Duration::from_secs(10);
+    loop {
+        let exited = worker.wait_timeout(every)?; // sleep `every`, or less if it ends
+        let count = done.load(Ordering::Relaxed);
+        println!("  parent: {count:>2} of {steps} steps done");
+        seen.push(count);
+        if let Some(status) = exited {
+            anyhow::ensure!(status.success(), "the worker failed: {status}");
+            return Ok(seen);
+        }
+        if Instant::now() > deadline {
+            bail!("the worker is taking far too long"); // the guard kills it
+        }
+    }
+}
+
+/// The child's side: one step of work, then one more on the shared count.
+pub fn worker(args: &[String]) -> Result<()> {
+    let steps: u32 = child::role_arg(args, 0, "steps")?;
+    let step: u64 = child::role_arg(args, 1, "milliseconds per step")?;
+    let done = SharedValue::<AtomicU32>::open(&child::role_arg::<String>(args, 2, "handle")?)?;
+    for _ in 0..steps {
+        std::thread::sleep(Duration::from_millis(step)); // the work
+        done.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(())
+}
+// ANCHOR_END: progress

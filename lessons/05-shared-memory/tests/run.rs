@@ -1,0 +1,151 @@
+//! Runs lesson 05 as a real process, part by part: checks the facts it prints,
+//! that it leaves nothing in /dev/shm, and that its output is still what the
+//! book shows (numbers and order aside).
+
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs one part with its default settings, as the book shows it, and checks
+/// that no segment it names is left in /dev/shm.
+fn part(name: &str) -> Run {
+    let run = run(LESSON, &[name]);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/{name}.txt"));
+    let left: Vec<&str> = segment_names(&run)
+        .into_iter()
+        .filter(|name| std::path::Path::new("/dev/shm").join(name).exists())
+        .collect();
+    assert!(left.is_empty(), "left in /dev/shm: {left:?}{run}");
+    run
+}
+
+/// Every `course-kit-...` segment name the run printed.
+fn segment_names(run: &Run) -> Vec<&str> {
+    run.stdout
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|word| word.starts_with("course-kit-"))
+        .collect()
+}
+
+#[test]
+fn the_parent_sees_what_the_child_wrote() {
+    let run = part("value");
+    assert_eq!(segment_names(&run).len(), 2, "{run}");
+    run.assert_prints("value 3.141592653589793")
+        .assert_prints("array [0, -1, -2, -3, -4, -5, -6, -7, -8, -9]");
+}
+
+#[test]
+fn the_sleeping_child_sees_the_parents_change() {
+    part("sleeping")
+        .assert_prints("before sleeping: value 1, results [0, 0, 0, 0, 0]")
+        .assert_prints("after sleeping:  value 2, results [10, 0, 0, 0, 0]")
+        .assert_prints("after the child, value 10, results [11, 4, 9, 16, 25]");
+}
+
+#[test]
+fn the_parent_watches_the_count_climb() {
+    let run = part("progress");
+    let seen = run.numbers_after("parent: ");
+    assert!(
+        seen.len() >= 2,
+        "the parent should look more than once: {run}"
+    );
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "never goes down: {run}"
+    );
+    assert_eq!(
+        *seen.last().unwrap(),
+        10.0,
+        "all 10 steps at the end: {run}"
+    );
+    assert!(seen[0] < 10.0, "the first look comes before the end: {run}");
+}
+
+#[test]
+fn five_processes_in_turn_count_to_six() {
+    let run = part("in-turn");
+    assert_eq!(run.number_after("the shared counter:"), 6.0, "{run}");
+    assert_eq!(run.number_after("the plain number:"), 1.0, "{run}");
+    assert_eq!(run.numbers_after("my copy of plain is"), [2.0; 5], "{run}");
+}
+
+#[test]
+fn load_then_store_loses_updates_and_fetch_add_does_not() {
+    let mut run = part("race");
+    // Two processes on two cores, two million increments each: nearly every run
+    // loses some. On a machine so loaded that the two never overlapped, try again.
+    for _ in 0..4 {
+        assert_eq!(
+            run.number_after("Lost by fetch_add, in 3 rounds:"),
+            0.0,
+            "{run}"
+        );
+        if run.number_after("Lost by load then store, in 3 rounds:") > 0.0 {
+            return;
+        }
+        run = course_kit::testing::run(LESSON, &["race"]);
+        run.assert_success();
+    }
+    panic!("in 5 runs the two adders never overlapped: {run}");
+}
+
+#[test]
+fn only_the_owner_removes_a_segment_and_sigkill_leaves_it() {
+    let run = part("lifecycle");
+    run.assert_prints("still there after the kill: true; balance 100")
+        .assert_prints("still there after the owner dropped it: false")
+        .assert_prints("(panicked: true); segment left behind: false")
+        .assert_prints("got SIGTERM: signal: 15 (SIGTERM)")
+        .assert_prints("got SIGKILL: signal: 9 (SIGKILL)");
+    let left: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("left behind: "))
+        .map(|l| l.rsplit(' ').next().unwrap())
+        .collect();
+    assert_eq!(left, ["false", "false", "true", "false"], "{run}");
+}
+
+#[test]
+fn plus_equals_on_an_atomic_does_not_compile() {
+    check_compile_error(
+        DIR,
+        "compile_fail/plus_equals.rs",
+        "compile_fail/plus_equals.stderr",
+    );
+}
+
+#[test]
+fn help_lists_the_parts_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-05")
+        .assert_prints("--increments=N");
+    let bad = run(LESSON, &["race", "--rounds=many"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let by_hand = run(LESSON, &["--child-role", "negate"]);
+    assert_eq!(by_hand.status.code(), Some(2), "{by_hand}");
+}
+
+#[test]
+fn a_child_given_a_wrong_handle_says_so() {
+    let output = std::process::Command::new(LESSON)
+        .args(["--child-role", "worker", "3", "10", "/course-kit-1-1-1"])
+        .env(
+            course_kit::child::PARENT_ENV,
+            std::process::id().to_string(),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot open shared memory /course-kit-1-1-1"),
+        "{stderr}"
+    );
+}
