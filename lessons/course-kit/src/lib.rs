@@ -8,6 +8,7 @@
 
 pub mod child;
 pub mod cli;
+pub mod panics;
 pub mod table;
 pub mod testing;
 pub mod timing;
