@@ -10,10 +10,7 @@ pub const DOCUMENTS: [(&str, &str); 3] = [
         "Start the service, open the dashboard, and watch the queue drain \
          while the workers pick up jobs one by one.",
     ),
-    (
-        "notes.md",
-        "Workers restart on failure. Logs rotate daily.",
-    ),
+    ("notes.md", "Workers restart on failure. Logs rotate daily."),
     ("todo.md", "Add retries."),
 ];
 

@@ -9,8 +9,16 @@ use lesson_02::{errors, future, gather, scoped};
 
 fn main() -> ExitCode {
     Lesson::new("lesson-02", "Return values")
-        .part("join", "join hands back each thread's value, in order", join)
-        .part("errors", "a worker that returns Err, and one that panics", errors)
+        .part(
+            "join",
+            "join hands back each thread's value, in order",
+            join,
+        )
+        .part(
+            "errors",
+            "a worker that returns Err, and one that panics",
+            errors,
+        )
         .part(
             "scoped",
             "scoped threads return values borrowed from the caller",
@@ -108,7 +116,10 @@ fn poll(args: &Args) -> Result<()> {
 
 fn oneshot(args: &Args) -> Result<()> {
     let wait = args.millis("wait-ms") * 2;
-    println!("submit a job that takes {}, then wait with deadlines:", Secs(wait));
+    println!(
+        "Submitted a job that takes {}; then waited with deadlines:",
+        Secs(wait)
+    );
     let pending = future::submit(move || future::total_price(vec![1999, 2500, 499], wait));
     let short = wait / 4;
     let (early, took) = timed(|| pending.wait_timeout(short));
@@ -121,7 +132,10 @@ fn oneshot(args: &Args) -> Result<()> {
         Secs(took)
     );
     let failed = future::submit(|| -> u32 { panic!("the price list is empty") });
-    println!("A job that panics (message on stderr): wait() gave {:?}", failed.wait());
+    println!(
+        "A job that panics (message on stderr): wait() gave {:?}",
+        failed.wait()
+    );
     Ok(())
 }
 

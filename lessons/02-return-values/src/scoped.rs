@@ -16,7 +16,11 @@ GET /health 200 0ms";
 // ANCHOR: borrowed
 /// The longest of `lines`; the result borrows from the same text as `lines`.
 fn longest<'text>(lines: &[&'text str]) -> &'text str {
-    lines.iter().copied().max_by_key(|line| line.len()).unwrap_or("")
+    lines
+        .iter()
+        .copied()
+        .max_by_key(|line| line.len())
+        .unwrap_or("")
 }
 
 /// The longest line in each half of `log`, found on two scoped threads. The

@@ -36,7 +36,10 @@ fn ex1_every_input_runs_on_its_own_thread_at_the_same_time() {
     let took = started.elapsed();
     let distinct: HashSet<_> = ids.iter().collect();
     assert_eq!(distinct.len(), 4, "4 inputs should run on 4 threads");
-    assert!(!distinct.contains(&caller), "an input ran on the caller's thread");
+    assert!(
+        !distinct.contains(&caller),
+        "an input ran on the caller's thread"
+    );
     // Four 200 ms waits: about 200 ms at once, 800 ms one by one.
     assert!(
         took < Duration::from_millis(600),

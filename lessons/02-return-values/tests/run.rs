@@ -80,7 +80,11 @@ fn a_kept_sender_turns_a_crash_into_a_wait() {
 
 #[test]
 fn a_thread_cannot_return_an_rc() {
-    check_compile_error(DIR, "compile_fail/rc_result.rs", "compile_fail/rc_result.stderr");
+    check_compile_error(
+        DIR,
+        "compile_fail/rc_result.rs",
+        "compile_fail/rc_result.stderr",
+    );
 }
 
 #[test]
