@@ -144,13 +144,14 @@ fn never(args: &Args) -> Result<()> {
     println!("A worker panics before sending its result (messages on stderr).");
     let (outcome, took) = timed(|| future::result_of_a_crash(false, deadline));
     println!(
-        "  only the worker held a sender: waiting ended with {outcome:?} after {}",
-        Secs(took)
+        "  only the worker held a sender: waiting ended with {outcome:?} after {:.1} ms",
+        // Always in ms (never µs), so the two lines compare at a glance.
+        took.as_secs_f64() * 1e3
     );
     let (outcome, took) = timed(|| future::result_of_a_crash(true, deadline));
     println!(
-        "  main kept a sender too:        waiting ended with {outcome:?} after {}",
-        Secs(took)
+        "  main kept a sender too:        waiting ended with {outcome:?} after {:.1} ms",
+        took.as_secs_f64() * 1e3
     );
     println!("With recv() instead of recv_timeout(), the second wait would never end.");
     Ok(())

@@ -9,6 +9,7 @@
 pub mod child;
 pub mod cli;
 pub mod panics;
+pub mod status;
 pub mod table;
 pub mod testing;
 pub mod timing;
