@@ -48,10 +48,10 @@ fn shared_counter(args: &Args) -> Result<()> {
     );
     let mut line = StatusLine::new();
     let (indexed, seen) = shared::watch(files, step, every, |done| {
-        line.show(&format!("  indexed {done:>3} of {files} files"))
+        line.show(&format!("  indexed {done} of {files} files"))
     });
     line.show(&format!(
-        "  indexed {indexed:>3} of {files} files (after join)"
+        "  indexed {indexed} of {files} files (after join)"
     ));
     line.finish();
     let mut distinct = seen.clone();
@@ -92,10 +92,7 @@ fn messages(args: &Args) -> Result<()> {
     println!("Two workers send an event per file, then their result, over one channel:");
     let mut line = StatusLine::new();
     let (results, received) = messages::receive_all(2, files, step, |done| {
-        line.show(&format!(
-            "  worker 0: {:>2}   worker 1: {:>2}",
-            done[0], done[1]
-        ))
+        line.show(&format!("  worker 0: {}   worker 1: {}", done[0], done[1]))
     });
     line.finish();
     println!("Results: {results:?}");

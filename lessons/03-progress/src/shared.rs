@@ -87,7 +87,7 @@ pub fn watch_all(
     while !workers.iter().all(|worker| worker.is_finished()) {
         let line: Vec<String> = jobs
             .iter()
-            .map(|job| format!("{} {:>3}%", job.name, job.percent()))
+            .map(|job| format!("{} {}%", job.name, job.percent()))
             .collect();
         show(&line.join(" | "));
         thread::sleep(every);

@@ -18,7 +18,7 @@ fn part(name: &str) -> Run {
 fn main_sees_the_counter_move_while_the_worker_runs() {
     let run = part("shared");
     run.assert_prints("The worker returned 20.")
-        .assert_prints("indexed  20 of 20 files (after join)");
+        .assert_prints("indexed 20 of 20 files (after join)");
     let looked = run.number_after("Main looked");
     let different = run.number_after("times and saw");
     assert!(looked >= 2.0, "{run}");
