@@ -25,7 +25,7 @@ pub fn run_with_bars(
     per_item: Duration,
 ) -> Result<(Vec<Finished>, bool)> {
     let bars = MultiProgress::new();
-    let style = ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos:>3}/{len} {elapsed}")?
+    let style = ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos:>3}/{len}")?
         .progress_chars("=> ");
     let workers: Vec<_> = jobs
         .iter()

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crossbeam_channel::{Sender, unbounded};
 
-// ANCHOR: messages
+// ANCHOR: events
 /// What a worker tells main. The last message carries the result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -27,6 +27,9 @@ pub fn index_and_report(worker: usize, files: u32, per_file: Duration, events: S
     });
 }
 
+// ANCHOR_END: events
+
+// ANCHOR: receive
 /// Starts `workers` workers that share one channel, and receives their events
 /// until every worker has sent its result. `show` sees each worker's count.
 /// Returns the results and how many progress events arrived.
@@ -60,4 +63,4 @@ pub fn receive_all(
     }
     (results, received)
 }
-// ANCHOR_END: messages
+// ANCHOR_END: receive

@@ -41,7 +41,7 @@ pub fn watch(
 }
 // ANCHOR_END: counter
 
-// ANCHOR: several
+// ANCHOR: job
 /// Python's "object attribute": a job that knows its own progress. Main and
 /// the job's thread each hold an `Arc` to the same `Job`.
 pub struct Job {
@@ -69,6 +69,9 @@ impl Job {
     }
 }
 
+// ANCHOR_END: job
+
+// ANCHOR: watch_all
 /// Starts every job on its own thread and shows all their progress on one
 /// line until every job is done. Returns what each job returned.
 pub fn watch_all(
@@ -97,4 +100,4 @@ pub fn watch_all(
         .map(|worker| worker.join().expect("a job panicked"))
         .collect()
 }
-// ANCHOR_END: several
+// ANCHOR_END: watch_all

@@ -53,7 +53,8 @@ pub fn stop_with_flag(files: u32, per_file: Duration, deadline: Duration) -> (Pa
 // ANCHOR: channel
 /// The same worker, told to stop through a channel. Where it would sleep, it
 /// waits on the channel instead, so a stop request wakes it at once. A closed
-/// channel also means stop: if main drops its sender (or dies), work ends.
+/// channel also means stop: if main drops its sender (say, while unwinding
+/// from a panic), the work ends too.
 pub fn index_until_told(files: u32, per_file: Duration, stop: Receiver<()>) -> Partial {
     for indexed in 0..files {
         match stop.recv_timeout(per_file) {

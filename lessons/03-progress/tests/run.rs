@@ -1,7 +1,7 @@
 //! Runs lesson 03 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_recording, run};
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-03");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -89,6 +89,15 @@ fn the_work_can_be_made_shorter() {
         .assert_prints("thumbnails 10/10 in")
         .assert_prints("-> cleanup ran: false")
         .assert_prints("-> cleanup ran: true");
+}
+
+#[test]
+fn a_plain_counter_cannot_be_shared() {
+    check_compile_error(
+        DIR,
+        "compile_fail/plain_counter.rs",
+        "compile_fail/plain_counter.stderr",
+    );
 }
 
 #[test]
