@@ -31,12 +31,27 @@ fn main() -> ExitCode {
             oneshot,
         )
         .part("never", "a result that never comes", never)
-        .option("wait-ms", 100, "how long the slow jobs wait, in ms")
+        .option(
+            "wait-ms",
+            100,
+            "how long the slow jobs wait, in ms, 10 to 10000",
+        )
         .run()
 }
 
+/// `--wait-ms`, within limits: long enough for a deadline to pass before the
+/// job is done, short enough that the arithmetic on it cannot overflow.
+fn wait(args: &Args) -> Result<Duration> {
+    let millis = args.get("wait-ms");
+    ensure!(
+        (10..=10_000).contains(&millis),
+        "--wait-ms must be from 10 to 10000, not {millis}"
+    );
+    Ok(Duration::from_millis(millis))
+}
+
 fn join(args: &Args) -> Result<()> {
-    let wait = args.millis("wait-ms");
+    let wait = wait(args)?;
     let texts: Vec<&str> = gather::DOCUMENTS.iter().map(|(_, text)| *text).collect();
     // The first document waits longest, so its thread finishes last.
     let waits = [wait * 3, wait * 2, wait];
@@ -100,7 +115,7 @@ fn scoped(_: &Args) -> Result<()> {
 }
 
 fn poll(args: &Args) -> Result<()> {
-    let wait = args.millis("wait-ms") * 2;
+    let wait = wait(args)? * 2;
     let tick = Duration::from_millis(20);
     println!(
         "A pricing job that takes {}; main checks on it every {}:",
@@ -115,7 +130,7 @@ fn poll(args: &Args) -> Result<()> {
 }
 
 fn oneshot(args: &Args) -> Result<()> {
-    let wait = args.millis("wait-ms") * 2;
+    let wait = wait(args)? * 2;
     println!(
         "Submitted a job that takes {}; then waited with deadlines:",
         Secs(wait)
@@ -140,7 +155,7 @@ fn oneshot(args: &Args) -> Result<()> {
 }
 
 fn never(args: &Args) -> Result<()> {
-    let deadline = args.millis("wait-ms") * 3;
+    let deadline = wait(args)? * 3;
     println!("A worker panics before sending its result (messages on stderr).");
     let (outcome, took) = timed(|| future::result_of_a_crash(false, deadline));
     println!(

@@ -32,14 +32,34 @@ fn main() -> ExitCode {
             stop_worker,
         )
         .part("exit", "main returning ends the threads: no cleanup", exit)
-        .option("files", 20, "how many files each worker indexes")
-        .option("step-ms", 25, "how long indexing one file takes, in ms")
+        .option(
+            "files",
+            20,
+            "how many files each worker indexes, 1 to 10000",
+        )
+        .option("step-ms", 25, "how long one file takes, in ms, up to 10000")
         .role("indexer", indexer)
         .run()
 }
 
+/// The size of the simulated work: `--files` and `--step-ms`, within limits that
+/// keep every part meaningful (and the arithmetic on them from overflowing).
+fn work(args: &Args) -> Result<(u32, Duration)> {
+    let files = args.get("files");
+    ensure!(
+        (1..=10_000).contains(&files),
+        "--files must be from 1 to 10000, not {files}"
+    );
+    let step = args.get("step-ms");
+    ensure!(
+        step <= 10_000,
+        "--step-ms must be at most 10000, not {step}"
+    );
+    Ok((files as u32, Duration::from_millis(step)))
+}
+
 fn shared_counter(args: &Args) -> Result<()> {
-    let (files, step) = (args.get("files") as u32, args.millis("step-ms"));
+    let (files, step) = work(args)?;
     let every = step * 2;
     println!(
         "A worker indexes {files} files, {} each; main looks every {}:",
@@ -66,8 +86,7 @@ fn shared_counter(args: &Args) -> Result<()> {
 }
 
 fn several(args: &Args) -> Result<()> {
-    let files = args.get("files") as u32;
-    let step = args.millis("step-ms");
+    let (files, step) = work(args)?;
     let jobs = [
         shared::Job::new("thumbnails", files),
         shared::Job::new("search", files * 3 / 5),
@@ -87,8 +106,8 @@ fn several(args: &Args) -> Result<()> {
 
 fn messages(args: &Args) -> Result<()> {
     // A quarter of the files: every event gets a line, and two workers' worth is plenty.
-    let files = (args.get("files") as u32 / 4).max(1);
-    let step = args.millis("step-ms");
+    let (files, step) = work(args)?;
+    let files = (files / 4).max(1);
     println!("Two workers send an event per file, then their result, over one channel:");
     let mut line = StatusLine::new();
     let (results, received) = messages::receive_all(2, files, step, |done| {
@@ -104,8 +123,8 @@ fn messages(args: &Args) -> Result<()> {
 }
 
 fn progress_bars(args: &Args) -> Result<()> {
-    let files = u64::from(args.get("files") as u32);
-    let step = args.millis("step-ms");
+    let (files, step) = work(args)?;
+    let files = u64::from(files);
     let jobs = [
         ("thumbnails", files),
         ("search", files * 3 / 5),
@@ -130,7 +149,7 @@ fn progress_bars(args: &Args) -> Result<()> {
 }
 
 fn stop_worker(args: &Args) -> Result<()> {
-    let (files, step) = (args.get("files") as u32, args.millis("step-ms"));
+    let (files, step) = work(args)?;
     // Ask for a stop in the middle of a file, 40% of the way through the job.
     let deadline = step * files * 2 / 5 + step / 2;
     println!(
@@ -139,24 +158,27 @@ fn stop_worker(args: &Args) -> Result<()> {
         Secs(deadline)
     );
     let (partial, latency) = stop::stop_with_flag(files, step, deadline);
-    println!(
-        "  with a flag:    stopped after {} of {files} files, {} after the request",
-        partial.indexed,
-        millis(latency)
-    );
+    report_stop("with a flag:   ", partial, files, latency);
     let (partial, latency) = stop::stop_with_channel(files, step, deadline);
-    println!(
-        "  with a channel: stopped after {} of {files} files, {} after the request",
-        partial.indexed,
-        millis(latency)
-    );
-    ensure!(partial.stopped, "the worker should have been stopped");
-    println!("Both kept their partial work and returned it through join.");
+    report_stop("with a channel:", partial, files, latency);
+    println!("Each worker returned the work it had finished through join.");
     Ok(())
 }
 
+fn report_stop(how: &str, partial: stop::Partial, files: u32, latency: Duration) {
+    if partial.stopped {
+        println!(
+            "  {how} stopped after {} of {files} files, {} after the request",
+            partial.indexed,
+            millis(latency)
+        );
+    } else {
+        println!("  {how} finished all {files} files before the request");
+    }
+}
+
 fn exit(args: &Args) -> Result<()> {
-    let step = args.millis("step-ms");
+    let (_, step) = work(args)?;
     for mode in ["return", "stop"] {
         println!(
             "A child process whose main {}:",

@@ -60,7 +60,10 @@ impl Job {
     }
 
     pub fn percent(&self) -> u32 {
-        self.done.load(Ordering::Relaxed) * 100 / self.total
+        match self.total {
+            0 => 100, // nothing to do is all done
+            total => self.done.load(Ordering::Relaxed) * 100 / total,
+        }
     }
 
     /// Does the job's work, one item at a time, on the calling thread.

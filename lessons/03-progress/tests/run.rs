@@ -109,6 +109,15 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
     let bad = run(LESSON, &["--step-ms=quick"]);
     assert_eq!(bad.status.code(), Some(2), "{bad}");
     assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let out_of_range = run(LESSON, &["--files=0"]);
+    assert_eq!(out_of_range.status.code(), Some(1), "{out_of_range}");
+    assert!(
+        out_of_range
+            .stderr
+            .contains("--files must be from 1 to 10000")
+            && out_of_range.stderr.lines().count() == 1,
+        "one line, no panic: {out_of_range}"
+    );
     let unknown = run(LESSON, &["nonsense"]);
     assert_eq!(unknown.status.code(), Some(2), "{unknown}");
     let by_hand = run(LESSON, &["--child-role", "indexer"]);
