@@ -19,7 +19,7 @@ pub struct Finished {
 /// Runs one job per `(name, items)` pair, each on its own thread with its own
 /// bar. A `ProgressBar` is a handle to shared state, like the `Arc<Job>` of
 /// part `several`: the thread moves forward with `inc`, and `MultiProgress`
-/// redraws all the bars on stderr a few times a second.
+/// redraws all the bars on stderr, up to 20 times a second.
 pub fn run_with_bars(
     jobs: &[(&'static str, u64)],
     per_item: Duration,

@@ -26,13 +26,13 @@ pub fn index_and_report(worker: usize, files: u32, per_file: Duration, events: S
         indexed: files,
     });
 }
-
 // ANCHOR_END: events
 
 // ANCHOR: receive
 /// Starts `workers` workers that share one channel, and receives their events
-/// until every worker has sent its result. `show` sees each worker's count.
-/// Returns the results and how many progress events arrived.
+/// until the channel closes: by then every worker has sent its result, or died
+/// trying. `show` sees each worker's count. Returns the results and how many
+/// progress events arrived.
 pub fn receive_all(
     workers: usize,
     files: u32,
@@ -40,10 +40,12 @@ pub fn receive_all(
     mut show: impl FnMut(&[u32]),
 ) -> (Vec<u32>, usize) {
     let (sender, events) = unbounded();
-    for worker in 0..workers {
-        let sender = sender.clone();
-        thread::spawn(move || index_and_report(worker, files, per_file, sender));
-    }
+    let threads: Vec<_> = (0..workers)
+        .map(|worker| {
+            let sender = sender.clone();
+            thread::spawn(move || index_and_report(worker, files, per_file, sender))
+        })
+        .collect();
     drop(sender); // now the channel closes when the last worker is done
     let mut done = vec![0; workers];
     let mut results = vec![0; workers];
@@ -60,6 +62,9 @@ pub fn receive_all(
             }
             Event::Finished { worker, indexed } => results[worker] = indexed,
         }
+    }
+    for thread in threads {
+        thread.join().expect("a worker panicked"); // done already: the channel closed
     }
     (results, received)
 }

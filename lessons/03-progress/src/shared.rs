@@ -71,7 +71,6 @@ impl Job {
         index_files(self.total, per_item, &self.done)
     }
 }
-
 // ANCHOR_END: job
 
 // ANCHOR: watch_all
