@@ -5,11 +5,15 @@
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`child`]: starting this same program again as a child process, and never leaking it;
 //! - [`shm`]: values and arrays of atomics in memory shared between processes;
+//! - [`panics`]: the text of a panic that `join` caught;
+//! - [`status`]: a status line that redraws in place on a terminal and prints lines otherwise;
 //! - [`testing`]: what the lessons' tests need to run a lesson and compare its output with the book.
 
 pub mod child;
 pub mod cli;
+pub mod panics;
 pub mod shm;
+pub mod status;
 pub mod table;
 pub mod testing;
 pub mod timing;

@@ -1,0 +1,34 @@
+//! Exercise 3: as they complete (reference solution).
+
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A job to run: any closure that returns a `T` and may move to another thread.
+pub type Job<T> = Box<dyn FnOnce() -> T + Send>;
+
+pub fn as_completed<T: Send + 'static>(jobs: Vec<Job<T>>, deadline: Duration) -> Vec<T> {
+    let give_up_at = Instant::now() + deadline;
+    let count = jobs.len();
+    let (sender, values) = mpsc::channel();
+    for job in jobs {
+        let sender = sender.clone();
+        thread::spawn(move || {
+            // Main may have stopped listening (deadline passed); then this send fails.
+            let _ = sender.send(job());
+        });
+    }
+    // With main's sender gone, the channel closes when the last job ends, even
+    // if some of them panicked instead of sending.
+    drop(sender);
+    let mut finished = Vec::with_capacity(count);
+    while finished.len() < count {
+        let left = give_up_at.saturating_duration_since(Instant::now());
+        match values.recv_timeout(left) {
+            Ok(value) => finished.push(value),
+            // Timeout: the deadline has passed. Disconnected: no job can send any more.
+            Err(_) => break,
+        }
+    }
+    finished
+}

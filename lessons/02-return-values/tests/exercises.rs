@@ -1,0 +1,149 @@
+//! The exercises' tests. `cargo test` runs them on the reference solutions;
+//! `cargo exercises 02` runs them on your answers in `exercises/`.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::bail;
+use lesson_02::ex1_in_order::map_on_threads;
+use lesson_02::ex2_first_failure::try_all;
+use lesson_02::ex3_as_completed::{Job, as_completed};
+
+#[test]
+fn ex1_results_keep_the_input_order() {
+    // The first input sleeps longest, so its thread finishes last.
+    let doubled = map_on_threads(vec![3_u64, 2, 1, 0], |n| {
+        thread::sleep(Duration::from_millis(40 * n));
+        n * 2
+    });
+    assert_eq!(doubled, [6, 4, 2, 0]);
+    let empty: Vec<u64> = map_on_threads(Vec::<u64>::new(), |n| n);
+    assert!(empty.is_empty());
+}
+
+#[test]
+fn ex1_every_input_runs_on_its_own_thread_at_the_same_time() {
+    let caller = thread::current().id();
+    let started = Instant::now();
+    let ids = map_on_threads(vec![200_u64; 4], |wait| {
+        thread::sleep(Duration::from_millis(wait));
+        thread::current().id()
+    });
+    let took = started.elapsed();
+    let distinct: HashSet<_> = ids.iter().collect();
+    assert_eq!(distinct.len(), 4, "4 inputs should run on 4 threads");
+    assert!(
+        !distinct.contains(&caller),
+        "an input ran on the caller's thread"
+    );
+    // Four 200 ms waits: about 200 ms at once, 800 ms one by one.
+    assert!(
+        took < Duration::from_millis(600),
+        "the inputs ran one after the other ({took:?}); spawn them all before joining"
+    );
+}
+
+#[test]
+fn ex2_all_values_come_back_in_order() {
+    let values = try_all(vec![1, 2, 3], |n| Ok(n * 10)).unwrap();
+    assert_eq!(values, [10, 20, 30]);
+}
+
+#[test]
+fn ex2_a_returned_error_names_its_task() {
+    let error = try_all(vec![1, 50, 2, 70], |n| {
+        if n > 10 {
+            bail!("{n} is too big")
+        }
+        Ok(n)
+    })
+    .expect_err("50 and 70 are too big");
+    let text = format!("{error:#}");
+    assert!(
+        text.contains("task-2") && text.contains("50 is too big"),
+        "the first failure is task-2's, with its message: {text:?}"
+    );
+}
+
+#[test]
+fn ex2_a_panic_becomes_an_error() {
+    let error = try_all(vec![4, 5, 0], |n| Ok(100 / n)).expect_err("100 / 0 panics");
+    let text = format!("{error:#}");
+    assert!(
+        text.contains("task-3") && text.contains("panicked") && text.contains("divide by zero"),
+        "expected something like \"task-3 panicked: attempt to divide by zero\", got {text:?}"
+    );
+}
+
+#[test]
+fn ex2_every_thread_has_finished_before_it_returns() {
+    let finished = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&finished);
+    let result = try_all(vec![0, 150, 150], move |wait| {
+        if wait == 0 {
+            bail!("the first task fails at once");
+        }
+        thread::sleep(Duration::from_millis(wait));
+        counter.fetch_add(1, Ordering::SeqCst);
+        Ok(wait)
+    });
+    assert!(result.is_err());
+    assert_eq!(
+        finished.load(Ordering::SeqCst),
+        2,
+        "try_all returned while tasks 2 and 3 were still running"
+    );
+}
+
+fn sleeper(millis: u64) -> Job<u64> {
+    Box::new(move || {
+        thread::sleep(Duration::from_millis(millis));
+        millis
+    })
+}
+
+#[test]
+fn ex3_values_come_in_finishing_order() {
+    let values = as_completed(
+        vec![sleeper(400), sleeper(0), sleeper(200)],
+        Duration::from_secs(20),
+    );
+    assert_eq!(values, [0, 200, 400]);
+}
+
+#[test]
+fn ex3_a_slow_job_is_left_out_at_the_deadline() {
+    let started = Instant::now();
+    let values = as_completed(vec![sleeper(0), sleeper(3_000)], Duration::from_millis(300));
+    let took = started.elapsed();
+    assert_eq!(values, [0], "only the quick job finishes in time");
+    assert!(
+        took < Duration::from_millis(2_000),
+        "as_completed waited {took:?}, far past its 300 ms deadline"
+    );
+}
+
+#[test]
+fn ex3_a_panicking_job_does_not_make_it_wait() {
+    let order = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&order);
+    let jobs: Vec<Job<&str>> = vec![
+        Box::new(|| panic!("this job fails")),
+        Box::new(move || {
+            log.lock().unwrap().push("ran");
+            "done"
+        }),
+    ];
+    let started = Instant::now();
+    let values = as_completed(jobs, Duration::from_secs(20));
+    assert_eq!(values, ["done"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "with every job ended, the channel closes: there is nothing left to wait for"
+    );
+    assert_eq!(*order.lock().unwrap(), ["ran"]);
+}

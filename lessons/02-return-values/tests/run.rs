@@ -1,0 +1,111 @@
+//! Runs lesson 02 as a real process, part by part: checks the facts it prints,
+//! and that its output is still what the book shows (numbers and order aside).
+
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-02");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs one part with its default settings, as the book shows it.
+fn part(name: &str) -> Run {
+    let run = run(LESSON, &[name]);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/{name}.txt"));
+    run
+}
+
+#[test]
+fn join_gives_the_values_back_in_start_order() {
+    let run = part("join");
+    let words: Vec<f64> = ["guide.md", "notes.md", "todo.md"]
+        .iter()
+        .map(|name| run.number_after(name))
+        .collect();
+    assert_eq!(words, [20.0, 7.0, 2.0], "{run}");
+    // The waits were 300, 200 and 100 ms: together about 300 ms, in sequence 600 ms.
+    let together = run.number_after("All three took");
+    let one_by_one = run.number_after("they would wait");
+    assert!(
+        together < 0.85 * one_by_one,
+        "the threads should have waited at the same time: {run}"
+    );
+}
+
+#[test]
+fn an_err_and_a_panic_are_told_apart() {
+    let run = part("errors");
+    run.assert_prints("kitchen  returned Ok: median 21.5")
+        .assert_prints("garage   returned Err: bad reading \"n/a\"")
+        .assert_prints("attic    panicked: index out of bounds")
+        .assert_prints("Err(garage failed: bad reading")
+        .assert_prints("Err(attic panicked: index out of bounds");
+    assert!(
+        run.stderr.contains("thread 'attic'") && run.stderr.contains("panicked"),
+        "the panic names its thread on stderr: {run}"
+    );
+}
+
+#[test]
+fn scoped_threads_return_borrows() {
+    let run = part("scoped");
+    run.assert_prints("\"GET /api/orders/7 200 9ms\"")
+        .assert_prints("\"GET /api/reports/monthly?year=2025&format=csv 200 412ms\"");
+    assert_eq!(run.stdout.matches("(no copy): true").count(), 2, "{run}");
+}
+
+#[test]
+fn main_works_while_the_job_runs() {
+    let run = part("poll");
+    assert!(run.number_after("main did") >= 1.0, "{run}");
+    run.assert_prints("the job returned 4998 cents");
+}
+
+#[test]
+fn a_deadline_can_pass_before_the_value_arrives() {
+    let run = part("oneshot");
+    run.assert_prints("for the value: Err(Timeout)")
+        .assert_prints("Ok(4998) after")
+        .assert_prints("wait() gave Err(RecvError)");
+}
+
+#[test]
+fn a_kept_sender_turns_a_crash_into_a_wait() {
+    // Shorter waits than the book's: the fact is the same, the test is faster.
+    let run = run(LESSON, &["never", "--wait-ms=50"]);
+    run.assert_success();
+    run.assert_prints("only the worker held a sender: waiting ended with Disconnected")
+        .assert_prints("main kept a sender too:        waiting ended with Timeout");
+    part("never");
+}
+
+#[test]
+fn a_thread_cannot_return_an_rc() {
+    check_compile_error(
+        DIR,
+        "compile_fail/rc_result.rs",
+        "compile_fail/rc_result.stderr",
+    );
+}
+
+#[test]
+fn help_lists_the_parts_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-02")
+        .assert_prints("oneshot");
+    let bad = run(LESSON, &["--wait-ms=soon"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let out_of_range = run(LESSON, &["--wait-ms=0"]);
+    assert_eq!(out_of_range.status.code(), Some(1), "{out_of_range}");
+    assert!(
+        out_of_range
+            .stderr
+            .contains("--wait-ms must be from 10 to 10000")
+            && out_of_range.stderr.lines().count() == 1,
+        "one line, no panic: {out_of_range}"
+    );
+    let unknown = run(LESSON, &["nonsense"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+    assert_eq!(unknown.stderr.lines().count(), 1, "{unknown}");
+}

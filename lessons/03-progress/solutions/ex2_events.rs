@@ -1,0 +1,33 @@
+//! Exercise 2: follow a worker's news (reference solution).
+
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Progress(u32),
+    Finished(u64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The channel closed without a result.
+    Vanished,
+    /// Nothing arrived for too long.
+    Silent,
+}
+
+pub fn follow(events: Receiver<Event>, patience: Duration) -> Result<(Vec<u32>, u64), Failure> {
+    let mut progress = Vec::new();
+    loop {
+        // A deadline on every wait: `recv()` would hang on a stuck worker.
+        match events.recv_timeout(patience) {
+            Ok(Event::Progress(count)) => progress.push(count),
+            Ok(Event::Finished(result)) => return Ok((progress, result)),
+            // Every sender is gone, so no `Finished` can come any more.
+            Err(RecvTimeoutError::Disconnected) => return Err(Failure::Vanished),
+            Err(RecvTimeoutError::Timeout) => return Err(Failure::Silent),
+        }
+    }
+}
