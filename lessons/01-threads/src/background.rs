@@ -1,6 +1,6 @@
 //! When threads end: `main` returning stops them; a panic stops only its own thread.
 
-use std::any::Any;
+use course_kit::panics;
 use std::thread;
 use std::time::Duration;
 
@@ -37,18 +37,7 @@ pub fn average_on_thread(values: Vec<u64>) -> Result<u64, String> {
         .name("averager".into())
         .spawn(move || average(&values))
         .expect("cannot start a thread");
-    handle.join().map_err(|payload| panic_message(&*payload))
+    handle.join().map_err(|payload| panics::message(&*payload))
 }
 
-/// A panic's payload can be any type; the text of `panic!("...")` and of the
-/// standard library's own panics is a `&str` or a `String`.
-pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
-        text.to_string()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "a panic without a text message".to_string()
-    }
-}
 // ANCHOR_END: panic

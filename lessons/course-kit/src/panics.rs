@@ -2,6 +2,7 @@
 
 use std::any::Any;
 
+// ANCHOR: message
 /// The text of a panic, from the payload that `join` (or `catch_unwind`) returns.
 ///
 /// A payload can be any type. `panic!("...")` with a plain text, and the standard
@@ -16,6 +17,7 @@ pub fn message(payload: &(dyn Any + Send)) -> String {
         "a panic without a text message".to_string()
     }
 }
+// ANCHOR_END: message
 
 #[cfg(test)]
 mod tests {
