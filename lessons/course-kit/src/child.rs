@@ -171,6 +171,9 @@ pub fn started_by() -> Option<u32> {
 /// Linux ties this to the parent *thread* that started the child: start such children
 /// from a thread that lives as long as they should (the main thread, say).
 pub fn die_with_parent() -> Result<()> {
+    // prctl(PR_SET_PDEATHSIG) exists on Linux only; elsewhere the guard on the
+    // parent's side is all there is.
+    #[cfg(target_os = "linux")]
     rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
         .context("cannot ask for a parent-death signal")?;
     // The parent may have died before the request was made: then nobody will send it.
