@@ -8,6 +8,7 @@
 
 pub mod child;
 pub mod cli;
+pub mod frame;
 pub mod table;
 pub mod testing;
 pub mod timing;
