@@ -12,7 +12,7 @@ use lesson_06::ex2_bounded_stack::BoundedStack;
 /// `limit`: a channel that never closes must not hang the test.
 fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
     let (done, result) = mpsc::channel();
-    thread::spawn(move || {
+    let worker = thread::spawn(move || {
         let _ = done.send(work());
     });
     match result.recv_timeout(limit) {
@@ -20,13 +20,16 @@ fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 
         Err(mpsc::RecvTimeoutError::Timeout) => panic!(
             "still waiting after {limit:?}: is a sender still alive somewhere, so a channel never closes?"
         ),
-        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the code under test panicked"),
+        // The work panicked: pass its panic on, message and all.
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            std::panic::resume_unwind(worker.join().unwrap_err())
+        }
     }
 }
 
 #[test]
 fn ex1_sums_the_squares() {
-    let sum = within(Duration::from_secs(20), || {
+    let sum = within(Duration::from_secs(10), || {
         sum_of_squares((1..=1000).collect(), 4)
     });
     assert_eq!(sum, 333_833_500, "1² + 2² + ... + 1000²");
@@ -35,12 +38,12 @@ fn ex1_sums_the_squares() {
 #[test]
 fn ex1_ends_by_itself_for_any_number_of_workers() {
     for workers in [1, 2, 7] {
-        let sum = within(Duration::from_secs(20), move || {
+        let sum = within(Duration::from_secs(10), move || {
             sum_of_squares(vec![3, 4], workers)
         });
         assert_eq!(sum, 25, "3² + 4² with {workers} workers");
     }
-    let empty = within(Duration::from_secs(20), || sum_of_squares(Vec::new(), 3));
+    let empty = within(Duration::from_secs(10), || sum_of_squares(Vec::new(), 3));
     assert_eq!(empty, 0, "nothing in, nothing out");
 }
 
