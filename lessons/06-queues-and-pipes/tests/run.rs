@@ -1,7 +1,7 @@
 //! Runs lesson 06 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_recording, run};
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-06");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -146,4 +146,9 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
         Some(2),
         "a role typed by hand is refused: {by_hand}"
     );
+}
+
+#[test]
+fn a_value_that_is_not_send_cannot_go_through_a_channel() {
+    check_compile_error(DIR, "compile_fail/send_rc.rs", "compile_fail/send_rc.stderr");
 }
