@@ -7,7 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
-use course_kit::{Args, Lesson, Secs, Table};
+use course_kit::{Args, Lesson, Secs};
 use lesson_06::stack::BlockingQueue;
 use lesson_06::{bounded, ending, pipes, shared_pipe, speed, waiting};
 
@@ -246,36 +246,22 @@ fn queue(args: &Args) -> Result<()> {
 fn speed_part(args: &Args) -> Result<()> {
     let messages = args.get("messages");
     println!("Sending {messages} small messages (8 bytes each):");
-    let mut table = Table::new(["route", "time", "messages/s"]);
-    let mut row = |route: &str, took: Duration| {
-        let rate = (messages as f64 / took.as_secs_f64()) as u64;
-        table.row([route.to_string(), Secs(took).to_string(), thousands(rate)]);
+    let show = |route: &str, took: Duration| {
+        let millions = messages as f64 / took.as_secs_f64() / 1e6;
+        let ms = took.as_secs_f64() * 1e3;
+        println!("  {route:<36} {millions:.2} million messages/s ({ms:.1} ms)");
     };
-    row(
-        "channel, thread to thread",
+    show(
+        "channel, thread to thread:",
         speed::through_channel(messages),
     );
-    row(
-        "pipe to a process, one write each",
+    show(
+        "pipe to a process, one write each:",
         speed::through_pipe(messages, false)?,
     );
-    row(
-        "pipe to a process, buffered writes",
+    show(
+        "pipe to a process, buffered writes:",
         speed::through_pipe(messages, true)?,
     );
-    print!("{table}");
     Ok(())
-}
-
-/// 1234567 as "1,234,567".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
