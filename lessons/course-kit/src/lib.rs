@@ -4,11 +4,13 @@
 //! - [`timing`]: measuring how long something took and printing durations;
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`child`]: starting this same program again as a child process, and never leaking it;
+//! - [`shm`]: values and arrays of atomics in memory shared between processes;
 //! - [`testing`]: what the lessons' tests need to run a lesson and compare its output with the book.
 
 pub mod child;
 pub mod cli;
 pub mod frame;
+pub mod shm;
 pub mod table;
 pub mod testing;
 pub mod timing;

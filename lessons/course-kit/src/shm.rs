@@ -1,0 +1,721 @@
+//! Shared memory between processes: Python's `multiprocessing.Value` and `Array`, made safe.
+//!
+//! A [`SharedValue<T>`] is one `T` and a [`SharedArray<T>`] is `len` of them, placed in memory
+//! that several processes map at the same time. `T` is an atomic ([`AtomicI64`], [`AtomicU32`],
+//! [`AtomicF64`], ...), an array or tuple of atomics, or your own `#[repr(C)]` struct of atomics
+//! (see [`Shareable`]). Every process reads and changes the values only through the atomics'
+//! methods (`load`, `store`, `fetch_add`, `compare_exchange`), so a change made by one process is
+//! seen by the others and no access is a data race.
+//!
+//! # Two kinds of segment
+//!
+//! - **Named** ([`SharedValue::create`]): a POSIX shared memory object (`shm_open`), visible as a
+//!   file in `/dev/shm` under a name unique to the run (`course-kit-<pid>-<n>-<stamp>`). Any
+//!   process that knows the name can [`open`](SharedValue::open) it. The creating process is
+//!   the *owner*: it removes the name when its value is dropped, also when a panic unwinds, and
+//!   when the process gets Ctrl-C (SIGINT), SIGTERM or SIGHUP (a background thread watches
+//!   for those, removes every name the process owns, then lets the signal end the process
+//!   as it would have). What it cannot survive: SIGKILL, `std::process::exit` or an abort
+//!   leave the file in `/dev/shm` until someone removes it. [`remove_stale`] does that for
+//!   segments whose owner is gone, and every `create` calls it first.
+//! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name at all. A child
+//!   gets it by inheriting the file descriptor ([`SharedValue::pass_to`]). It cannot leak: the
+//!   kernel frees it when the last process holding it ends, however it ends. Only processes
+//!   this one starts can reach it; prefer it whenever that is enough.
+//!
+//! # Parent and child
+//!
+//! The parent creates the value and hands its *handle* to a child started with
+//! [`crate::child::command`]; the child opens it:
+//!
+//! ```no_run
+//! use std::sync::atomic::{AtomicI64, Ordering};
+//! use course_kit::child::{self, ChildGuard};
+//! use course_kit::shm::SharedValue;
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! // In the parent:
+//! let balance = SharedValue::<AtomicI64>::create()?; // or ::anonymous()
+//! let mut command = child::command("deposit", &[])?;
+//! balance.pass_to(&mut command); // adds the handle as the child's last argument
+//! ChildGuard::spawn(&mut command)?.wait()?;
+//! println!("balance: {}", balance.load(Ordering::SeqCst));
+//!
+//! // In the child's role function, given `args`:
+//! # let args = vec![String::new()];
+//! let balance = SharedValue::<AtomicI64>::open(&args[0])?;
+//! balance.fetch_add(100, Ordering::SeqCst);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Several atomics in one segment: a tuple, `SharedValue<(AtomicI64, AtomicU32)>` (a balance and
+//! a lock word, reached as `.0` and `.1`), or a `#[repr(C)]` struct with an `unsafe impl`
+//! of [`Shareable`]. A handle opened as the wrong type or length is refused with an error.
+//!
+//! # Why not the `shared_memory` crate
+//!
+//! It does the named case only, its `Shmem` is not `Send`, and its last release (2022) sits on
+//! `nix` 0.23. Its owner also removes the segment only on drop, exactly as here. `memmap2` and
+//! `rustix`, small and maintained, were needed for the anonymous case anyway, and they do the
+//! named case in a few lines, so this module uses them for both.
+//!
+//! # Where the `unsafe` is
+//!
+//! Two `unsafe` blocks, both in this file: `Mapping::slice` turns the mapped bytes into `&[T]`,
+//! and [`SharedArray::pass_to`] clears one flag in a forked child. Each says why it is sound.
+//! The `unsafe impl`s of [`Shareable`] say why each type may live in shared memory.
+
+use std::fs::File;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+use std::sync::atomic::{
+    AtomicI8, AtomicI16, AtomicI32, AtomicI64, AtomicIsize, AtomicU8, AtomicU16, AtomicU32,
+    AtomicU64, AtomicUsize, Ordering,
+};
+use std::sync::{Mutex, Once, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result, bail, ensure};
+use memmap2::{MmapOptions, MmapRaw};
+use rustix::fs::{MemfdFlags, Mode};
+use rustix::io::FdFlags;
+use rustix::shm;
+
+/// Types that may live in shared memory and be changed there by several processes at once.
+///
+/// # Safety
+///
+/// Implement it only for a type that:
+/// - is valid for **every** bit pattern of its size (shared memory starts as zeros, and any
+///   process that maps it could write anything): integer atomics are, `AtomicBool` is not;
+/// - is changed only through `&self`, by atomic operations: no plain fields, no `Cell`;
+/// - holds no pointers or references (they would mean nothing in another process), and needs
+///   no `Drop` (none is ever run on shared memory);
+/// - has the same layout in every process that maps it: `#[repr(C)]` for a struct, and the
+///   same program on both sides for a tuple.
+///
+/// ```
+/// use std::sync::atomic::{AtomicI64, AtomicU32};
+/// use course_kit::shm::Shareable;
+///
+/// #[repr(C)]
+/// pub struct Bank {
+///     pub balance: AtomicI64,
+///     pub lock: AtomicU32,
+/// }
+/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for any bits, no pointers).
+/// unsafe impl Shareable for Bank {}
+/// ```
+pub unsafe trait Shareable: Sync + Sized {}
+
+macro_rules! shareable {
+    ($($atomic:ty),*) => {
+        // SAFETY: integer atomics are valid for every bit pattern, change only through atomic
+        // operations on `&self`, hold no pointers and need no drop.
+        $(unsafe impl Shareable for $atomic {})*
+    };
+}
+shareable!(
+    AtomicI8,
+    AtomicI16,
+    AtomicI32,
+    AtomicI64,
+    AtomicIsize,
+    AtomicU8,
+    AtomicU16,
+    AtomicU32,
+    AtomicU64,
+    AtomicUsize,
+    AtomicF64
+);
+// SAFETY: an array of shareable values has no padding and each element is shareable.
+unsafe impl<T: Shareable, const N: usize> Shareable for [T; N] {}
+// SAFETY: each field is shareable; padding bytes are never read; the tuple's layout is the
+// same in every process running the same program (the documented condition for tuples).
+unsafe impl<A: Shareable, B: Shareable> Shareable for (A, B) {}
+// SAFETY: as for pairs.
+unsafe impl<A: Shareable, B: Shareable, C: Shareable> Shareable for (A, B, C) {}
+
+/// An `f64` that can be shared and changed atomically, like Python's `Value('d')`.
+/// It keeps the float's bits in an [`AtomicU64`].
+#[derive(Debug, Default)]
+#[repr(transparent)]
+pub struct AtomicF64(AtomicU64);
+
+impl AtomicF64 {
+    pub const fn new(value: f64) -> Self {
+        Self(AtomicU64::new(value.to_bits()))
+    }
+
+    pub fn load(&self, order: Ordering) -> f64 {
+        f64::from_bits(self.0.load(order))
+    }
+
+    pub fn store(&self, value: f64, order: Ordering) {
+        self.0.store(value.to_bits(), order);
+    }
+
+    /// Adds `delta` in one atomic step (a compare-and-swap loop); returns the old value.
+    pub fn fetch_add(&self, delta: f64, order: Ordering) -> f64 {
+        let old = self
+            .0
+            .fetch_update(order, Ordering::Relaxed, |bits| {
+                Some((f64::from_bits(bits) + delta).to_bits())
+            })
+            .expect("the closure always returns Some");
+        f64::from_bits(old)
+    }
+}
+
+/// The start of every segment: says what it holds, so a wrong `open` is refused.
+const MAGIC: u64 = u64::from_be_bytes(*b"crskshm1");
+/// The values start here: a cache line after the start of the (page-aligned) mapping.
+const DATA: usize = 64;
+/// The prefix of every named segment, in `/dev/shm`.
+pub const PREFIX: &str = "course-kit-";
+
+/// One mapping of a segment, with the file that backs it.
+#[derive(Debug)]
+struct Mapping {
+    map: MmapRaw,
+    /// Keeps the memfd open, so that [`SharedArray::pass_to`] can hand it on.
+    file: File,
+}
+
+impl Mapping {
+    fn new(file: File) -> Result<Self> {
+        let map = MmapOptions::new()
+            .map_raw(&file)
+            .context("cannot map the shared memory")?;
+        Ok(Self { map, file })
+    }
+
+    /// The header words: magic, fingerprint, number of values.
+    fn header(&self) -> &[AtomicU64] {
+        self.slice(0, 3)
+    }
+
+    /// `count` values of type `U` starting `offset` bytes into the mapping.
+    fn slice<U: Shareable>(&self, offset: usize, count: usize) -> &[U] {
+        let end = count
+            .checked_mul(size_of::<U>())
+            .and_then(|bytes| bytes.checked_add(offset));
+        assert!(
+            end.is_some_and(|end| end <= self.map.len()),
+            "outside the mapping"
+        );
+        let start = self.map.as_ptr().wrapping_add(offset);
+        assert!(start.cast::<U>().is_aligned(), "misaligned shared value");
+        // SAFETY:
+        // - the range [start, start + count * size_of::<U>()) lies inside the mapping (asserted
+        //   above), which stays mapped as long as `self`, and the result borrows `self`;
+        // - `start` is aligned for `U` (asserted above: page-aligned base, offset 0 or DATA);
+        // - any bytes are a valid `U` (a `Shareable` promise), so whatever another process
+        //   wrote there, reading it as `U` is defined;
+        // - other processes change these bytes while we hold `&[U]`: allowed, because `U`
+        //   changes only through atomic operations (interior mutability, another `Shareable`
+        //   promise), exactly as when threads share `&AtomicU64`. Nothing here ever makes a
+        //   `&mut` to the mapping.
+        unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
+    }
+}
+
+/// Identifies `T` and the length, so an `open` with another type or length is refused.
+fn fingerprint<T>() -> u64 {
+    // FNV-1a over the type's name and size: the same program gives the same number.
+    let name = std::any::type_name::<T>();
+    let size = size_of::<T>().to_le_bytes();
+    name.bytes()
+        .chain(size)
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// The names this process owns, removed on drop or when a terminating signal arrives.
+static OWNED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+static WATCHER: Once = Once::new();
+
+fn remember(name: &str) {
+    WATCHER.call_once(watch_signals);
+    OWNED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(name.to_string());
+}
+
+fn forget(name: &str) {
+    OWNED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .retain(|owned| owned != name);
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then end the
+/// process the way that signal would have (so its exit status still shows the signal).
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return; // no clean-up on signals, but drop still removes the segments
+    };
+    let watcher = std::thread::Builder::new()
+        .name("shm-cleanup".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Holding the lock until the end also stops new segments from being made.
+                let owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
+                for name in owned.iter() {
+                    let _ = shm::unlink(name.as_str());
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    drop(watcher);
+}
+
+/// Removes the named segments in `/dev/shm` whose owning process no longer exists (one killed
+/// by SIGKILL, say). Returns the names it removed. Safe to call at any time: a live owner's
+/// segments are left alone.
+pub fn remove_stale() -> Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for entry in std::fs::read_dir("/dev/shm").context("cannot read /dev/shm")? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(pid) = owner_pid(&name) else {
+            continue;
+        };
+        let alive = std::path::Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && shm::unlink(format!("/{name}").as_str()).is_ok() {
+            removed.push(name);
+        }
+    }
+    Ok(removed)
+}
+
+/// The pid in a name `course-kit-<pid>-...`.
+fn owner_pid(name: &str) -> Option<u32> {
+    name.strip_prefix(PREFIX)?.split('-').next()?.parse().ok()
+}
+
+/// The names of this course's segments now in `/dev/shm` whose owner has process id `pid`.
+pub fn segments_of(pid: u32) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/dev/shm") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| owner_pid(name) == Some(pid))
+        .collect()
+}
+
+/// A new name, unique to this process and this moment.
+fn unique_name() -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("/{PREFIX}{}-{n}-{stamp:08x}", std::process::id())
+}
+
+/// `len` values of type `T` in memory shared between processes (Python's `Array`).
+/// Derefs to `[T]`. See the [module documentation](self).
+#[derive(Debug)]
+pub struct SharedArray<T: Shareable> {
+    mapping: Mapping,
+    len: usize,
+    /// What a child passes to [`open`](Self::open): `/course-kit-...` or `fd:N`.
+    handle: String,
+    /// `Some(name)` in the process that created a named segment: it removes the name.
+    owned: Option<String>,
+    values: PhantomData<T>,
+}
+
+impl<T: Shareable> SharedArray<T> {
+    /// Creates a named segment of `len` values, all zero, owned by this process.
+    pub fn create(len: usize) -> Result<Self> {
+        let _ = remove_stale(); // leftovers of owners killed earlier, if any
+        let name = unique_name();
+        remember(&name); // before it exists: a signal from now on removes it
+        let made = (|| {
+            let fd = shm::open(
+                name.as_str(),
+                shm::OFlags::CREATE | shm::OFlags::EXCL | shm::OFlags::RDWR,
+                Mode::RUSR | Mode::WUSR,
+            )
+            .with_context(|| format!("cannot create shared memory {name}"))?;
+            Self::init(File::from(fd), len, name.clone())
+        })();
+        match made {
+            Ok(mut array) => {
+                array.owned = Some(name);
+                Ok(array)
+            }
+            Err(error) => {
+                let _ = shm::unlink(name.as_str());
+                forget(&name);
+                Err(error)
+            }
+        }
+    }
+
+    /// Creates an anonymous segment (a `memfd`) of `len` values, all zero. Give it to a
+    /// child with [`pass_to`](Self::pass_to); it disappears when the last process using it ends.
+    pub fn anonymous(len: usize) -> Result<Self> {
+        let fd = rustix::fs::memfd_create("course-kit", MemfdFlags::CLOEXEC)
+            .context("cannot create a memfd")?;
+        let file = File::from(fd);
+        let handle = format!("fd:{}", file.as_raw_fd());
+        Self::init(file, len, handle)
+    }
+
+    fn init(file: File, len: usize, handle: String) -> Result<Self> {
+        const { assert!(align_of::<T>() <= DATA, "values this aligned do not fit") };
+        let bytes = len
+            .checked_mul(size_of::<T>())
+            .and_then(|b| b.checked_add(DATA))
+            .context("too many values")?;
+        file.set_len(bytes as u64)
+            .context("cannot size the shared memory")?;
+        let mapping = Mapping::new(file)?;
+        let header = mapping.header();
+        header[1].store(fingerprint::<T>(), Ordering::Relaxed);
+        header[2].store(len as u64, Ordering::Relaxed);
+        // Release: whoever sees the magic also sees the two words before it.
+        header[0].store(MAGIC, Ordering::Release);
+        Ok(Self {
+            mapping,
+            len,
+            handle,
+            owned: None,
+            values: PhantomData,
+        })
+    }
+
+    /// Opens a segment another process made, from its [`handle`](Self::handle). The type
+    /// must be the one it was created with.
+    pub fn open(handle: &str) -> Result<Self> {
+        let file = if let Some(fd) = handle.strip_prefix("fd:") {
+            let fd: u32 = fd
+                .parse()
+                .with_context(|| format!("bad handle {handle:?}"))?;
+            // The inherited descriptor, opened again through /proc: no unsafe needed.
+            File::options()
+                .read(true)
+                .write(true)
+                .open(format!("/proc/self/fd/{fd}"))
+                .with_context(|| {
+                    format!("no inherited shared memory {handle} (was it passed with pass_to?)")
+                })?
+        } else if handle.starts_with(&format!("/{PREFIX}")) {
+            let fd = shm::open(handle, shm::OFlags::RDWR, Mode::empty())
+                .with_context(|| format!("cannot open shared memory {handle}"))?;
+            File::from(fd)
+        } else {
+            bail!("{handle:?} is not a shared memory handle");
+        };
+        let size = file.metadata()?.len();
+        ensure!(
+            size >= DATA as u64,
+            "{handle} is too small to be shared memory"
+        );
+        let mapping = Mapping::new(file)?;
+        let header = mapping.header();
+        ensure!(
+            header[0].load(Ordering::Acquire) == MAGIC,
+            "{handle} is not a course-kit shared memory segment"
+        );
+        ensure!(
+            header[1].load(Ordering::Relaxed) == fingerprint::<T>(),
+            "{handle} holds another type than {}",
+            std::any::type_name::<T>()
+        );
+        let len = usize::try_from(header[2].load(Ordering::Relaxed))?;
+        let needed = len.checked_mul(size_of::<T>()).map(|b| b + DATA);
+        ensure!(
+            needed.is_some_and(|n| n as u64 <= size),
+            "{handle} is shorter than its header says"
+        );
+        Ok(Self {
+            mapping,
+            len,
+            handle: handle.to_string(),
+            owned: None,
+            values: PhantomData,
+        })
+    }
+
+    /// How to [`open`](Self::open) this segment: its name (`/course-kit-...`), or for an
+    /// anonymous one `fd:N`, which works only in this process; a child gets its own from
+    /// [`pass_to`](Self::pass_to).
+    pub fn handle(&self) -> &str {
+        &self.handle
+    }
+
+    /// True in the process that created a named segment (and will remove it).
+    pub fn is_owner(&self) -> bool {
+        self.owned.is_some()
+    }
+
+    /// Gets `command` ready to share this segment: adds the handle as its last argument and,
+    /// for an anonymous segment, lets the child inherit the descriptor (which is otherwise
+    /// closed when a program starts). Call it before spawning; the child calls `open`.
+    pub fn pass_to<'c>(&self, command: &'c mut Command) -> Result<&'c mut Command> {
+        if !self.handle.starts_with("fd:") {
+            return Ok(command.arg(&self.handle)); // a name: the child opens it by name
+        }
+        // A copy of the descriptor that the command owns: it stays open until the command is
+        // dropped, so it is open in the child even if this value is dropped before `spawn`.
+        let copy = rustix::io::fcntl_dupfd_cloexec(&self.mapping.file, 0)
+            .context("cannot copy the memfd for a child")?;
+        command.arg(format!("fd:{}", copy.as_raw_fd()));
+        // SAFETY: `pre_exec` runs the closure in the child between fork and exec, where only
+        // async-signal-safe calls are allowed. It makes one `fcntl` system call through rustix
+        // (no allocation, no lock) on a descriptor it owns, and on failure returns an
+        // `io::Error` made from the error number (no allocation either).
+        unsafe {
+            command.pre_exec(move || {
+                // Keep the copy open across exec; every other descriptor stays close-on-exec.
+                rustix::io::fcntl_setfd(&copy, FdFlags::empty())?;
+                Ok(())
+            });
+        }
+        Ok(command)
+    }
+}
+
+impl<T: Shareable> Deref for SharedArray<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.mapping.slice(DATA, self.len)
+    }
+}
+
+impl<T: Shareable> Drop for SharedArray<T> {
+    fn drop(&mut self) {
+        if let Some(name) = self.owned.take() {
+            let _ = shm::unlink(name.as_str());
+            forget(&name);
+        }
+    }
+}
+
+/// One value of type `T` in memory shared between processes (Python's `Value`).
+/// Derefs to `T`. See the [module documentation](self).
+#[derive(Debug)]
+pub struct SharedValue<T: Shareable> {
+    array: SharedArray<T>,
+}
+
+impl<T: Shareable> SharedValue<T> {
+    /// Creates a named segment holding one zero value, owned by this process.
+    pub fn create() -> Result<Self> {
+        SharedArray::create(1).map(|array| Self { array })
+    }
+
+    /// Creates an anonymous segment (a `memfd`) holding one zero value.
+    pub fn anonymous() -> Result<Self> {
+        SharedArray::anonymous(1).map(|array| Self { array })
+    }
+
+    /// Opens a value another process made, from its [`handle`](Self::handle).
+    pub fn open(handle: &str) -> Result<Self> {
+        let array = SharedArray::open(handle)?;
+        ensure!(array.len == 1, "{handle} holds an array, not one value");
+        Ok(Self { array })
+    }
+
+    /// What a child needs to [`open`](Self::open) this value.
+    pub fn handle(&self) -> &str {
+        self.array.handle()
+    }
+
+    /// True in the process that created a named segment (and will remove it).
+    pub fn is_owner(&self) -> bool {
+        self.array.is_owner()
+    }
+
+    /// See [`SharedArray::pass_to`].
+    pub fn pass_to<'c>(&self, command: &'c mut Command) -> Result<&'c mut Command> {
+        self.array.pass_to(command)
+    }
+}
+
+impl<T: Shareable> Deref for SharedValue<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.array[0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    use std::path::Path;
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::child::ChildGuard;
+
+    fn in_dev_shm(handle: &str) -> bool {
+        Path::new("/dev/shm").join(&handle[1..]).exists()
+    }
+
+    #[test]
+    fn a_second_mapping_sees_the_same_values() {
+        let numbers = SharedArray::<AtomicI64>::create(4).unwrap();
+        assert!(numbers.is_owner() && in_dev_shm(numbers.handle()));
+        let other = SharedArray::<AtomicI64>::open(numbers.handle()).unwrap();
+        assert!(!other.is_owner());
+        numbers[2].store(-7, Ordering::SeqCst);
+        other[3].fetch_add(5, Ordering::SeqCst);
+        assert_eq!(other[2].load(Ordering::SeqCst), -7);
+        assert_eq!(numbers[3].load(Ordering::SeqCst), 5);
+        assert_eq!(other.len(), 4);
+    }
+
+    #[test]
+    fn the_owner_removes_the_name_on_drop_and_on_panic() {
+        let value = SharedValue::<AtomicU32>::create().unwrap();
+        let name = value.handle().to_string();
+        let opened = SharedValue::<AtomicU32>::open(&name).unwrap();
+        drop(opened); // an opener never removes it
+        assert!(in_dev_shm(&name));
+        drop(value);
+        assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+
+        let (send, receive) = mpsc::channel();
+        let unwound = std::panic::catch_unwind(move || {
+            let value = SharedValue::<AtomicU32>::create().unwrap();
+            send.send(value.handle().to_string()).unwrap();
+            panic!("a bug while the segment exists");
+        });
+        assert!(unwound.is_err());
+        let name = receive.recv().unwrap();
+        assert!(!in_dev_shm(&name), "{name} survived the panic");
+    }
+
+    #[test]
+    fn wrong_types_and_names_are_refused() {
+        let pair = SharedValue::<(AtomicI64, AtomicU32)>::create().unwrap();
+        pair.0.store(250, Ordering::SeqCst);
+        pair.1.store(1, Ordering::SeqCst);
+        let error = SharedValue::<AtomicI64>::open(pair.handle()).unwrap_err();
+        assert!(error.to_string().contains("another type"), "{error}");
+        let error = SharedArray::<AtomicI64>::open("/course-kit-0-0-missing").unwrap_err();
+        assert!(error.to_string().contains("cannot open"), "{error:#}");
+        let error = SharedArray::<AtomicI64>::open("/etc/passwd").unwrap_err();
+        assert!(error.to_string().contains("not a shared memory handle"));
+        let same = SharedValue::<(AtomicI64, AtomicU32)>::open(pair.handle()).unwrap();
+        assert_eq!(same.0.load(Ordering::SeqCst), 250);
+    }
+
+    #[test]
+    fn atomic_f64_stores_and_adds() {
+        let value = SharedValue::<AtomicF64>::anonymous().unwrap();
+        assert_eq!(value.load(Ordering::SeqCst), 0.0);
+        value.store(3.25, Ordering::SeqCst);
+        assert_eq!(value.fetch_add(0.5, Ordering::SeqCst), 3.25);
+        let again = SharedValue::<AtomicF64>::open(value.handle()).unwrap();
+        assert_eq!(again.load(Ordering::SeqCst), 3.75);
+    }
+
+    #[test]
+    fn a_child_inherits_an_anonymous_segment() {
+        let value = SharedValue::<AtomicU64>::anonymous().unwrap();
+        assert!(!value.is_owner());
+        // The child writes eight bytes where the value lives, through its inherited descriptor.
+        let script =
+            "printf AAAAAAAA | dd of=/proc/self/fd/${0#fd:} bs=1 seek=64 conv=notrunc 2>/dev/null";
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        value.pass_to(&mut command).unwrap();
+        let status = ChildGuard::spawn(&mut command).unwrap().wait().unwrap();
+        assert!(status.success());
+        assert_eq!(
+            value.load(Ordering::SeqCst),
+            u64::from_le_bytes(*b"AAAAAAAA")
+        );
+        // Without pass_to the descriptor is closed in a child.
+        let handle = value.handle().trim_start_matches("fd:").to_string();
+        let status = Command::new("sh")
+            .args(["-c", "test -e /proc/self/fd/$0", &handle])
+            .status()
+            .unwrap();
+        assert!(!status.success(), "fd {handle} leaked into a child");
+    }
+
+    #[test]
+    fn segments_of_dead_owners_are_removed() {
+        // A pid that no longer exists: a child that has finished and been reaped.
+        let dead = Command::new("true").spawn().unwrap();
+        let pid = dead.id();
+        let _ = { dead }.wait();
+        let name = format!("/{PREFIX}{pid}-1-0");
+        drop(
+            shm::open(
+                name.as_str(),
+                shm::OFlags::CREATE | shm::OFlags::RDWR,
+                Mode::RUSR,
+            )
+            .unwrap(),
+        );
+        let live = SharedValue::<AtomicU32>::create().unwrap(); // calls remove_stale
+        assert!(!in_dev_shm(&name), "the dead owner's {name} is still there");
+        assert!(
+            in_dev_shm(live.handle()),
+            "a live owner's segment was removed"
+        );
+        assert!(!segments_of(std::process::id()).is_empty());
+    }
+
+    /// Not a test on its own: the child of `sigterm_removes_the_segment`.
+    #[test]
+    #[ignore = "run by sigterm_removes_the_segment"]
+    fn owner_waiting_for_a_signal() {
+        let value = SharedValue::<AtomicU32>::create().unwrap();
+        println!("segment {}", value.handle());
+        std::thread::sleep(Duration::from_secs(30));
+    }
+
+    #[test]
+    fn sigterm_removes_the_segment() {
+        let mut command = Command::new(std::env::current_exe().unwrap());
+        command
+            .args(["--ignored", "--exact", "--nocapture"])
+            .arg("shm::tests::owner_waiting_for_a_signal")
+            .stdout(Stdio::piped());
+        let mut child = ChildGuard::spawn(&mut command).unwrap();
+        let stdout = child.child_mut().stdout.take().unwrap();
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("segment ") {
+                    let _ = send.send(name.to_string());
+                }
+            }
+        });
+        let name = receive
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the child never said which segment it made");
+        assert!(in_dev_shm(&name));
+        let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+        rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+        let status = child
+            .wait_timeout(Duration::from_secs(20))
+            .unwrap()
+            .expect("the child did not end on SIGTERM");
+        assert_eq!(status.signal(), Some(15), "{status}");
+        assert!(!in_dev_shm(&name), "{name} survived SIGTERM");
+    }
+}
