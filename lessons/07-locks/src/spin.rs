@@ -1,0 +1,75 @@
+//! A lock that lives inside shared memory: one `AtomicU32`, 0 when free and 1
+//! when held. Any process that maps the memory can take it.
+
+use std::hint;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+// ANCHOR: spin
+/// Holds the lock word at 1 while alive; dropping it lets go.
+pub struct SpinGuard<'a> {
+    word: &'a AtomicU32,
+}
+
+/// Takes the lock `word`, waiting at most `deadline`: a holder that died while
+/// holding it never lets go, and nothing else will release it for us.
+pub fn lock(word: &AtomicU32, deadline: Duration) -> Option<SpinGuard<'_>> {
+    let start = Instant::now();
+    let mut tries = 0u32;
+    // Acquire: what the last holder wrote before letting go is visible to us.
+    while word
+        .compare_exchange_weak(0, 1, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        tries += 1;
+        if tries < 100 {
+            hint::spin_loop(); // the holder is probably running: it will let go soon
+        } else {
+            thread::yield_now(); // or it is not running: give it our CPU
+            if tries.is_multiple_of(1024) && start.elapsed() > deadline {
+                return None;
+            }
+        }
+    }
+    Some(SpinGuard { word })
+}
+
+impl Drop for SpinGuard<'_> {
+    fn drop(&mut self) {
+        // Release: everything we wrote while holding the lock is published
+        // before the next holder can see the lock free.
+        self.word.store(0, Ordering::Release);
+    }
+}
+// ANCHOR_END: spin
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_holder_at_a_time() {
+        let word = AtomicU32::new(0);
+        let count = AtomicU32::new(0);
+        let long = Duration::from_secs(10);
+        thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..10_000 {
+                        let _guard = lock(&word, long).unwrap();
+                        let read = count.load(Ordering::Relaxed);
+                        count.store(read + 1, Ordering::Relaxed);
+                    }
+                });
+            }
+        });
+        assert_eq!(count.into_inner(), 40_000);
+    }
+
+    #[test]
+    fn a_lock_never_released_times_out() {
+        let word = AtomicU32::new(1); // "held by someone who died"
+        assert!(lock(&word, Duration::from_millis(20)).is_none());
+    }
+}
