@@ -1,35 +1,20 @@
 //! The exercises' tests. `cargo test` runs them on the reference solutions;
 //! `cargo exercises 06` runs them on your answers in `exercises/`.
 
-use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
+
+use course_kit::deadline::within;
 
 use lesson_06::ex1_pipeline::sum_of_squares;
 use lesson_06::ex2_bounded_stack::BoundedStack;
 
-/// Runs `work` on its own thread and fails the test if it takes longer than
-/// `limit`: a channel that never closes must not hang the test.
-fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (done, result) = mpsc::channel();
-    let worker = thread::spawn(move || {
-        let _ = done.send(work());
-    });
-    match result.recv_timeout(limit) {
-        Ok(value) => value,
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
-            "still waiting after {limit:?}: is a sender still alive somewhere, so a channel never closes?"
-        ),
-        // The work panicked: pass its panic on, message and all.
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            std::panic::resume_unwind(worker.join().unwrap_err())
-        }
-    }
-}
+/// What a test says when the code under test never finishes.
+const STUCK: &str = "is a sender still alive somewhere, so a channel never closes?";
 
 #[test]
 fn ex1_sums_the_squares() {
-    let sum = within(Duration::from_secs(10), || {
+    let sum = within(Duration::from_secs(10), STUCK, || {
         sum_of_squares((1..=1000).collect(), 4)
     });
     assert_eq!(sum, 333_833_500, "1² + 2² + ... + 1000²");
@@ -38,12 +23,14 @@ fn ex1_sums_the_squares() {
 #[test]
 fn ex1_ends_by_itself_for_any_number_of_workers() {
     for workers in [1, 2, 7] {
-        let sum = within(Duration::from_secs(10), move || {
+        let sum = within(Duration::from_secs(10), STUCK, move || {
             sum_of_squares(vec![3, 4], workers)
         });
         assert_eq!(sum, 25, "3² + 4² with {workers} workers");
     }
-    let empty = within(Duration::from_secs(10), || sum_of_squares(Vec::new(), 3));
+    let empty = within(Duration::from_secs(10), STUCK, || {
+        sum_of_squares(Vec::new(), 3)
+    });
     assert_eq!(empty, 0, "nothing in, nothing out");
 }
 

@@ -1,7 +1,7 @@
 //! A lock between processes that the kernel keeps: `File::lock` (`flock(2)`),
 //! in the standard library since Rust 1.89.
 
-use std::fs::File;
+use std::fs::{File, TryLockError};
 use std::io;
 use std::path::Path;
 
@@ -34,6 +34,15 @@ impl LockFile {
     pub fn lock(&self) -> io::Result<FileGuard<'_>> {
         self.file.lock()?;
         Ok(FileGuard { file: &self.file })
+    }
+
+    /// Takes the lock if it is free right now; `None` if someone holds it.
+    pub fn try_lock(&self) -> io::Result<Option<FileGuard<'_>>> {
+        match self.file.try_lock() {
+            Ok(()) => Ok(Some(FileGuard { file: &self.file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(error)) => Err(error),
+        }
     }
 }
 

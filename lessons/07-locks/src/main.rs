@@ -19,6 +19,11 @@ fn main() -> ExitCode {
             "the bank between processes: no lock, File::lock, a spin lock",
             processes,
         )
+        .part(
+            "dead-holder",
+            "a process dies holding a lock: who lets go?",
+            dead_holder,
+        )
         .part("print", "only one process printing at a time", print)
         .part("rwlock", "RwLock: many readers at once", readers)
         .part(
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
             "how many locked updates each process makes when timed",
         )
         .role("clerk", shared_bank::clerk)
+        .role("holder", shared_bank::holder)
         .role("printer", printing::printer)
         .role("transfers", |args| {
             deadlock::transfers(args.first().map(String::as_str) == Some("ordered"));
@@ -115,6 +121,25 @@ fn processes(args: &Args) -> Result<()> {
             busy.as_secs_f64() * 1e3
         );
     }
+    Ok(())
+}
+
+fn dead_holder(_: &Args) -> Result<()> {
+    println!("A child process takes both locks and is killed (SIGKILL) while holding them:");
+    let patience = Duration::from_millis(200);
+    let (file_free, spin_free) = shared_bank::after_the_holder_dies(patience)?;
+    let verdict = |free: bool| {
+        if free {
+            "free at once: the kernel let go for the dead process".to_string()
+        } else {
+            format!(
+                "still taken after {}: nobody will ever free it",
+                Secs(patience)
+            )
+        }
+    };
+    println!("  File::lock:               {}", verdict(file_free));
+    println!("  spin lock in the mapping: {}", verdict(spin_free));
     Ok(())
 }
 

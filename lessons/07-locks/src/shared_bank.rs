@@ -1,7 +1,9 @@
 //! The seed's bank between two processes: the balance lives in shared memory
 //! (lesson 05's `SharedValue`), and the two clerks are child processes.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -113,3 +115,47 @@ pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
 pub fn lock_path() -> PathBuf {
     std::env::temp_dir().join(format!("lesson-07-bank-{}.lock", std::process::id()))
 }
+
+// ANCHOR: dead_holder
+/// A child process that takes both locks, says so, and waits to be killed.
+/// Args: LOCKFILE HANDLE.
+pub fn holder(args: &[String]) -> Result<()> {
+    let [lock_path, handle] = args else {
+        bail!("holder needs LOCKFILE HANDLE");
+    };
+    let bank = SharedValue::<Bank>::open(handle)?;
+    let lock_file = LockFile::open(Path::new(lock_path))?;
+    let _file = lock_file.lock()?;
+    let _spin = spin::lock(&bank.lock, DEADLINE).context("the lock was taken")?;
+    println!("holding both locks");
+    thread::sleep(DEADLINE); // until the parent kills us
+    Ok(())
+}
+
+/// Kills a process while it holds both locks, then tries each lock for `patience`.
+/// Returns whether the file lock, and the spin lock, could be taken.
+pub fn after_the_holder_dies(patience: Duration) -> Result<(bool, bool)> {
+    let bank = SharedValue::<Bank>::anonymous()?;
+    let lock_path = lock_path();
+    let mut command = child::command("holder", &[lock_path.to_str().context("not UTF-8")?])?;
+    bank.pass_to(&mut command)?.stdout(Stdio::piped());
+    let mut holder = ChildGuard::spawn(&mut command)?;
+    let mut said = String::new();
+    let stdout = holder
+        .child_mut()
+        .stdout
+        .take()
+        .context("stdout is piped")?;
+    BufReader::new(stdout).read_line(&mut said)?;
+    ensure!(
+        said.trim() == "holding both locks",
+        "the holder said {said:?}"
+    );
+    holder.kill()?; // SIGKILL: no destructor runs, the program unlocks nothing
+    let lock_file = LockFile::open(&lock_path)?;
+    let file_lock_free = lock_file.try_lock()?.is_some();
+    let spin_lock_free = spin::lock(&bank.lock, patience).is_some();
+    let _ = std::fs::remove_file(&lock_path);
+    Ok((file_lock_free, spin_lock_free))
+}
+// ANCHOR_END: dead_holder

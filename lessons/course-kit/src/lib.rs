@@ -9,6 +9,7 @@
 
 pub mod child;
 pub mod cli;
+pub mod deadline;
 pub mod frame;
 pub mod shm;
 pub mod table;
