@@ -21,3 +21,11 @@ pub mod ex1_lock_order;
 #[cfg_attr(feature = "starter", path = "../exercises/ex2_wait_for_funds.rs")]
 #[cfg_attr(not(feature = "starter"), path = "../solutions/ex2_wait_for_funds.rs")]
 pub mod ex2_wait_for_funds;
+
+/// What the spin lock is built from. `tests/loom.rs` compiles `spin.rs` again
+/// with loom's versions of these, to check it under every interleaving.
+mod sync {
+    pub use std::hint::spin_loop;
+    pub use std::sync::atomic::{AtomicU32, Ordering};
+    pub use std::thread::yield_now;
+}

@@ -1,10 +1,11 @@
 //! A lock that lives inside shared memory: one `AtomicU32`, 0 when free and 1
 //! when held. Any process that maps the memory can take it.
 
-use std::hint;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::thread;
 use std::time::{Duration, Instant};
+
+// The standard library's atomics here; `tests/loom.rs` compiles this same
+// file with loom's models of them instead (see `crate::sync`).
+use crate::sync::{AtomicU32, Ordering, spin_loop, yield_now};
 
 // ANCHOR: spin
 /// Holds the lock word at 1 while alive; dropping it lets go.
@@ -24,9 +25,9 @@ pub fn lock(word: &AtomicU32, deadline: Duration) -> Option<SpinGuard<'_>> {
     {
         tries += 1;
         if tries < 100 {
-            hint::spin_loop(); // the holder is probably running: it will let go soon
+            spin_loop(); // the holder is probably running: it will let go soon
         } else {
-            thread::yield_now(); // or it is not running: give it our CPU
+            yield_now(); // or it is not running: give it our CPU
             if tries.is_multiple_of(1024) && start.elapsed() > deadline {
                 return None;
             }
@@ -43,33 +44,3 @@ impl Drop for SpinGuard<'_> {
     }
 }
 // ANCHOR_END: spin
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_one_holder_at_a_time() {
-        let word = AtomicU32::new(0);
-        let count = AtomicU32::new(0);
-        let long = Duration::from_secs(10);
-        thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| {
-                    for _ in 0..10_000 {
-                        let _guard = lock(&word, long).unwrap();
-                        let read = count.load(Ordering::Relaxed);
-                        count.store(read + 1, Ordering::Relaxed);
-                    }
-                });
-            }
-        });
-        assert_eq!(count.into_inner(), 40_000);
-    }
-
-    #[test]
-    fn a_lock_never_released_times_out() {
-        let word = AtomicU32::new(1); // "held by someone who died"
-        assert!(lock(&word, Duration::from_millis(20)).is_none());
-    }
-}
