@@ -163,17 +163,18 @@ fn print(_: &Args) -> Result<()> {
 
 fn readers(_: &Args) -> Result<()> {
     let look = Duration::from_millis(50);
+    let ms = |took: Duration| format!("{:.1} ms", took.as_secs_f64() * 1e3);
     println!(
         "4 readers each look at the rates for {} while holding the lock:",
-        Secs(look)
+        ms(look)
     );
     println!(
         "  with RwLock (read): {}",
-        Secs(rwlock::readers_with_rwlock(4, look))
+        ms(rwlock::readers_with_rwlock(4, look))
     );
     println!(
         "  with Mutex:         {}",
-        Secs(rwlock::readers_with_mutex(4, look))
+        ms(rwlock::readers_with_mutex(4, look))
     );
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
     Ok(())
