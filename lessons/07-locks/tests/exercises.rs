@@ -49,6 +49,29 @@ fn ex1_opposite_transfers_do_not_deadlock() {
 }
 
 #[test]
+fn ex1_locks_the_lower_numbered_account_first() {
+    let free = within(LIMIT, "a transfer never finished", || {
+        let accounts = [Mutex::new(100), Mutex::new(100)];
+        thread::scope(|s| {
+            // Hold account 0, then start a transfer from 1 to 0. Taking the
+            // lower number first, it waits for account 0 holding nothing.
+            let held = accounts[0].lock().unwrap();
+            let mover = s.spawn(|| transfer(&accounts, 1, 0, 10));
+            thread::sleep(Duration::from_millis(100));
+            let second_free = accounts[1].try_lock().is_ok();
+            drop(held);
+            mover.join().expect("the transfer panicked");
+            second_free
+        })
+    });
+    assert!(
+        free,
+        "transfer(1 -> 0) held account 1 while it waited for account 0: \
+         a thread doing transfer(0 -> 1) at that moment would deadlock with it"
+    );
+}
+
+#[test]
 fn ex1_a_transfer_to_the_same_account_changes_nothing() {
     let balance = within(LIMIT, "locking one Mutex twice waits for ever", || {
         let accounts = [Mutex::new(50), Mutex::new(50)];
