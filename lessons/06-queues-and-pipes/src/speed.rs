@@ -12,7 +12,7 @@ use crossbeam_channel::bounded;
 
 use crate::pipes::CHILD_DEADLINE;
 
-// ANCHOR: speed
+// ANCHOR: channel_speed
 /// Sends `messages` numbers from one thread to another through a channel.
 pub fn through_channel(messages: u64) -> Duration {
     let (sender, receiver) = bounded(1024);
@@ -25,7 +25,9 @@ pub fn through_channel(messages: u64) -> Duration {
     assert_eq!(received, messages);
     took
 }
+// ANCHOR_END: channel_speed
 
+// ANCHOR: pipe_speed
 /// Sends `messages` numbers, framed, to a child process through its stdin; the
 /// child counts them. `buffered` gathers many frames into each write.
 pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
@@ -71,4 +73,4 @@ pub fn counter() -> io::Result<()> {
     println!("{count}");
     Ok(())
 }
-// ANCHOR_END: speed
+// ANCHOR_END: pipe_speed

@@ -31,6 +31,9 @@ pub struct Bank {
 // SAFETY: `#[repr(C)]`, and every field is an integer atomic: valid for any
 // bits, changed only through atomic operations, no pointers, nothing to drop.
 unsafe impl Shareable for Bank {}
+// ANCHOR_END: bank
+
+// ANCHOR: clerk
 
 /// A child process: adds `amount` to the balance `ops` times, guarded by
 /// `guard` ("none", "flock" or "spin"). Args: GUARD AMOUNT OPS PAUSE LOCKFILE HANDLE.
@@ -71,7 +74,7 @@ fn update(balance: &AtomicI64, amount: i64, pause: bool) {
     }
     balance.store(read + amount, Ordering::Relaxed);
 }
-// ANCHOR_END: bank
+// ANCHOR_END: clerk
 
 /// Waits until both clerks have started, so that their work overlaps (starting
 /// a process takes far longer than 100 updates).
