@@ -6,7 +6,7 @@ use std::sync::{Barrier, Mutex};
 use std::thread;
 
 /// Runs `deposit` and `withdraw` on two threads that start at the same moment,
-/// each `ops` times, and returns what they leave behind.
+/// each `ops` times.
 fn two_clerks(ops: u32, deposit: impl Fn() + Sync, withdraw: impl Fn() + Sync) {
     let start = Barrier::new(2); // both threads begin together, so they overlap
     thread::scope(|s| {

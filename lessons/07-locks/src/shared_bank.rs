@@ -116,7 +116,7 @@ pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
 
 /// A lock file for this run of the lesson (the pid keeps runs apart).
 pub fn lock_path() -> PathBuf {
-    std::env::temp_dir().join(format!("lesson-07-bank-{}.lock", std::process::id()))
+    std::env::temp_dir().join(format!("lesson-07-{}.lock", std::process::id()))
 }
 
 // ANCHOR: dead_holder
