@@ -7,7 +7,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
+use course_kit::deadline::exit_after;
 use course_kit::{Args, Lesson, Secs};
+use lesson_06::pipes::CHILD_DEADLINE;
 use lesson_06::stack::BlockingQueue;
 use lesson_06::{bounded, ending, pipes, shared_pipe, speed, waiting};
 
@@ -65,10 +67,22 @@ fn main() -> ExitCode {
             100,
             "the size of each unframed line in part `queue`, in KiB",
         )
-        .role("doubler", |_| Ok(pipes::doubler()?))
-        .role("answerer", |_| Ok(pipes::answerer()?))
-        .role("producer", shared_pipe::producer)
-        .role("counter", |_| Ok(speed::counter()?))
+        .role("doubler", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(pipes::doubler()?)
+        })
+        .role("answerer", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(pipes::answerer()?)
+        })
+        .role("producer", |args| {
+            exit_after(CHILD_DEADLINE);
+            shared_pipe::producer(args)
+        })
+        .role("counter", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(speed::counter()?)
+        })
         .run()
 }
 

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
+use course_kit::deadline::exit_after;
 use course_kit::{Args, Lesson, Secs, child};
+use lesson_07::shared_bank::DEADLINE;
 use lesson_07::{bank, condvar, deadlock, poison, printing, rwlock, shared_bank};
 
 fn main() -> ExitCode {
@@ -51,10 +53,21 @@ fn main() -> ExitCode {
             100_000,
             "how many locked updates each process makes when timed",
         )
-        .role("clerk", shared_bank::clerk)
-        .role("holder", shared_bank::holder)
-        .role("printer", printing::printer)
+        // Every child ends by itself after the deadline, even if a bug stops it.
+        .role("clerk", |args| {
+            exit_after(DEADLINE);
+            shared_bank::clerk(args)
+        })
+        .role("holder", |args| {
+            exit_after(DEADLINE);
+            shared_bank::holder(args)
+        })
+        .role("printer", |args| {
+            exit_after(DEADLINE);
+            printing::printer(args)
+        })
         .role("transfers", |args| {
+            exit_after(DEADLINE);
             deadlock::transfers(args.first().map(String::as_str) == Some("ordered"));
             Ok(())
         })
