@@ -11,6 +11,8 @@
 
 pub mod child;
 pub mod cli;
+pub mod deadline;
+pub mod frame;
 pub mod panics;
 // memfd, /dev/shm and /proc: Linux only (lessons 05 and 07 need it; the others do not).
 #[cfg(target_os = "linux")]

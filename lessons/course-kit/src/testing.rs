@@ -102,7 +102,9 @@ pub fn normalize(text: &str) -> Vec<String> {
 /// A line with its numbers blanked, and its durations' units too: a run that takes
 /// 1.02 s where the recording took 980.0 ms has not changed what it prints.
 fn blank_numbers(line: &str) -> String {
-    blank_digits(line).replace("# ms", "# s").replace("# µs", "# s")
+    blank_digits(line)
+        .replace("# ms", "# s")
+        .replace("# µs", "# s")
 }
 
 fn blank_digits(line: &str) -> String {

@@ -1,0 +1,281 @@
+//! Lesson 06: queues and pipes. Run it with `cargo run -p lesson-06`; `--help` lists the parts.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::process::ExitCode;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, ensure};
+use course_kit::deadline::exit_after;
+use course_kit::{Args, Lesson, Secs};
+use lesson_06::pipes::CHILD_DEADLINE;
+use lesson_06::stack::BlockingQueue;
+use lesson_06::{bounded, ending, pipes, shared_pipe, speed, waiting};
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-06", "Queues and pipes")
+        .part(
+            "bounded",
+            "a bounded queue: the producer waits when it is full",
+            bounded_queue,
+        )
+        .part("many", "several producers and consumers on one queue", many)
+        .part(
+            "ending",
+            "ending a stream: a sentinel, or closing the channel",
+            ending_a_stream,
+        )
+        .part(
+            "select",
+            "waiting on several channels, or with a timeout",
+            select,
+        )
+        .part(
+            "lifo",
+            "LIFO and priority queues from Mutex + Condvar",
+            lifo,
+        )
+        .part(
+            "pipe",
+            "a pipe to a child's stdin and from its stdout",
+            pipe,
+        )
+        .part(
+            "duplex",
+            "a two-way connection like Python's Pipe()",
+            duplex,
+        )
+        .part(
+            "queue",
+            "several producer processes, one pipe, whole messages",
+            queue,
+        )
+        .part("speed", "messages per second: channel vs pipe", speed_part)
+        .option(
+            "consume-ms",
+            1,
+            "how long the consumer works on each item, in ms",
+        )
+        .option(
+            "messages",
+            200_000,
+            "how many messages part `speed` sends each way",
+        )
+        .option(
+            "line-kb",
+            100,
+            "the size of each unframed line in part `queue`, in KiB",
+        )
+        .role("doubler", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(pipes::doubler()?)
+        })
+        .role("answerer", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(pipes::answerer()?)
+        })
+        .role("producer", |args| {
+            exit_after(CHILD_DEADLINE);
+            shared_pipe::producer(args)
+        })
+        .role("counter", |_| {
+            exit_after(CHILD_DEADLINE);
+            Ok(speed::counter()?)
+        })
+        .run()
+}
+
+fn bounded_queue(args: &Args) -> Result<()> {
+    let work = args.millis("consume-ms");
+    println!(
+        "A producer sends 100 items into a queue of 10; the consumer works {} on each.",
+        Secs(work)
+    );
+    let (report, received) = bounded::producer_consumer(100, 10, work);
+    println!(
+        "  consumer received {} items, in order: {}",
+        received.len(),
+        received.iter().copied().eq(0..100)
+    );
+    println!(
+        "  the queue never held more than {} items",
+        report.most_queued
+    );
+    println!(
+        "  the producer found the queue full {} times and waited {} in all",
+        report.found_full,
+        Secs(report.waited)
+    );
+    println!("A full queue makes a fast producer wait for a slow consumer: memory stays bounded.");
+    Ok(())
+}
+
+fn many(args: &Args) -> Result<()> {
+    let work = args.millis("consume-ms");
+    println!("3 producers send 100 items each into one queue of 10; 2 consumers take them:");
+    let per_consumer = bounded::many_to_many(3, 100, 2, work);
+    for (n, mine) in per_consumer.iter().enumerate() {
+        println!("  consumer {} took {} items", n + 1, mine.len());
+    }
+    let mut all = per_consumer.concat();
+    all.sort_unstable();
+    println!(
+        "  all {} items arrived exactly once: {}",
+        all.len(),
+        all.iter().copied().eq(0..300)
+    );
+    Ok(())
+}
+
+fn ending_a_stream(_: &Args) -> Result<()> {
+    let patience = Duration::from_millis(300);
+    let show = |label: &str, e: ending::Ending| {
+        println!(
+            "  {label}: {} items, then {} (after {:.1} ms)",
+            e.received,
+            e.how,
+            e.after.as_secs_f64() * 1e3
+        );
+    };
+    println!("Python's way: a sentinel message ends the stream.");
+    show(
+        "the producer finished",
+        ending::with_sentinel(5, None, patience),
+    );
+    show(
+        "it failed at item 3  ",
+        ending::with_sentinel(5, Some(3), patience),
+    );
+    println!("Rust's way: the stream ends when the last Sender is dropped.");
+    show("the producer finished", ending::with_close(5, None));
+    show("it failed at item 3  ", ending::with_close(5, Some(3)));
+    println!("A sentinel can be skipped by an error; a drop cannot.");
+    Ok(())
+}
+
+fn select(_: &Args) -> Result<()> {
+    let ms = Duration::from_millis;
+    println!(
+        "Workers answer after 60 ms, 150 ms and 900 ms; a tick every 100 ms; deadline 400 ms:"
+    );
+    for (at, event) in waiting::watch_workers(&[ms(60), ms(150), ms(900)], ms(100), ms(400)) {
+        println!("  {:>9}  {event}", Secs(at).to_string());
+    }
+    println!("A worker that takes 250 ms, checked every 100 ms with recv_timeout:");
+    let (gave_up, took) = waiting::poll_with_timeout(ms(250), ms(100));
+    println!("  {gave_up} timeouts, then the answer after {}", Secs(took));
+    Ok(())
+}
+
+fn lifo(_: &Args) -> Result<()> {
+    let patience = Duration::from_secs(5);
+    let stack = BlockingQueue::new(Vec::new());
+    (1..=5).for_each(|n| stack.put(n));
+    let out: Vec<i32> = (0..5).filter_map(|_| stack.get_timeout(patience)).collect();
+    println!("LIFO: put 1 2 3 4 5, got {out:?}");
+    let tasks = BlockingQueue::new(BinaryHeap::new());
+    for (priority, task) in [
+        (3, "write the report"),
+        (1, "fix the outage"),
+        (2, "answer email"),
+    ] {
+        tasks.put(Reverse((priority, task))); // Reverse: smallest number first, as in Python
+    }
+    println!("Priority (smallest first), put in the order 3, 1, 2:");
+    while let Some(Reverse((priority, task))) = tasks.get_timeout(Duration::ZERO) {
+        println!("  {priority}: {task}");
+    }
+    let waiting_room = BlockingQueue::new(Vec::new());
+    let start = Instant::now();
+    let waited = thread::scope(|s| {
+        let getter = s.spawn(|| {
+            waiting_room
+                .get_timeout(patience)
+                .map(|n: i32| (n, start.elapsed()))
+        });
+        thread::sleep(Duration::from_millis(50));
+        waiting_room.put(42);
+        getter.join().unwrap()
+    });
+    let (item, after) = waited.expect("the put wakes the getter");
+    println!(
+        "A getter blocked on an empty stack got {item} after {}, when another thread put it.",
+        Secs(after)
+    );
+    Ok(())
+}
+
+fn pipe(_: &Args) -> Result<()> {
+    println!(
+        "The parent (pid {}) writes 1 2 3 to a child's stdin:",
+        std::process::id()
+    );
+    let (pid, answers) = pipes::pipe_to_child(&[1, 2, 3])?;
+    for answer in answers {
+        println!("  child {pid} wrote back: {answer}");
+    }
+    Ok(())
+}
+
+fn duplex(_: &Args) -> Result<()> {
+    let questions = [10, 20, 30];
+    println!("Over one socket pair, the parent sends {questions:?} before reading any answer:");
+    let (pid, answers) = pipes::ask_child(&questions)?;
+    for (question, answer) in questions.iter().zip(&answers) {
+        println!("  parent sent {question}, child {pid} answered {answer}");
+    }
+    Ok(())
+}
+
+fn queue(args: &Args) -> Result<()> {
+    println!("3 producer processes write into ONE pipe; the parent reads it.");
+    let messages = shared_pipe::receive_frames(3, 100, 40)?;
+    let mut per_producer = BTreeMap::new();
+    let mut whole = 0;
+    for message in &messages {
+        let words: Vec<&str> = message.split(' ').collect();
+        if message.len() == 40 && words[0] == "producer" && words[2] == "message" {
+            whole += 1;
+            *per_producer.entry(words[1].to_string()).or_insert(0) += 1;
+        }
+    }
+    println!(
+        "  framed messages of 40 bytes: {} received, {whole} whole",
+        messages.len()
+    );
+    for (producer, count) in per_producer {
+        println!("    from producer {producer}: {count}");
+    }
+    let size = usize::try_from(args.get("line-kb"))? * 1024;
+    let (lines, mixed) = shared_pipe::receive_big_lines(3, 10, size)?;
+    println!(
+        "  unframed lines of {} KiB: {lines} received, {mixed} mixed from several producers",
+        size / 1024
+    );
+    ensure!(whole == 300, "framed messages must all arrive whole");
+    Ok(())
+}
+
+fn speed_part(args: &Args) -> Result<()> {
+    let messages = args.get("messages");
+    println!("Sending {messages} small messages (8 bytes each):");
+    let show = |route: &str, took: Duration| {
+        let millions = messages as f64 / took.as_secs_f64() / 1e6;
+        let ms = took.as_secs_f64() * 1e3;
+        println!("  {route:<36} {millions:.2} million messages/s ({ms:.1} ms)");
+    };
+    show(
+        "channel, thread to thread:",
+        speed::through_channel(messages),
+    );
+    show(
+        "pipe to a process, one write each:",
+        speed::through_pipe(messages, false)?,
+    );
+    show(
+        "pipe to a process, buffered writes:",
+        speed::through_pipe(messages, true)?,
+    );
+    Ok(())
+}

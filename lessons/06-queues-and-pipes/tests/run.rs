@@ -1,0 +1,154 @@
+//! Runs lesson 06 as a real process, part by part: checks the facts it prints,
+//! and that its output is still what the book shows (numbers and order aside).
+
+use course_kit::testing::{Run, check_compile_error, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-06");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs one part with its default settings, as the book shows it.
+fn part(name: &str) -> Run {
+    let run = run(LESSON, &[name]);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/{name}.txt"));
+    run
+}
+
+#[test]
+fn a_full_queue_makes_the_producer_wait() {
+    let run = part("bounded");
+    run.assert_prints("consumer received 100 items, in order: true");
+    assert!(run.number_after("never held more than") <= 10.0, "{run}");
+    // The consumer is slower than the producer, so the queue is full most of the time.
+    assert!(run.number_after("found the queue full") >= 50.0, "{run}");
+}
+
+#[test]
+fn many_producers_and_consumers_lose_nothing() {
+    let run = part("many");
+    run.assert_prints("all 300 items arrived exactly once: true");
+    let taken: f64 = run.numbers_after("took").iter().sum();
+    assert_eq!(taken, 300.0, "{run}");
+}
+
+#[test]
+fn a_failed_producer_closes_the_channel_but_skips_the_sentinel() {
+    let run = part("ending");
+    run.assert_prints("it failed at item 3  : 2 items, then nothing came: gave up waiting")
+        .assert_prints("it failed at item 3  : 2 items, then the channel closed; the producer said")
+        .assert_prints("the producer finished: 5 items, then got the sentinel")
+        .assert_prints("the producer finished: 5 items, then the channel closed");
+}
+
+#[test]
+fn select_serves_whichever_channel_is_ready() {
+    let run = part("select");
+    run.assert_prints("worker 1 answered")
+        .assert_prints("worker 2 answered")
+        .assert_prints("tick: still waiting")
+        .assert_prints("deadline: 1 worker(s) still busy");
+    assert!(!run.stdout.contains("worker 3 answered"), "{run}");
+    // 250 ms of work checked every 100 ms: at least two timeouts come first.
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("timeouts, then"))
+        .unwrap();
+    let timeouts: u32 = line.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(timeouts >= 2, "{run}");
+}
+
+#[test]
+fn the_store_decides_the_order() {
+    let run = part("lifo");
+    run.assert_prints("got [5, 4, 3, 2, 1]")
+        .assert_prints("got 42 after");
+    let fix = run.stdout.find("1: fix the outage").unwrap();
+    let email = run.stdout.find("2: answer email").unwrap();
+    let report = run.stdout.find("3: write the report").unwrap();
+    assert!(fix < email && email < report, "{run}");
+}
+
+#[test]
+fn a_child_answers_through_a_pipe() {
+    let run = part("pipe");
+    for n in 1..=3 {
+        run.assert_prints(&format!("wrote back: {n} doubled is {}", 2 * n));
+    }
+}
+
+#[test]
+fn a_child_answers_each_whole_message_over_a_socket_pair() {
+    let run = part("duplex");
+    for (sent, answer) in [(10, 11), (20, 21), (30, 31)] {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!("parent sent {sent}, child")))
+            .unwrap_or_else(|| panic!("no answer to {sent}: {run}"));
+        assert!(line.ends_with(&format!("answered {answer}")), "{run}");
+    }
+}
+
+#[test]
+fn frames_stay_whole_and_big_lines_get_mixed() {
+    let run = part("queue");
+    run.assert_prints("300 received, 300 whole");
+    for producer in 1..=3 {
+        run.assert_prints(&format!("from producer {producer}: 100"));
+    }
+    // Every line ends with its newline, but lines larger than the pipe come
+    // through in pieces, and the pieces of different producers mix.
+    assert_eq!(run.number_after("KiB: "), 30.0, "{run}");
+    let mixed = run.numbers_after("received, ")[1];
+    assert!(mixed >= 1.0, "{run}");
+}
+
+/// The millions of messages per second on the line of part `speed` that starts with `route`.
+fn rate(run: &Run, route: &str) -> f64 {
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with(route))
+        .unwrap_or_else(|| panic!("no row {route:?}: {run}"));
+    let (_, numbers) = row.split_once(':').unwrap();
+    numbers.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_channel_is_faster_than_a_pipe() {
+    let run = part("speed");
+    let channel = rate(&run, "channel");
+    let one_write_each = rate(&run, "pipe to a process, one write each");
+    let buffered = rate(&run, "pipe to a process, buffered");
+    // Generous ratios: the recorded run shows far larger ones.
+    assert!(channel > 1.5 * one_write_each, "{run}");
+    assert!(buffered > 1.5 * one_write_each, "{run}");
+}
+
+#[test]
+fn help_lists_the_parts_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-06");
+    let bad = run(LESSON, &["--consume-ms=slow"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let unknown = run(LESSON, &["nonsense"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+    let by_hand = run(LESSON, &["--child-role", "producer"]);
+    assert_eq!(
+        by_hand.status.code(),
+        Some(2),
+        "a role typed by hand is refused: {by_hand}"
+    );
+}
+
+#[test]
+fn a_value_that_is_not_send_cannot_go_through_a_channel() {
+    check_compile_error(
+        DIR,
+        "compile_fail/send_rc.rs",
+        "compile_fail/send_rc.stderr",
+    );
+}

@@ -1,0 +1,240 @@
+//! Lesson 07: locks. Run it with `cargo run -p lesson-07`; `--help` lists the parts.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Result, ensure};
+use course_kit::deadline::exit_after;
+use course_kit::{Args, Lesson, Secs, child};
+use lesson_07::shared_bank::DEADLINE;
+use lesson_07::{bank, condvar, deadlock, poison, printing, rwlock, shared_bank};
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-07", "Locks")
+        .part(
+            "race",
+            "the bank between threads: a lost update, and two fixes",
+            race,
+        )
+        .part(
+            "processes",
+            "the bank between processes: no lock, File::lock, a spin lock",
+            processes,
+        )
+        .part(
+            "dead-holder",
+            "a process dies holding a lock: who lets go?",
+            dead_holder,
+        )
+        .part("print", "only one process printing at a time", print)
+        .part("rwlock", "RwLock: many readers at once", readers)
+        .part(
+            "poison",
+            "a panic while holding a lock poisons it",
+            poisoning,
+        )
+        .part(
+            "deadlock",
+            "two locks in opposite orders, and lock ordering",
+            deadlocks,
+        )
+        .part(
+            "condvar",
+            "Condvar: waiting until the balance is large enough",
+            waiting,
+        )
+        .option(
+            "ops",
+            100,
+            "how many deposits and withdrawals each clerk makes",
+        )
+        .option(
+            "speed-ops",
+            100_000,
+            "how many locked updates each process makes when timed",
+        )
+        // Every child ends by itself after the deadline, even if a bug stops it.
+        .role("clerk", |args| {
+            exit_after(DEADLINE);
+            shared_bank::clerk(args)
+        })
+        .role("holder", |args| {
+            exit_after(DEADLINE);
+            shared_bank::holder(args)
+        })
+        .role("printer", |args| {
+            exit_after(DEADLINE);
+            printing::printer(args)
+        })
+        .role("transfers", |args| {
+            exit_after(DEADLINE);
+            deadlock::transfers(args.first().map(String::as_str) == Some("ordered"));
+            Ok(())
+        })
+        .run()
+}
+
+/// One row: "wrong in N of 10 runs", and the balances when some were wrong.
+fn report(label: &str, (wrong, balances): (u32, Vec<i64>)) {
+    let shown: Vec<String> = balances.iter().map(i64::to_string).collect();
+    if wrong == 0 {
+        println!("  {label:<28} wrong in 0 of {} runs", balances.len());
+    } else {
+        let shown = shown.join(" ");
+        println!(
+            "  {label:<28} wrong in {wrong} of {} runs: {shown}",
+            balances.len()
+        );
+    }
+}
+
+fn race(args: &Args) -> Result<()> {
+    let ops = u32::try_from(args.get("ops"))?;
+    println!("A balance of 200; one thread deposits 1, the other withdraws 1, {ops} times each.");
+    println!("Each version runs 10 times; the final balance must be 200:");
+    report(
+        "load, then store (no lock):",
+        bank::wrong_runs(10, || bank::racy(ops)),
+    );
+    report("Mutex:", bank::wrong_runs(10, || bank::with_mutex(ops)));
+    report(
+        "fetch_add:",
+        bank::wrong_runs(10, || bank::with_fetch_add(ops)),
+    );
+    Ok(())
+}
+
+fn processes(args: &Args) -> Result<()> {
+    let ops = u32::try_from(args.get("ops"))?;
+    println!("The same bank in shared memory, with two processes as the clerks, 10 runs each:");
+    for (label, guard) in [
+        ("no lock:", "none"),
+        ("File::lock (flock):", "flock"),
+        ("spin lock in the mapping:", "spin"),
+    ] {
+        let runs: Result<Vec<i64>> = (0..10)
+            .map(|_| Ok(shared_bank::run_bank(guard, ops, true)?.0))
+            .collect();
+        let balances = runs?;
+        let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
+        report(label, (wrong, balances));
+    }
+    let speed_ops = u32::try_from(args.get("speed-ops"))?;
+    println!("Speed: each process makes {speed_ops} locked updates, with no pause:");
+    for (label, guard) in [
+        ("File::lock (flock):", "flock"),
+        ("spin lock in the mapping:", "spin"),
+    ] {
+        let (balance, busy) = shared_bank::run_bank(guard, speed_ops, false)?;
+        ensure!(balance == 200, "{guard} lost updates: {balance}");
+        let per_second = 2.0 * f64::from(speed_ops) / busy.as_secs_f64();
+        println!(
+            "  {label:<28} {:.2} million updates/s ({:.1} ms), balance {balance}",
+            per_second / 1e6,
+            busy.as_secs_f64() * 1e3
+        );
+    }
+    Ok(())
+}
+
+fn dead_holder(_: &Args) -> Result<()> {
+    println!("A child process takes both locks and is killed (SIGKILL) while holding them:");
+    let patience = Duration::from_millis(200);
+    let (file_free, spin_free) = shared_bank::after_the_holder_dies(patience)?;
+    let verdict = |free: bool| {
+        if free {
+            "free at once: the kernel let go for the dead process".to_string()
+        } else {
+            format!(
+                "still taken after {}: nobody will ever free it",
+                Secs(patience)
+            )
+        }
+    };
+    println!("  File::lock:               {}", verdict(file_free));
+    println!("  spin lock in the mapping: {}", verdict(spin_free));
+    Ok(())
+}
+
+fn print(_: &Args) -> Result<()> {
+    for lock in [false, true] {
+        let lines = printing::print_together(3, 5, lock)?;
+        let whole = lines.iter().filter(|l| printing::is_whole(l)).count();
+        let how = if lock {
+            "holding a lock file per line"
+        } else {
+            "with no lock"
+        };
+        println!("3 processes print 5 lines each, word by word, {how}:");
+        for line in lines.iter().take(4) {
+            println!("  | {line}");
+        }
+        println!("  ... {whole} of {} lines whole", lines.len());
+    }
+    Ok(())
+}
+
+fn readers(_: &Args) -> Result<()> {
+    let look = Duration::from_millis(50);
+    let ms = |took: Duration| format!("{:.1} ms", took.as_secs_f64() * 1e3);
+    println!(
+        "4 readers each look at the rates for {} while holding the lock:",
+        ms(look)
+    );
+    println!(
+        "  with RwLock (read): {}",
+        ms(rwlock::readers_with_rwlock(4, look))
+    );
+    println!(
+        "  with Mutex:         {}",
+        ms(rwlock::readers_with_mutex(4, look))
+    );
+    println!("Readers share an RwLock; a Mutex lets them in one at a time.");
+    Ok(())
+}
+
+fn poisoning(_: &Args) -> Result<()> {
+    println!("A transfer panics between its two steps (the panic message goes to stderr):");
+    let (seen, repaired) = poison::poisoned_transfer();
+    println!("  {seen}");
+    println!(
+        "  after the repair: {repaired:?}, sum {}",
+        repaired.iter().sum::<i64>()
+    );
+    Ok(())
+}
+
+fn deadlocks(_: &Args) -> Result<()> {
+    println!("Two transfers in a child process, each locking its own account first:");
+    let patience = Duration::from_secs(1);
+    match child::run_role("transfers", &["opposite"], patience) {
+        Ok(output) => print!("  {}", String::from_utf8_lossy(&output.stdout)),
+        Err(_) => println!(
+            "  no answer within {}: a deadlock; the child was killed",
+            Secs(patience)
+        ),
+    }
+    println!("The same, with both locking account 0 first:");
+    let output = child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
+    ensure!(output.status.success(), "the ordered transfers failed");
+    print!("  {}", String::from_utf8_lossy(&output.stdout));
+    Ok(())
+}
+
+fn waiting(_: &Args) -> Result<()> {
+    println!("A withdrawal of 500 waits while a depositor adds 100 every 20 ms:");
+    let every = Duration::from_millis(20);
+    match condvar::withdraw_when_funded(500, 100, 6, every, Duration::from_secs(10)) {
+        Some((left, wakeups, after)) => println!(
+            "  withdrew 500 after {}, having woken {wakeups} times; {left} left",
+            Secs(after)
+        ),
+        None => println!("  gave up: the balance never reached 500"),
+    }
+    println!("With only 3 deposits, and a patience of 200 ms:");
+    match condvar::withdraw_when_funded(500, 100, 3, every, Duration::from_millis(200)) {
+        Some(_) => println!("  withdrew 500"),
+        None => println!("  gave up after 200 ms: the balance never reached 500"),
+    }
+    Ok(())
+}

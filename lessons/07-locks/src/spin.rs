@@ -1,0 +1,46 @@
+//! A lock that lives inside shared memory: one `AtomicU32`, 0 when free and 1
+//! when held. Any process that maps the memory can take it.
+
+use std::time::{Duration, Instant};
+
+// The standard library's atomics here; `tests/loom.rs` compiles this same
+// file with loom's models of them instead (see `crate::sync`).
+use crate::sync::{AtomicU32, Ordering, spin_loop, yield_now};
+
+// ANCHOR: spin
+/// Holds the lock word at 1 while alive; dropping it lets go.
+pub struct SpinGuard<'a> {
+    word: &'a AtomicU32,
+}
+
+/// Takes the lock `word`, waiting at most `deadline`: a holder that died while
+/// holding it never lets go, and nothing else will release it for us.
+pub fn lock(word: &AtomicU32, deadline: Duration) -> Option<SpinGuard<'_>> {
+    let start = Instant::now();
+    let mut tries = 0u32;
+    // Acquire: what the last holder wrote before letting go is visible to us.
+    while word
+        .compare_exchange_weak(0, 1, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        tries += 1;
+        if tries < 100 {
+            spin_loop(); // the holder is probably running: it will let go soon
+        } else {
+            yield_now(); // or it is not running: give it our CPU
+            if tries.is_multiple_of(1024) && start.elapsed() > deadline {
+                return None;
+            }
+        }
+    }
+    Some(SpinGuard { word })
+}
+
+impl Drop for SpinGuard<'_> {
+    fn drop(&mut self) {
+        // Release: everything we wrote while holding the lock is published
+        // before the next holder can see the lock free.
+        self.word.store(0, Ordering::Release);
+    }
+}
+// ANCHOR_END: spin
