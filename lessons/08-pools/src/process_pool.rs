@@ -86,6 +86,7 @@ impl Worker {
         let _ = writeln!(self.stdin, "{job}");
         match self.answers.recv_timeout(deadline) {
             Ok(answer) => Ok(Outcome::Done(answer)),
+            // The pool then drops this worker, and its guard kills the process.
             Err(RecvTimeoutError::Timeout) => Ok(Outcome::KilledAfter(deadline)),
             Err(RecvTimeoutError::Disconnected) => {
                 let status = self.process.wait_timeout(Duration::from_secs(10))?;
@@ -95,7 +96,10 @@ impl Worker {
             }
         }
     }
+}
+// ANCHOR_END: process
 
+impl Worker {
     /// Closes stdin, so the worker's loop ends, and waits for it to exit.
     fn stop(self) -> Result<Option<ExitStatus>> {
         let Self {
@@ -105,7 +109,6 @@ impl Worker {
         process.wait_timeout(Duration::from_secs(10))
     }
 }
-// ANCHOR_END: process
 
 /// What the pool reports for one job.
 #[derive(Debug, Clone)]
@@ -116,9 +119,8 @@ pub struct Report {
 }
 
 // ANCHOR: pool
-/// Runs `jobs` on `size` worker processes. Each worker has a thread here that
-/// feeds it jobs from a shared queue. A worker that crashes, or misses the
-/// `deadline` and is killed, is replaced by a fresh process before the next job.
+/// Runs `jobs` on `size` worker processes. Each worker has a feeder thread here
+/// that takes jobs from one shared queue and passes them on, one at a time.
 /// Returns the reports in the order of `jobs`, and how many processes were started.
 pub fn run_jobs(jobs: &[&str], size: usize, deadline: Duration) -> Result<(Vec<Report>, usize)> {
     let (queue, waiting) = crossbeam_channel::unbounded();
@@ -126,39 +128,46 @@ pub fn run_jobs(jobs: &[&str], size: usize, deadline: Duration) -> Result<(Vec<R
         queue.send((index, job.to_string()))?;
     }
     drop(queue); // no more jobs: each feeder stops when the queue is empty
-    let per_feeder: Vec<Result<(Vec<(usize, Report)>, usize)>> = thread::scope(|s| {
+    let fed = thread::scope(|s| {
         let feeders: Vec<_> = (0..size)
-            .map(|_| {
-                let waiting = waiting.clone();
-                s.spawn(move || -> Result<_> {
-                    let mut worker = Worker::start()?;
-                    let (mut reports, mut started) = (Vec::new(), 1);
-                    for (index, job) in waiting {
-                        let pid = worker.process.id();
-                        let outcome = worker.run(&job, deadline)?;
-                        if !matches!(outcome, Outcome::Done(_)) {
-                            worker = Worker::start()?; // the old one is killed and reaped
-                            started += 1;
-                        }
-                        reports.push((index, Report { job, pid, outcome }));
-                    }
-                    worker.stop()?;
-                    Ok((reports, started))
-                })
-            })
+            .map(|_| s.spawn(|| feed(waiting.clone(), deadline)))
             .collect();
         feeders
             .into_iter()
             .map(|f| f.join().expect("a feeder panicked"))
-            .collect()
+            .collect::<Vec<_>>()
     });
     let (mut reports, mut started) = (Vec::new(), 0);
-    for result in per_feeder {
-        let (some, count) = result?;
+    for feeder in fed {
+        let (some, count) = feeder?;
         reports.extend(some);
         started += count;
     }
     reports.sort_by_key(|(index, _)| *index);
-    Ok((reports.into_iter().map(|(_, r)| r).collect(), started))
+    Ok((
+        reports.into_iter().map(|(_, report)| report).collect(),
+        started,
+    ))
+}
+
+/// One feeder: starts a worker process and gives it jobs until the queue is empty.
+/// A worker that crashed, or missed the deadline, is replaced by a fresh process.
+fn feed(
+    waiting: Receiver<(usize, String)>,
+    deadline: Duration,
+) -> Result<(Vec<(usize, Report)>, usize)> {
+    let mut worker = Worker::start()?;
+    let (mut reports, mut started) = (Vec::new(), 1);
+    for (index, job) in waiting {
+        let pid = worker.process.id();
+        let outcome = worker.run(&job, deadline)?;
+        if !matches!(outcome, Outcome::Done(_)) {
+            worker = Worker::start()?; // dropping the old one kills and reaps it
+            started += 1;
+        }
+        reports.push((index, Report { job, pid, outcome }));
+    }
+    worker.stop()?;
+    Ok((reports, started))
 }
 // ANCHOR_END: pool

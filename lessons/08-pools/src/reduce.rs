@@ -34,7 +34,7 @@ pub fn sample_text(lines: usize, words_per_line: usize) -> Vec<String> {
 pub type Counts = HashMap<String, usize>;
 
 /// Adds the words of one line to `counts`.
-fn count_line(mut counts: Counts, line: &String) -> Counts {
+fn count_line(mut counts: Counts, line: &str) -> Counts {
     for word in line.split_whitespace() {
         *counts.entry(word.to_string()).or_insert(0) += 1;
     }
@@ -46,7 +46,7 @@ fn count_line(mut counts: Counts, line: &String) -> Counts {
 pub fn count_words_parallel(lines: &[String]) -> Counts {
     lines
         .par_iter()
-        .fold(Counts::new, count_line)
+        .fold(Counts::new, |counts, line| count_line(counts, line))
         .reduce(Counts::new, |mut total, part| {
             for (word, n) in part {
                 *total.entry(word).or_insert(0) += n;
@@ -57,7 +57,9 @@ pub fn count_words_parallel(lines: &[String]) -> Counts {
 
 /// The same count on one thread, to compare with.
 pub fn count_words_sequential(lines: &[String]) -> Counts {
-    lines.iter().fold(Counts::new(), count_line)
+    lines
+        .iter()
+        .fold(Counts::new(), |counts, line| count_line(counts, line))
 }
 // ANCHOR_END: reduce
 
@@ -67,3 +69,12 @@ pub fn ranked(counts: &Counts) -> Vec<(&str, usize)> {
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     ranked
 }
+
+/// What a Python habit looks like in Rust, and the compiler refuses: every task
+/// of a pool adding to one captured total. rustdoc compiles it on every
+/// `cargo test` and checks it still fails with E0594; the book shows the error.
+///
+/// ```compile_fail,E0594
+#[doc = include_str!("../compile_fail/shared_total.rs")]
+/// ```
+pub const SHARED_TOTAL: &str = include_str!("../compile_fail/shared_total.rs");

@@ -31,17 +31,14 @@ fn map_reduce_counts_every_word() {
 }
 
 #[test]
-fn more_threads_than_one_are_faster() {
+fn every_thread_of_a_small_pool_takes_part() {
     let run = part("sizes", &[]);
-    // The speedups of the pools with more than one thread.
-    let speedups: Vec<f64> = run.numbers_after("speedup ").into_iter().skip(1).collect();
-    assert!(speedups.len() >= 2, "{run}");
-    // About 2x on two idle cores; 1.15 leaves room for a machine busy with other builds.
-    let best = speedups.iter().copied().fold(0.0, f64::max);
-    assert!(
-        best > 1.15,
-        "a pool of 2 or more threads should beat 1: {run}"
-    );
+    // Not the speedup: other programs on the machine decide how much the pool
+    // gets of the cores. That each pool thread got work is this lesson's doing.
+    let busy = run.numbers_after("took part: ");
+    assert!(busy.len() >= 2, "{run}");
+    assert_eq!(busy[0], 1.0, "a pool of 1 thread: {run}");
+    assert_eq!(busy[1], 2.0, "both threads of a pool of 2 got work: {run}");
 }
 
 #[test]
@@ -101,5 +98,16 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
         by_hand.status.code(),
         Some(2),
         "a role typed by hand is refused: {by_hand}"
+    );
+}
+
+#[test]
+fn the_recorded_compile_error_is_the_one_rustdoc_checks() {
+    // `src/reduce.rs` has the file as a `compile_fail,E0594` doctest.
+    let recorded =
+        std::fs::read_to_string(format!("{DIR}/compile_fail/shared_total.stderr")).unwrap();
+    assert!(
+        recorded.starts_with("error[E0594]: cannot assign to `total`"),
+        "{recorded}"
     );
 }
