@@ -271,7 +271,7 @@ fn many_part(args: &Args) -> Result<()> {
     let threads = many::sleeping_threads(count, sleep)?;
     for (label, crowd) in [("tasks  ", &tasks), ("threads", &threads)] {
         println!(
-            "  {label}: started in {}, all done in {}; memory +{} kB ({} bytes each), {} OS threads",
+            "  {label}: started in {}, all done in {}; memory +{} kB ({} bytes each), OS threads: {}",
             Millis(crowd.start),
             Millis(crowd.total),
             crowd.memory_kb,

@@ -131,7 +131,9 @@ fn timeouts_cancel_and_abort_stops() {
 
 #[test]
 fn tasks_take_far_less_memory_than_threads() {
-    // 2000 of each keeps the test quick; the book shows 10,000.
+    // 2000 of each keeps the test quick. The book shows the default 10,000: after
+    // recording, record this part again with
+    // `cargo run -q -p lesson-09 -- many > lessons/09-async/output/many.txt`.
     let run = part("many", &["--tasks=2000", "--sleep-ms=300"]);
     let memory = run.numbers_after("memory +");
     assert_eq!(memory.len(), 2, "{run}");
@@ -139,7 +141,7 @@ fn tasks_take_far_less_memory_than_threads() {
         memory[1] > 3.0 * memory[0],
         "threads should cost more memory: {run}"
     );
-    let os_threads = run.numbers_after("bytes each), ");
+    let os_threads = run.numbers_after("OS threads: ");
     assert!(
         os_threads[0] <= 3.0,
         "tasks run on the runtime's one thread: {run}"
@@ -157,4 +159,15 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
     assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
     let unknown = run(LESSON, &["nonsense"]);
     assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+}
+
+#[test]
+fn the_recorded_compile_error_is_the_send_one() {
+    // `src/blocking.rs` has the file as a `compile_fail` doctest.
+    let recorded =
+        std::fs::read_to_string(format!("{DIR}/compile_fail/guard_across_await.stderr")).unwrap();
+    assert!(
+        recorded.starts_with("error: future cannot be sent between threads safely"),
+        "{recorded}"
+    );
 }
