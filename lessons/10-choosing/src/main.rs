@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         .option("cpu-jobs", 8, "how many CPU-bound jobs")
         .option(
             "rounds",
-            40_000_000,
+            24_000_000,
             "the CPU-bound work: rounds, shared by the jobs",
         )
         .option("io-jobs", 50, "how many I/O-bound jobs")
