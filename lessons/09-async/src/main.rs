@@ -68,7 +68,7 @@ fn main() -> ExitCode {
             10_000,
             "how many tasks, then threads, part many starts",
         )
-        .option("sleep-ms", 1000, "how long each of them sleeps, in ms")
+        .option("sleep-ms", 500, "how long each of them sleeps, in ms")
         .run()
 }
 
