@@ -18,16 +18,15 @@ pub struct Ran {
 }
 
 // ANCHOR: commands
-/// Runs one shell command line with `sh -c`, capturing its output.
+/// Runs one command (a program and its arguments), capturing its output.
 /// `kill_on_drop` means that if we stop waiting (the timeout below), the child
 /// is killed rather than left running.
-async fn run(command_line: String, deadline: Duration) -> Ran {
-    let child = Command::new("sh")
-        .args(["-c", &command_line])
-        .env("LC_ALL", "C") // error messages in English, whatever the machine's language
+async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
+    let child = Command::new(&argv[0])
+        .args(&argv[1..])
         .stdin(Stdio::null())
         .kill_on_drop(true)
-        .output();
+        .output(); // a future: nothing has started yet
     let (exit, stdout, stderr) = match timeout(deadline, child).await {
         Err(_) => (
             Err(format!("no exit within {deadline:?}: killed")),
@@ -42,7 +41,7 @@ async fn run(command_line: String, deadline: Duration) -> Ran {
     };
     let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim_end().to_string();
     Ran {
-        command: command_line,
+        command: as_typed(&argv),
         exit,
         stdout: text(stdout),
         stderr: text(stderr),
@@ -50,14 +49,29 @@ async fn run(command_line: String, deadline: Duration) -> Ran {
 }
 
 /// Starts every command at once and returns their reports in the order given.
-pub async fn run_all(command_lines: &[&str], deadline: Duration) -> Vec<Ran> {
+pub async fn run_all(commands: &[&[&str]], deadline: Duration) -> Vec<Ran> {
     let mut tasks = JoinSet::new();
-    for (index, line) in command_lines.iter().enumerate() {
-        let line = line.to_string();
-        tasks.spawn(async move { (index, run(line, deadline).await) });
+    for (index, argv) in commands.iter().enumerate() {
+        let argv: Vec<String> = argv.iter().map(|word| word.to_string()).collect();
+        tasks.spawn(async move { (index, run(argv, deadline).await) });
     }
     let mut reports: Vec<(usize, Ran)> = tasks.join_all().await;
     reports.sort_by_key(|(index, _)| *index);
     reports.into_iter().map(|(_, ran)| ran).collect()
 }
 // ANCHOR_END: commands
+
+/// The command as it would be typed in a shell: words with spaces in quotes.
+fn as_typed(argv: &[String]) -> String {
+    let words: Vec<String> = argv
+        .iter()
+        .map(|word| {
+            if word.contains(' ') {
+                format!("'{word}'")
+            } else {
+                word.clone()
+            }
+        })
+        .collect();
+    words.join(" ")
+}

@@ -56,11 +56,14 @@ fn every_failure_is_collected() {
 #[test]
 fn commands_report_exit_codes_and_output() {
     let run = part("commands", &[]);
-    run.assert_prints("$ echo hello from sh  ->  exit code 0")
-        .assert_prints("stdout: hello from sh")
-        .assert_prints("$ ls /no/such/directory  ->  exit code 2")
-        .assert_prints("$ exit 3  ->  exit code 3")
-        .assert_prints("$ no-such-program --version  ->  exit code 127")
+    run.assert_prints("$ echo 'hello from echo'  ->  exit code 0")
+        .assert_prints("stdout: hello from echo")
+        .assert_prints("$ false  ->  exit code 1")
+        .assert_prints("->  exit code 3")
+        .assert_prints("stderr: disk almost full")
+        .assert_prints(
+            "$ no-such-program --version  ->  could not start: No such file or directory",
+        )
         .assert_prints("7 commands, 3 failed");
     // Two sleeps of 300 ms, run together: well under the 600 ms they add up to.
     let took = run.number_after("3 failed, in ");
