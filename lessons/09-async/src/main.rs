@@ -153,8 +153,8 @@ fn commands_part(_: &Args) -> Result<()> {
     let lines: [&[&str]; 7] = [
         &["echo", "hello from echo"],
         &["uname", "-s"],
-        &["sh", "-c", "sleep 0.3; echo slept 300 ms"],
-        &["sh", "-c", "sleep 0.3; echo also slept 300 ms"],
+        &["sh", "-c", "sleep 0.5; echo slept 500 ms"],
+        &["sh", "-c", "sleep 0.5; echo also slept 500 ms"],
         &["false"],
         &["sh", "-c", "echo disk almost full >&2; exit 3"],
         &["no-such-program", "--version"],
