@@ -78,8 +78,9 @@ fn every_client_gets_its_echo() {
     // 200 clients that each wait 100 ms: 20 s one after another.
     let took = run.number_after("all in ");
     assert!(took < 5000.0, "the clients should overlap: {run}");
+    // All 200 are usually open at once; a quarter of them still shows the overlap.
     assert!(
-        run.number_after("up to ") > 100.0,
+        run.number_after("up to ") >= 50.0,
         "connections should overlap: {run}"
     );
 }
@@ -101,9 +102,10 @@ fn a_blocking_sleep_stalls_the_ticker() {
         })
         .collect();
     assert_eq!(ticks.len(), 3, "{run}");
-    // About 30 ticks fit in 300 ms; a blocked thread allows at most one.
+    // About 30 ticks fit in 300 ms. A blocked thread allows none, or one or two
+    // around the edges of the block when the machine is busy.
     assert!(
-        ticks[0] <= 1.0,
+        ticks[0] <= 2.0,
         "std::thread::sleep should stall the ticker: {run}"
     );
     assert!(
