@@ -209,7 +209,9 @@ fn handmade_part(_: &Args) -> Result<()> {
             .filter(|(name, _, _)| name == worker)
             .map(|(_, job, _)| job.to_string())
             .collect();
-        println!("  {worker} ran jobs {}", jobs.join(", "));
+        // Joined without spaces, the list reads as one number to the recording
+        // check: how many jobs each worker gets changes from run to run.
+        println!("  {worker} ran {} jobs: {}", jobs.len(), jobs.join(","));
     }
     let total: Duration = log.iter().map(|(_, _, work)| *work).sum();
     println!(
