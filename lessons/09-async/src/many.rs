@@ -1,10 +1,10 @@
 //! Ten thousand sleeping tasks against ten thousand sleeping threads.
 
-use std::sync::{Arc, Barrier};
+use std::sync::{Arc, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 /// A number from this process's `/proc/self/status`, such as `VmRSS` (resident
 /// memory, in kB) or `Threads`.
@@ -63,26 +63,41 @@ pub fn sleeping_tasks(count: usize, sleep: Duration) -> Result<Crowd> {
 // ANCHOR_END: tasks
 
 // ANCHOR: threads
-/// The same with `count` OS threads. A barrier holds them all until memory is
-/// measured (starting 10,000 threads may take longer than their sleep).
+/// The same with `count` OS threads. They wait at a gate, a lock this thread
+/// holds, until memory is measured: starting 10,000 threads may take longer
+/// than their sleep.
 pub fn sleeping_threads(count: usize, sleep: Duration) -> Result<Crowd> {
     let memory_before = status_field("VmRSS")?;
     let started = Instant::now();
-    let all_started = Arc::new(Barrier::new(count + 1));
+    let gate = Arc::new(RwLock::new(()));
+    let closed = gate.write().unwrap();
     let mut threads = Vec::with_capacity(count);
+    let mut refused = None;
     for _ in 0..count {
-        let all_started = Arc::clone(&all_started);
-        threads.push(thread::spawn(move || {
-            all_started.wait();
+        let gate = Arc::clone(&gate);
+        let spawned = thread::Builder::new().spawn(move || {
+            drop(gate.read()); // waits until the gate opens
             thread::sleep(sleep);
-        }));
+        });
+        match spawned {
+            Ok(handle) => threads.push(handle),
+            // The OS may refuse (a limit on threads or memory): stop starting more.
+            Err(error) => {
+                refused = Some(error);
+                break;
+            }
+        }
     }
     let start = started.elapsed();
     let memory_kb = status_field("VmRSS")?.saturating_sub(memory_before);
     let os_threads = status_field("Threads")?;
-    all_started.wait(); // lets them all go to sleep
+    drop(closed); // opens the gate: they all go to sleep
+    let running = threads.len();
     for handle in threads {
         handle.join().expect("a sleeping thread panicked");
+    }
+    if let Some(error) = refused {
+        bail!("the OS refused to start more than {running} threads: {error}");
     }
     Ok(Crowd {
         start,
