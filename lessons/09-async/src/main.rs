@@ -187,6 +187,12 @@ fn commands_part(_: &Args) -> Result<()> {
 
 fn echo_part(args: &Args) -> Result<()> {
     let clients = args.get("clients") as usize;
+    // Each client is two open sockets in this one process: stay well inside the
+    // usual limit on open files.
+    ensure!(
+        (1..=2000).contains(&clients),
+        "--clients must be between 1 and 2000, not {clients}"
+    );
     let think = args.millis("think-ms");
     println!(
         "An echo server on 127.0.0.1 and {clients} clients that each wait {} before sending:",
@@ -263,6 +269,12 @@ fn timeout_part(_: &Args) -> Result<()> {
 
 fn many_part(args: &Args) -> Result<()> {
     let count = args.get("tasks") as usize;
+    // Tens of thousands of threads can exhaust a machine: that is the point of
+    // the part, but it should not become the reader's problem.
+    ensure!(
+        count <= 20_000,
+        "--tasks is at most 20000 here (each thread is a real OS thread), not {count}"
+    );
     let sleep = args.millis("sleep-ms");
     println!(
         "{count} tasks, then {count} threads, each sleeping {} once all have started:",
