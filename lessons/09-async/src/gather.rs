@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use tokio::task::JoinSet;
 use tokio::time::sleep;
 
+// ANCHOR: fetch
 /// A stand-in for a network call: waits `millis`, then answers (or fails).
 pub async fn fetch(name: &str, millis: u64) -> Result<String> {
     sleep(Duration::from_millis(millis)).await;
@@ -19,6 +20,8 @@ pub async fn fetch(name: &str, millis: u64) -> Result<String> {
     }
     Ok(format!("{name}: {} bytes", name.len() * 100))
 }
+
+// ANCHOR_END: fetch
 
 // ANCHOR: join
 /// `join!` waits for futures of *different* types and gives back a tuple.
