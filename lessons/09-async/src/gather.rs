@@ -20,7 +20,6 @@ pub async fn fetch(name: &str, millis: u64) -> Result<String> {
     }
     Ok(format!("{name}: {} bytes", name.len() * 100))
 }
-
 // ANCHOR_END: fetch
 
 // ANCHOR: join
