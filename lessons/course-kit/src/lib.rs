@@ -2,6 +2,7 @@
 //!
 //! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
 //! - [`timing`]: measuring how long something took and printing durations;
+//! - [`millis`]: durations printed always in ms, so recorded output keeps its unit;
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`child`]: starting this same program again as a child process, and never leaking it;
 //! - [`shm`]: values and arrays of atomics in memory shared between processes;
@@ -13,6 +14,7 @@ pub mod child;
 pub mod cli;
 pub mod deadline;
 pub mod frame;
+pub mod millis;
 pub mod panics;
 // memfd, /dev/shm and /proc: Linux only (lessons 05 and 07 need it; the others do not).
 #[cfg(target_os = "linux")]

@@ -1,0 +1,113 @@
+//! Runs lesson 08 as a real process, part by part: checks the facts it prints,
+//! and that its output is still what the book shows (numbers and order aside).
+
+use course_kit::testing::{Run, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-08");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs one part (with `options` to keep the test quick) and checks its recording.
+fn part(name: &str, options: &[&str]) -> Run {
+    let mut args = vec![name];
+    args.extend_from_slice(options);
+    let run = run(LESSON, &args);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/{name}.txt"));
+    run
+}
+
+#[test]
+fn the_parallel_map_gives_the_same_answers() {
+    let run = part("map", &[]);
+    // The longest Collatz run up to 300000 starts at 230631 and takes 442 steps.
+    run.assert_prints("300000 answers in input order")
+        .assert_prints("starts at 230631 (442 steps)");
+}
+
+#[test]
+fn map_reduce_counts_every_word() {
+    let run = part("reduce", &[]);
+    run.assert_prints("Same counts both ways: 600000 words, 12 different");
+}
+
+#[test]
+fn every_thread_of_a_small_pool_takes_part() {
+    let run = part("sizes", &[]);
+    // Not the speedup: other programs on the machine decide how much the pool
+    // gets of the cores. That each pool thread got work is this lesson's doing.
+    let busy = run.numbers_after("took part: ");
+    assert!(busy.len() >= 2, "{run}");
+    assert_eq!(busy[0], 1.0, "a pool of 1 thread: {run}");
+    assert_eq!(busy[1], 2.0, "both threads of a pool of 2 got work: {run}");
+}
+
+#[test]
+fn get_times_out_and_the_work_goes_on() {
+    let run = part("background", &[]);
+    run.assert_prints("ready: false")
+        .assert_prints("get(timeout 1 ms): timed out; the work goes on")
+        .assert_prints("get(timeout 30 s): 300000 answers");
+}
+
+#[test]
+fn the_handmade_pool_shares_the_jobs() {
+    let run = part("handmade", &[]);
+    let workers = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("pool-worker-"))
+        .count();
+    assert_eq!(workers, 3, "every worker got jobs: {run}");
+    let line = run.stdout.lines().find(|l| l.contains("done in")).unwrap();
+    assert!(
+        line.contains("ms of work, done in")
+            && line.ends_with("ms: a free worker takes the next job."),
+        "{run}"
+    );
+    let work = run.number_after("jobs, ");
+    let took = run.number_after("done in ");
+    // 420 ms of sleeping on 3 threads: about 160 ms. Sequential would be 420.
+    assert!(took < 0.75 * work, "the jobs should overlap: {run}");
+}
+
+#[test]
+fn a_crash_and_a_hang_do_not_stop_the_process_pool() {
+    let run = part("processes", &[]);
+    run.assert_prints("worker crashed (exit status: 101); replaced")
+        .assert_prints("killed; replaced")
+        .assert_prints("6 of 8 jobs done, 4 worker processes started");
+    run.assert_prints("done: 77031 (350 steps)");
+    assert!(
+        run.stderr.contains("the job asked this worker to crash"),
+        "the crashed worker's message goes to stderr: {run}"
+    );
+}
+
+#[test]
+fn help_lists_the_parts_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-08");
+    let bad = run(LESSON, &["--numbers=many"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let unknown = run(LESSON, &["nonsense"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+    let by_hand = run(LESSON, &["--child-role", "pool-worker"]);
+    assert_eq!(
+        by_hand.status.code(),
+        Some(2),
+        "a role typed by hand is refused: {by_hand}"
+    );
+}
+
+#[test]
+fn the_recorded_compile_error_is_the_one_rustdoc_checks() {
+    // `src/reduce.rs` has the file as a `compile_fail,E0594` doctest.
+    let recorded =
+        std::fs::read_to_string(format!("{DIR}/compile_fail/shared_total.stderr")).unwrap();
+    assert!(
+        recorded.starts_with("error[E0594]: cannot assign to `total`"),
+        "{recorded}"
+    );
+}

@@ -1,0 +1,28 @@
+//! Exercise 1: gather, keeping the failures (reference solution).
+
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+
+/// A health check of one service: waits 100 ms, then fails for names that
+/// start with "down".
+pub async fn check(name: String) -> Result<String, String> {
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    if name.starts_with("down") {
+        Err(format!("{name} is down"))
+    } else {
+        Ok(format!("{name} is up"))
+    }
+}
+
+pub async fn check_all(names: Vec<String>) -> Vec<Result<String, String>> {
+    let mut tasks = JoinSet::new();
+    for (index, name) in names.into_iter().enumerate() {
+        // The index travels with the result: tasks finish in any order.
+        tasks.spawn(async move { (index, check(name).await) });
+    }
+    // An `Err` from `check` is a value like any other: nothing stops early.
+    let mut results = tasks.join_all().await;
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}

@@ -1,0 +1,300 @@
+//! Lesson 09: async with tokio. Run it with `cargo run -p lesson-09`; `--help` lists the parts.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::{Result, ensure};
+use course_kit::millis::Millis;
+use course_kit::timing::speedup;
+use course_kit::{Args, Lesson, timed};
+use lesson_09::blocking::{self, Wait};
+use lesson_09::gather::{self, Ended};
+use lesson_09::{cancel, commands, echo, many, nested, timing};
+use tokio::runtime::{Builder, Runtime};
+
+fn main() -> ExitCode {
+    Lesson::new("lesson-09", "Async")
+        .part(
+            "timing",
+            "three calls that wait: one after another, then together",
+            timing_part,
+        )
+        .part(
+            "gather",
+            "join!, JoinSet, and keeping every failure",
+            gather_part,
+        )
+        .part(
+            "commands",
+            "commands run concurrently, with exit codes and output",
+            commands_part,
+        )
+        .part(
+            "echo",
+            "a TCP echo server and many clients at once, on one thread",
+            echo_part,
+        )
+        .part(
+            "blocking",
+            "one blocking call stalls every task; spawn_blocking",
+            blocking_part,
+        )
+        .part("nested", "a runtime inside a runtime", nested_part)
+        .part("timeout", "timeouts and cancellation", timeout_part)
+        .part(
+            "many",
+            "ten thousand sleeping tasks vs ten thousand threads",
+            many_part,
+        )
+        .option(
+            "wait-ms",
+            100,
+            "how long each step of part timing waits, in ms",
+        )
+        .option(
+            "clients",
+            200,
+            "how many clients connect to the echo server at once",
+        )
+        .option(
+            "think-ms",
+            100,
+            "how long each echo client waits before sending, in ms",
+        )
+        .option("block-ms", 300, "how long part blocking waits, in ms")
+        .option(
+            "tasks",
+            10_000,
+            "how many tasks, then threads, part many starts",
+        )
+        .option("sleep-ms", 500, "how long each of them sleeps, in ms")
+        .run()
+}
+
+/// A runtime on this one thread, with timers and I/O: every part but `many` runs on one.
+fn one_thread() -> std::io::Result<Runtime> {
+    Builder::new_current_thread().enable_all().build()
+}
+
+fn timing_part(args: &Args) -> Result<()> {
+    let wait = args.millis("wait-ms");
+    println!(
+        "Three calls, each saying one, two, three with a wait of {} between:",
+        Millis(wait)
+    );
+    let runtime = one_thread()?;
+    let log = Mutex::new(Vec::new());
+    let ((), apart) = timed(|| runtime.block_on(timing::one_after_another(wait, &log)));
+    println!("  one after another: {}", log.lock().unwrap().join(" "));
+    println!("    took {}", Millis(apart));
+    log.lock().unwrap().clear();
+    let ((), together) = timed(|| runtime.block_on(timing::concurrently(wait, &log)));
+    println!("  with join!:        {}", log.lock().unwrap().join(" "));
+    println!("    took {}", Millis(together));
+    println!(
+        "Together was {:.1}x faster, on one thread: every wait overlapped.",
+        speedup(apart, together)
+    );
+    Ok(())
+}
+
+fn gather_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let ((user, unread, friends), took) = timed(|| runtime.block_on(gather::profile_page()));
+    println!(
+        "join! of three different futures (60, 40 and 50 ms), in {}:",
+        Millis(took)
+    );
+    println!("  {}, {unread} unread, friends {friends:?}", user?);
+    let names = [
+        "index",
+        "broken-feed",
+        "search",
+        "buggy-avatar",
+        "news",
+        "broken-ads",
+    ];
+    println!(
+        "A JoinSet of {} fetches, two failing and one panicking (message on stderr):",
+        names.len()
+    );
+    let (ended, took) = timed(|| runtime.block_on(gather::fetch_all(&names)));
+    for (name, how) in &ended {
+        match how {
+            Ended::Answer(answer) => println!("  {name:<13} ok: {answer}"),
+            Ended::Failed(error) => println!("  {name:<13} failed: {error}"),
+            Ended::Panicked => println!("  {name:<13} panicked"),
+        }
+    }
+    let ok = ended
+        .iter()
+        .filter(|(_, how)| matches!(how, Ended::Answer(_)))
+        .count();
+    println!(
+        "{} of {} finished, {ok} with an answer, in {}.",
+        ended.len(),
+        names.len(),
+        Millis(took)
+    );
+    let (result, took) = timed(|| runtime.block_on(gather::all_or_nothing()));
+    match result {
+        Ok(_) => println!("try_join!: every fetch succeeded"),
+        Err(error) => println!(
+            "try_join! gave up at the first error after {}: {error}",
+            Millis(took)
+        ),
+    }
+    Ok(())
+}
+
+fn commands_part(_: &Args) -> Result<()> {
+    // Programs found on any Linux; their output is the same everywhere.
+    let lines: [&[&str]; 7] = [
+        &["echo", "hello from echo"],
+        &["uname", "-s"],
+        &["sh", "-c", "sleep 0.5; echo slept 500 ms"],
+        &["sh", "-c", "sleep 0.5; echo also slept 500 ms"],
+        &["false"],
+        &["sh", "-c", "echo disk almost full >&2; exit 3"],
+        &["no-such-program", "--version"],
+    ];
+    println!("{} commands, started together:", lines.len());
+    let runtime = one_thread()?;
+    let (reports, took) =
+        timed(|| runtime.block_on(commands::run_all(&lines, Duration::from_secs(10))));
+    for ran in &reports {
+        let exit = match &ran.exit {
+            Ok(code) => format!("exit code {code}"),
+            Err(why) => why.clone(),
+        };
+        println!("  $ {}  ->  {exit}", ran.command);
+        for line in ran.stdout.lines() {
+            println!("      stdout: {line}");
+        }
+        for line in ran.stderr.lines() {
+            println!("      stderr: {line}");
+        }
+    }
+    let failed = reports.iter().filter(|r| r.exit != Ok(0)).count();
+    println!(
+        "{} commands, {failed} failed, in {} (the two sleeps overlapped).",
+        reports.len(),
+        Millis(took)
+    );
+    Ok(())
+}
+
+fn echo_part(args: &Args) -> Result<()> {
+    let clients = args.get("clients") as usize;
+    // Each client is two open sockets in this one process: stay well inside the
+    // usual limit on open files.
+    ensure!(
+        (1..=2000).contains(&clients),
+        "--clients must be between 1 and 2000, not {clients}"
+    );
+    let think = args.millis("think-ms");
+    println!(
+        "An echo server on 127.0.0.1 and {clients} clients that each wait {} before sending:",
+        Millis(think)
+    );
+    let runtime = one_thread()?;
+    let (result, took) = timed(|| runtime.block_on(echo::echo_exchange(clients, think)));
+    let (echoed, peak) = result?;
+    println!("  {echoed} of {clients} clients got their own line back");
+    println!("  the server had up to {peak} connections open at once");
+    println!(
+        "  all in {}, on one thread (one after another: at least {})",
+        Millis(took),
+        Millis(think * clients as u32)
+    );
+    ensure!(echoed == clients, "some clients got no echo");
+    Ok(())
+}
+
+fn blocking_part(args: &Args) -> Result<()> {
+    let wait = args.millis("block-ms");
+    println!(
+        "A task ticks every 10 ms on a one-thread runtime while another waits {}:",
+        Millis(wait)
+    );
+    for (how, label) in [
+        (Wait::BlockTheThread, "std::thread::sleep (blocks)  "),
+        (Wait::AwaitASleep, "tokio::time::sleep().await   "),
+        (Wait::SpawnBlocking, "spawn_blocking(thread::sleep)"),
+    ] {
+        let ticks = blocking::ticks_during(how, wait)?;
+        println!("  {label}: {ticks} ticks");
+    }
+    println!(
+        "About {} ticks fit in {}; a blocked thread runs no task at all.",
+        wait.as_millis() / 10,
+        Millis(wait)
+    );
+    Ok(())
+}
+
+fn nested_part(_: &Args) -> Result<()> {
+    println!("A function that starts its own runtime, called from inside a task:");
+    match nested::runtime_in_runtime() {
+        Ok(value) => println!("  it returned {value}"),
+        Err(message) => {
+            let first = message.split(". ").next().unwrap_or(&message);
+            println!("  it panicked: {first}.");
+        }
+    }
+    println!("The same function called through spawn_blocking:");
+    println!("  it returned {}", nested::runtime_on_a_blocking_thread()?);
+    Ok(())
+}
+
+fn timeout_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let step = Duration::from_millis(20);
+    println!("A lookup of 10 steps of {}, given 500 ms:", Millis(step));
+    let outcome = runtime.block_on(cancel::lookup_with_timeout(
+        step,
+        Duration::from_millis(500),
+    ));
+    println!("  -> {outcome:?}");
+    println!("The same lookup, given 70 ms:");
+    let outcome = runtime.block_on(cancel::lookup_with_timeout(step, Duration::from_millis(70)));
+    println!("  -> {outcome:?}");
+    println!("A spawned counter task, aborted after 100 ms:");
+    let (at_abort, later, how) =
+        runtime.block_on(cancel::abort_a_counter(Duration::from_millis(100)));
+    println!("  count at abort: {at_abort}; 100 ms later: {later}; awaiting it: {how}");
+    Ok(())
+}
+
+fn many_part(args: &Args) -> Result<()> {
+    let count = args.get("tasks") as usize;
+    // Tens of thousands of threads can exhaust a machine: that is the point of
+    // the part, but it should not become the reader's problem.
+    ensure!(
+        count <= 20_000,
+        "--tasks is at most 20000 here (each thread is a real OS thread), not {count}"
+    );
+    let sleep = args.millis("sleep-ms");
+    println!(
+        "{count} tasks, then {count} threads, each sleeping {} once all have started:",
+        Millis(sleep)
+    );
+    let tasks = many::sleeping_tasks(count, sleep)?;
+    let threads = many::sleeping_threads(count, sleep)?;
+    for (label, crowd) in [("tasks  ", &tasks), ("threads", &threads)] {
+        println!(
+            "  {label}: started in {}, all done in {}; memory +{} kB ({} bytes each), OS threads: {}",
+            Millis(crowd.start),
+            Millis(crowd.total),
+            crowd.memory_kb,
+            crowd.memory_kb * 1024 / count.max(1) as u64,
+            crowd.os_threads
+        );
+    }
+    println!(
+        "Each thread cost {:.0}x the memory of a task.",
+        threads.memory_kb as f64 / tasks.memory_kb.max(1) as f64
+    );
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! The seed's timing: three calls that each wait twice, one after another and then
+//! concurrently, all on one thread.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::time::sleep;
+
+// ANCHOR: steps
+/// Says "one", waits, "two", waits, "three". The log records who said what, in
+/// the order it happened. `sleep(...).await` hands the thread back to the
+/// runtime while this call waits, so other calls can run in the meantime.
+pub async fn three_steps(call: usize, wait: Duration, log: &Mutex<Vec<String>>) {
+    let say = |word: &str| log.lock().unwrap().push(format!("{word}{call}"));
+    say("one");
+    sleep(wait).await;
+    say("two");
+    sleep(wait).await;
+    say("three");
+}
+
+/// Awaits the three calls one at a time: each starts when the last has finished.
+pub async fn one_after_another(wait: Duration, log: &Mutex<Vec<String>>) {
+    for call in 1..=3 {
+        three_steps(call, wait, log).await;
+    }
+}
+
+/// Awaits the three calls together, like `asyncio.gather`: `join!` polls all
+/// three in this one task, on this one thread, until every one has finished.
+pub async fn concurrently(wait: Duration, log: &Mutex<Vec<String>>) {
+    tokio::join!(
+        three_steps(1, wait, log),
+        three_steps(2, wait, log),
+        three_steps(3, wait, log),
+    );
+}
+// ANCHOR_END: steps

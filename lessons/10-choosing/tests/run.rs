@@ -1,0 +1,78 @@
+//! Runs lesson 10 as a real process, with small workloads to keep the test quick:
+//! checks the facts it prints, and that its output is still what the book shows.
+
+use course_kit::testing::{Run, check_recording, run};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-10");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The time on the row of `workload` and `model`, in ms.
+fn time_of(run: &Run, workload: &str, model: &str) -> f64 {
+    run.number_after(&format!("{workload}  {model:<15}  "))
+}
+
+#[test]
+fn every_model_runs_both_workloads() {
+    let run = run(
+        LESSON,
+        &[
+            "compare",
+            "--rounds=4000000",
+            "--io-jobs=20",
+            "--wait-ms=20",
+        ],
+    );
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/compare.txt"));
+    let models = [
+        "one at a time",
+        "a thread each",
+        "rayon pool",
+        "a process each",
+        "async tasks",
+    ];
+    for workload in ["CPU-bound", "I/O-bound"] {
+        for model in models {
+            assert!(
+                time_of(&run, workload, model) > 0.0,
+                "{workload} {model}: {run}"
+            );
+        }
+    }
+    // 20 waits of 20 ms: 400 ms one at a time. A thread or a task each overlaps
+    // them all; 0.5 leaves room for a busy machine.
+    let alone = time_of(&run, "I/O-bound", "one at a time");
+    assert!(alone >= 400.0, "{run}");
+    for model in ["a thread each", "async tasks", "a process each"] {
+        assert!(
+            time_of(&run, "I/O-bound", model) < 0.5 * alone,
+            "{model}: {run}"
+        );
+    }
+    // A pool sized for the cores runs only that many waits at once.
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cpus <= 5 {
+        let pool = time_of(&run, "I/O-bound", "rayon pool");
+        let threads = time_of(&run, "I/O-bound", "a thread each");
+        assert!(
+            pool > 2.0 * threads,
+            "a {cpus}-thread pool queues 20 waits: {run}"
+        );
+    }
+}
+
+#[test]
+fn help_works_and_mistakes_get_one_line() {
+    let help = run(LESSON, &["--help"]);
+    help.assert_success()
+        .assert_prints("Usage: cargo run -p lesson-10");
+    let bad = run(LESSON, &["--io-jobs=-1"]);
+    assert_eq!(bad.status.code(), Some(2), "{bad}");
+    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    let by_hand = run(LESSON, &["--child-role", "job", "wait", "1"]);
+    assert_eq!(
+        by_hand.status.code(),
+        Some(2),
+        "a role typed by hand is refused: {by_hand}"
+    );
+}
