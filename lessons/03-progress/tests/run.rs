@@ -115,6 +115,10 @@ fn in_a_terminal_the_line_and_the_bars_redraw_in_place() {
     };
     run.assert_success();
     // In place: each update starts with `\r`, and the final count is there.
+    assert!(
+        run.stdout.matches("\r  indexed ").count() >= 2,
+        "updates rewrite one line: {run:?}"
+    );
     assert!(run.stdout.contains("\r  indexed 6 of 6 files"), "{run:?}");
     let Some(run) = in_a_terminal("bars --files=5 --step-ms=5") else {
         return;
