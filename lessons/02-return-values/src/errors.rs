@@ -20,6 +20,8 @@ pub fn median(readings: &[&str]) -> Result<f64> {
         .iter()
         .map(|text| parse_reading(text))
         .collect::<Result<Vec<f64>>>()?; // the first bad reading ends it here
+    // `sort()` needs a total order, and `f64` has none: NaN is neither less
+    // than, equal to, nor greater than any number. `total_cmp` supplies one.
     values.sort_by(f64::total_cmp);
     Ok(values[values.len() / 2]) // a bug: with no readings at all this panics
 }

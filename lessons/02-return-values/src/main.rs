@@ -1,7 +1,7 @@
 //! Lesson 02: return values. Run it with `cargo run -p lesson-02`; `--help` lists the parts.
 
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
 use course_kit::{Args, Lesson, Secs, timed};
@@ -124,27 +124,40 @@ fn poll(args: &Args) -> Result<()> {
     );
     let ((total, rounds), took) =
         timed(|| future::poll_until_finished(vec![1999, 2500, 499], wait, tick));
-    println!("  main did {rounds} rounds of its own work while the job ran");
+    let rounds_word = if rounds == 1 { "round" } else { "rounds" };
+    println!("  main did {rounds} {rounds_word} of its own work while the job ran");
     println!("  the job returned {total} cents after {}", Secs(took));
     Ok(())
 }
 
 fn oneshot(args: &Args) -> Result<()> {
-    let wait = wait(args)? * 2;
+    let wait = wait(args)? * 3;
     println!(
-        "Submitted a job that takes {}; then waited with deadlines:",
+        "Submitted a job that takes {}; main works on, then waits with deadlines:",
         Secs(wait)
     );
+    let submitted = Instant::now();
     let pending = future::submit(move || future::total_price(vec![1999, 2500, 499], wait));
-    let short = wait / 4;
-    let (early, took) = timed(|| pending.wait_timeout(short));
-    println!("  waited {} for the value: {early:?}", Secs(took));
+    // Main's own work while the job runs: counting a document's words.
+    let (name, text) = gather::DOCUMENTS[0];
+    let (words, busy) = timed(|| gather::count_words(text, wait / 6));
+    println!(
+        "  main's own work meanwhile: counted {words} words of {name} in {}",
+        Secs(busy)
+    );
+    let (early, took) = timed(|| pending.wait_timeout(wait / 6));
+    println!("  then waited {} for the value: {early:?}", Secs(took));
     ensure!(early.is_err(), "the job cannot be done this early");
     let (late, took) = timed(|| pending.wait_timeout(wait * 10));
     println!(
         "  waited up to {} more: {late:?} after {}",
         Secs(wait * 10),
         Secs(took)
+    );
+    println!(
+        "  from submit to value: {}, with main's {} of own work inside it, not added to it",
+        Secs(submitted.elapsed()),
+        Secs(busy)
     );
     let failed = future::submit(|| -> u32 { panic!("the price list is empty") });
     println!(

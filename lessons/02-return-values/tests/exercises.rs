@@ -54,6 +54,29 @@ fn ex2_all_values_come_back_in_order() {
 }
 
 #[test]
+fn ex2_each_input_runs_on_a_thread_named_after_its_task() {
+    let names = Arc::new(Mutex::new(Vec::new()));
+    let record = Arc::clone(&names);
+    try_all(vec![7, 8, 9], move |n| {
+        let name = thread::current().name().map(str::to_string);
+        record.lock().unwrap().push((n, name));
+        Ok(n)
+    })
+    .unwrap();
+    let mut names = names.lock().unwrap().clone();
+    names.sort();
+    let expected: Vec<(u64, Option<String>)> = vec![
+        (7, Some("task-1".into())),
+        (8, Some("task-2".into())),
+        (9, Some("task-3".into())),
+    ];
+    assert_eq!(
+        names, expected,
+        "input N should run on a thread named task-N (thread::Builder::name)"
+    );
+}
+
+#[test]
 fn ex2_a_returned_error_names_its_task() {
     let error = try_all(vec![1, 50, 2, 70], |n| {
         if n > 10 {
@@ -124,6 +147,28 @@ fn ex3_a_slow_job_is_left_out_at_the_deadline() {
     assert!(
         took < Duration::from_millis(2_000),
         "as_completed waited {took:?}, far past its 300 ms deadline"
+    );
+}
+
+#[test]
+fn ex3_the_deadline_counts_from_the_start_not_from_each_value() {
+    // Jobs of 100, 300 and 500 ms with a 250 ms deadline: only the first is in
+    // time. Waiting the full 250 ms again after each value would also collect
+    // the 300 ms job (and then the 500 ms one).
+    let started = Instant::now();
+    let values = as_completed(
+        vec![sleeper(100), sleeper(300), sleeper(500)],
+        Duration::from_millis(250),
+    );
+    let took = started.elapsed();
+    assert_eq!(
+        values,
+        [100],
+        "only the 100 ms job ends within 250 ms; wait for the time LEFT, not the whole deadline"
+    );
+    assert!(
+        took < Duration::from_millis(480),
+        "as_completed took {took:?} with a 250 ms deadline"
     );
 }
 

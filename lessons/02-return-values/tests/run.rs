@@ -61,10 +61,32 @@ fn main_works_while_the_job_runs() {
 }
 
 #[test]
+fn a_value_can_wait_up_to_one_round_to_be_noticed() {
+    // A 210 ms job and 20 ms rounds: the value is ready in the middle of the
+    // 11th round, and waits for main to look again. The book shows this run.
+    let uneven = run(LESSON, &["poll", "--wait-ms=105"]);
+    uneven.assert_success();
+    check_recording(&uneven, format!("{DIR}/output/poll-uneven.txt"));
+    assert!(uneven.number_after("main did") >= 1.0, "{uneven}");
+    assert!(
+        uneven.number_after("cents after") >= 210.0,
+        "join cannot return before the job is done: {uneven}"
+    );
+    // A 20 ms job: main usually does just one round, and says "1 round".
+    let short = run(LESSON, &["poll", "--wait-ms=10"]);
+    short.assert_success();
+    assert!(
+        !short.stdout.contains(" 1 rounds"),
+        "say \"1 round\", not \"1 rounds\": {short}"
+    );
+}
+
+#[test]
 fn a_deadline_can_pass_before_the_value_arrives() {
     let run = part("oneshot");
     run.assert_prints("for the value: Err(Timeout)")
         .assert_prints("Ok(4998) after")
+        .assert_prints("main's own work meanwhile: counted 20 words")
         .assert_prints("wait() gave Err(RecvError)");
 }
 

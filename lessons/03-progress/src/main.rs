@@ -62,23 +62,23 @@ fn shared_counter(args: &Args) -> Result<()> {
     let (files, step) = work(args)?;
     let every = step * 2;
     println!(
-        "A worker indexes {files} files, {} each; main looks every {}:",
+        "A worker indexes {}, {} each; main looks every {}:",
+        plural(files, "file"),
         Secs(step),
         Secs(every)
     );
     let mut line = StatusLine::new();
     let (indexed, seen) = shared::watch(files, step, every, |done| {
-        line.show(&format!("  indexed {done} of {files} files"))
+        line.show(&format!("  indexed {done} of {}", plural(files, "file")))
     });
-    line.show(&format!(
-        "  indexed {indexed} of {files} files (after join)"
-    ));
     line.finish();
     let mut distinct = seen.clone();
     distinct.dedup();
-    println!("The worker returned {indexed}.");
+    let last = seen.last().copied().unwrap_or(0);
+    println!("The worker returned {indexed}; the counter read after join: {last}.");
     println!(
-        "Main looked {} times and saw {} different counts; the worker counted to {files} one by one.",
+        "Main looked {} times (the last after join) and saw {} different counts; \
+         the worker counted to {files} one by one.",
         seen.len(),
         distinct.len()
     );
@@ -153,7 +153,8 @@ fn stop_worker(args: &Args) -> Result<()> {
     // Ask for a stop in the middle of a file, 40% of the way through the job.
     let deadline = step * files * 2 / 5 + step / 2;
     println!(
-        "A worker indexes {files} files, {} each; main asks it to stop after {}.",
+        "A worker indexes {}, {} each; main asks it to stop after {}.",
+        plural(files, "file"),
         Secs(step),
         Secs(deadline)
     );
@@ -168,12 +169,27 @@ fn stop_worker(args: &Args) -> Result<()> {
 fn report_stop(how: &str, partial: stop::Partial, files: u32, latency: Duration) {
     if partial.stopped {
         println!(
-            "  {how} stopped after {} of {files} files, {} after the request",
+            "  {how} stopped after {} of {}, {} after the request",
             partial.indexed,
+            plural(files, "file"),
             millis(latency)
         );
     } else {
-        println!("  {how} finished all {files} files before the request");
+        // The request came after the last check: after the worker had finished,
+        // or (for the flag) during the last file, where no check follows.
+        println!(
+            "  {how} indexed {files} of {}: it never saw the request",
+            plural(files, "file")
+        );
+    }
+}
+
+/// "1 file", "20 files".
+fn plural(count: u32, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
     }
 }
 

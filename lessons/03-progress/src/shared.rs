@@ -19,7 +19,8 @@ pub fn index_files(files: u32, per_file: Duration, done: &AtomicU32) -> u32 {
 }
 
 /// Runs `index_files` on a scoped thread and calls `show` with the count every
-/// `every`, until the worker has finished. Returns its result and every count seen.
+/// `every`, until the worker has finished. Returns its result and every count
+/// seen, the last one read after `join`.
 pub fn watch(
     files: u32,
     per_file: Duration,
@@ -36,7 +37,12 @@ pub fn watch(
             seen.push(now);
             thread::sleep(every);
         }
-        (worker.join().expect("the indexer panicked"), seen)
+        let indexed = worker.join().expect("the indexer panicked");
+        // The last look may have come before the worker's last step: look again.
+        let last = done.load(Ordering::Relaxed);
+        show(last);
+        seen.push(last);
+        (indexed, seen)
     })
 }
 // ANCHOR_END: counter

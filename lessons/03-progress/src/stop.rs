@@ -105,6 +105,8 @@ impl Drop for Cleanup {
 /// just returns, or first sets the flag and waits for the worker to stop.
 pub fn worker_then_return(stop_first: bool, files: u32, per_file: Duration) {
     let stop = Arc::new(AtomicBool::new(false));
+    // A block as the argument: it clones the `Arc` for the worker and ends with
+    // the closure, which moves in only the clone. Main keeps its own `stop`.
     let worker = thread::spawn({
         let stop = Arc::clone(&stop);
         move || {

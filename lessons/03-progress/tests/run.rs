@@ -17,10 +17,10 @@ fn part(name: &str) -> Run {
 #[test]
 fn main_sees_the_counter_move_while_the_worker_runs() {
     let run = part("shared");
-    run.assert_prints("The worker returned 20.")
-        .assert_prints("indexed 20 of 20 files (after join)");
+    run.assert_prints("The worker returned 20; the counter read after join: 20.")
+        .assert_prints("(the last after join)");
     let looked = run.number_after("Main looked");
-    let different = run.number_after("times and saw");
+    let different = run.number_after("and saw");
     assert!(looked >= 2.0, "{run}");
     assert!(
         different >= 2.0,
@@ -66,6 +66,69 @@ fn a_stopped_worker_returns_its_partial_work() {
 }
 
 #[test]
+fn a_request_during_the_last_file_is_not_called_early() {
+    // The stop request comes in the middle of the last file (or the only one):
+    // the flag worker finishes it without seeing the request.
+    for args in [
+        ["stop", "--files=1", "--step-ms=25"],
+        ["stop", "--files=2", "--step-ms=5"],
+    ] {
+        let run = run(LESSON, &args);
+        run.assert_success();
+        assert!(
+            !run.stdout.contains("before the request") && !run.stdout.contains(" 1 files"),
+            "{run}"
+        );
+        let flag = run
+            .stdout
+            .lines()
+            .find(|line| line.contains("with a flag:"))
+            .unwrap_or_else(|| panic!("no flag line: {run}"));
+        assert!(
+            flag.contains("it never saw the request") || flag.contains("stopped after"),
+            "{run}"
+        );
+    }
+}
+
+/// What a terminal shows: runs the lesson under a pseudo-terminal made by
+/// `script` (util-linux; on Debian in the essential package bsdutils). Returns
+/// `None`, and says so, where `script` is missing.
+fn in_a_terminal(args: &str) -> Option<Run> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|path| std::path::Path::new(path).exists());
+    let Some(script) = script else {
+        eprintln!("skipped: no `script` command to make a pseudo-terminal with");
+        return None;
+    };
+    // -q: no "Script started" lines; -e: exit with the lesson's status;
+    // -c: the command; /dev/null: keep no typescript file.
+    let command = format!("{LESSON} {args}");
+    Some(run(script, &["-q", "-e", "-c", &command, "/dev/null"]))
+}
+
+#[test]
+fn in_a_terminal_the_line_and_the_bars_redraw_in_place() {
+    let Some(run) = in_a_terminal("shared --files=6 --step-ms=10") else {
+        return;
+    };
+    run.assert_success();
+    // In place: each update starts with `\r`, and the final count is there.
+    assert!(
+        run.stdout.matches("\r  indexed ").count() >= 2,
+        "updates rewrite one line: {run:?}"
+    );
+    assert!(run.stdout.contains("\r  indexed 6 of 6 files"), "{run:?}");
+    let Some(run) = in_a_terminal("bars --files=5 --step-ms=5") else {
+        return;
+    };
+    run.assert_success()
+        .assert_prints("Bars drawn: true (stderr is a terminal)")
+        .assert_prints("thumbnails [==============================]   5/5");
+}
+
+#[test]
 fn main_returning_skips_the_cleanup() {
     let run = part("exit");
     let cleanups = run.stdout.matches("-> cleanup ran: ").count();
@@ -84,7 +147,7 @@ fn the_work_can_be_made_shorter() {
     // What a learner's `--step-ms=2 --files=10` does: the same facts, much sooner.
     let run = run(LESSON, &["--step-ms=2", "--files=10"]);
     run.assert_success()
-        .assert_prints("The worker returned 10.")
+        .assert_prints("The worker returned 10;")
         .assert_prints("Results: [2, 2]")
         .assert_prints("thumbnails 10/10 in")
         .assert_prints("-> cleanup ran: false")
