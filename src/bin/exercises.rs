@@ -7,6 +7,7 @@
 //! starters every exercise test must fail, or the test could never catch a mistake.
 
 use std::collections::BTreeMap;
+use std::os::unix::process::CommandExt;
 use std::process::{Command, ExitCode};
 use std::time::Duration;
 
@@ -89,9 +90,21 @@ fn run_starter_tests(lesson: &LessonDir) -> Result<Option<BTreeMap<String, TestR
     base(&mut test);
     // Not `--quiet`: libtest would then print dots instead of one line per test.
     test.args(["--", "--color", "never"])
-        .env("RUST_BACKTRACE", "0");
-    let output = course_kit::child::output_with_deadline(&mut test, TEST_DEADLINE)
-        .context("the exercise tests did not finish (is a thread waiting forever?)")?;
+        .env("RUST_BACKTRACE", "0")
+        // Its own process group, so that a deadline ends cargo *and* the test binary
+        // it runs (a learner's deadlock would otherwise keep running after we give up).
+        .process_group(0);
+    let output =
+        course_kit::child::output_with_deadline(&mut test, TEST_DEADLINE).with_context(|| {
+            format!(
+                "{}'s exercise tests did not finish within {} s and were stopped: is a \
+                 thread or a `recv` waiting for ever? Run `cargo test -p {} --features \
+                 starter --test exercises` to see which test hangs",
+                lesson.package,
+                TEST_DEADLINE.as_secs(),
+                lesson.package
+            )
+        })?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let results = parse_libtest(&stdout);
     if results.is_empty() {

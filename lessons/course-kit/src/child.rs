@@ -211,6 +211,7 @@ pub fn output_with_deadline(command: &mut Command, deadline: Duration) -> Result
     let stderr = drain(guard.child_mut().stderr.take());
     let Some(status) = guard.wait_timeout(deadline)? else {
         let pid = guard.id();
+        kill_group_it_leads(pid);
         guard.kill()?;
         bail!("child {pid} did not finish within {deadline:?} and was killed");
     };
@@ -219,6 +220,19 @@ pub fn output_with_deadline(command: &mut Command, deadline: Duration) -> Result
         stdout: stdout.join().unwrap_or_default(),
         stderr: stderr.join().unwrap_or_default(),
     })
+}
+
+/// A child started in a process group of its own (`CommandExt::process_group(0)`) may
+/// have started children too, such as cargo running a test binary. Killing only the
+/// child would leave those running, so end the whole group.
+fn kill_group_it_leads(pid: u32) {
+    use rustix::process::{Pid, Signal, getpgid, kill_process_group};
+    let Some(child) = Pid::from_raw(pid as i32) else {
+        return;
+    };
+    if getpgid(Some(child)).ok() == Some(child) {
+        let _ = kill_process_group(child, Signal::KILL);
+    }
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>> {
@@ -248,6 +262,36 @@ mod tests {
                 .unwrap_err();
         assert!(error.to_string().contains("was killed"), "{error}");
         assert!(started.elapsed() < Duration::from_secs(4));
+    }
+
+    #[test]
+    fn a_timed_out_group_leader_takes_its_children_with_it() {
+        use std::os::unix::process::CommandExt;
+        let note = std::env::temp_dir().join(format!("course-kit-group-{}", std::process::id()));
+        let script = format!("sleep 30 & echo $! > {}; wait", note.display());
+        let error = output_with_deadline(
+            Command::new("sh").args(["-c", &script]).process_group(0),
+            Duration::from_millis(300),
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("was killed"), "{error}");
+        let grandchild = std::fs::read_to_string(&note).unwrap();
+        let _ = std::fs::remove_file(&note);
+        let stat = format!("/proc/{}/stat", grandchild.trim());
+        // Killed means gone, or a zombie waiting for its new parent to reap it.
+        let gone = (0..100).any(|_| {
+            thread::sleep(Duration::from_millis(10));
+            std::fs::read_to_string(&stat).map_or(true, |s| {
+                s.rsplit(") ")
+                    .next()
+                    .is_some_and(|rest| rest.starts_with('Z'))
+            })
+        });
+        assert!(
+            gone,
+            "the grandchild {} is still running",
+            grandchild.trim()
+        );
     }
 
     #[test]
