@@ -68,6 +68,11 @@ fn the_sleeping_child_sees_the_parents_change() {
         .assert_prints("before sleeping: value 1, results [0, 0, 0, 0, 0]")
         .assert_prints("after sleeping:  value 2, results [10, 0, 0, 0, 0]")
         .assert_prints("after the child, value 10, results [11, 4, 9, 16, 25]");
+    // Even with no sleep at all, the child waits for the parent's change.
+    run_checked(&["sleeping", "--sleep-ms=0"])
+        .assert_success()
+        .assert_prints("after sleeping:  value 2, results [10, 0, 0, 0, 0]")
+        .assert_prints("after the child, value 10, results [11, 4, 9, 16, 25]");
 }
 
 #[test]
@@ -124,6 +129,7 @@ fn only_the_owner_removes_a_segment_and_sigkill_leaves_it() {
     run.assert_prints("still there after the kill: true; balance 100")
         .assert_prints("still there after the owner dropped it: false")
         .assert_prints("(panicked: true); segment left behind: false")
+        .assert_prints("got SIGINT (Ctrl-C): signal: 2 (SIGINT)")
         .assert_prints("got SIGTERM: signal: 15 (SIGTERM)")
         .assert_prints("got SIGKILL: signal: 9 (SIGKILL)");
     let left: Vec<&str> = run
@@ -132,7 +138,7 @@ fn only_the_owner_removes_a_segment_and_sigkill_leaves_it() {
         .filter(|l| l.contains("left behind: "))
         .map(|l| l.rsplit(' ').next().unwrap())
         .collect();
-    assert_eq!(left, ["false", "false", "true", "false"], "{run}");
+    assert_eq!(left, ["false", "false", "false", "true", "false"], "{run}");
 }
 
 #[test]
