@@ -80,14 +80,18 @@ fn ex2_a_retry_is_counted_when_another_writer_gets_in() {
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         });
-        let mut calls = 0_u64;
-        let mut retried = false;
-        while !retried && Instant::now() < deadline {
-            retried = add_one(&counter) > 0;
-            calls += 1;
-        }
-        stop.store(true, Ordering::Relaxed);
-        (calls, retried)
+        let caller = s.spawn(|| {
+            let mut calls = 0_u64;
+            let mut retried = false;
+            while !retried && Instant::now() < deadline {
+                retried = add_one(&counter) > 0;
+                calls += 1;
+            }
+            (calls, retried)
+        });
+        let result = caller.join(); // an Err if add_one panicked
+        stop.store(true, Ordering::Relaxed); // the writer stops either way
+        result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
     assert!(
         retried,
@@ -158,21 +162,30 @@ fn ex3_a_record_is_never_lost() {
                 let offered = mine.load(Ordering::SeqCst) + 1000;
                 let before = mine.fetch_max(offered, Ordering::SeqCst);
                 if before < floor {
+                    stop.store(true, Ordering::Relaxed);
                     return Some((floor, before));
                 }
                 floor = floor.max(offered);
             }
             None
         });
-        let mine = SharedValue::<AtomicI64>::open(best.handle()).unwrap();
-        let started = Instant::now();
-        let mut reports = 0_u64;
-        while started.elapsed() < Duration::from_millis(500) && !rival.is_finished() {
-            report(&mine, mine.load(Ordering::SeqCst) + 1);
-            reports += 1;
-        }
-        stop.store(true, Ordering::Relaxed);
-        (rival.join().unwrap(), reports)
+        let reporter = s.spawn(|| {
+            let mine = SharedValue::<AtomicI64>::open(best.handle()).unwrap();
+            let started = Instant::now();
+            let mut reports = 0_u64;
+            while started.elapsed() < Duration::from_millis(500) && !stop.load(Ordering::Relaxed) {
+                report(&mine, mine.load(Ordering::SeqCst) + 1);
+                reports += 1;
+            }
+            reports
+        });
+        let reports = reporter.join(); // an Err if report panicked
+        stop.store(true, Ordering::Relaxed); // the rival stops either way
+        let lost = rival.join().unwrap();
+        (
+            lost,
+            reports.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
     });
     if let Some((floor, seen)) = lost {
         panic!(
