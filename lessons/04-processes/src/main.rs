@@ -5,12 +5,17 @@ use std::process::{self, ExitCode};
 
 use anyhow::{Result, ensure};
 use course_kit::child;
+use course_kit::cli::Command;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed};
 use lesson_04::{memory, reaping, results, start, stopping, together};
 
+/// The most children `together` may start at once: enough to see them overlap, few
+/// enough that a typo (`--children=100000000`) cannot flood the machine.
+const MOST_CHILDREN: u64 = 64;
+
 fn main() -> ExitCode {
-    Lesson::new("lesson-04", "Processes")
+    let lesson = Lesson::new("lesson-04", "Processes")
         .part(
             "start",
             "start one child process and wait for it",
@@ -18,7 +23,7 @@ fn main() -> ExitCode {
         )
         .part(
             "together",
-            "five children at once, seen in the process list",
+            "several children at once, seen in the process list",
             together_part,
         )
         .part("memory", "every process has its own memory", memory_part)
@@ -38,7 +43,11 @@ fn main() -> ExitCode {
             pipe_part,
         )
         .part("reap", "no zombies and no orphans", reap_part)
-        .option("children", 5, "how many children part `together` starts")
+        .option(
+            "children",
+            5,
+            "how many children part `together` starts (1 to 64)",
+        )
         .option(
             "sleep-ms",
             500,
@@ -58,8 +67,17 @@ fn main() -> ExitCode {
         .role("polite", stopping::polite_worker)
         .role("stubborn", stopping::stubborn_worker)
         .role("middle", reaping::middle)
-        .role("orphan", reaping::orphan)
-        .run()
+        .role("orphan", reaping::orphan);
+    // Checked here, before anything runs, so a bad count is a usage error (exit code 2).
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if let Ok(Command::Run { args, .. }) = lesson.parse(&argv) {
+        let children = args.get("children");
+        if !(1..=MOST_CHILDREN).contains(&children) {
+            eprintln!("error: --children must be from 1 to {MOST_CHILDREN}, not {children}");
+            return ExitCode::from(2);
+        }
+    }
+    lesson.run()
 }
 
 fn start_part(_: &Args) -> Result<()> {

@@ -18,7 +18,8 @@ pub fn append_squares(numbers: &[u64]) -> usize {
     results.len()
 }
 
-/// The child's side: append to RESULTS, as the seed's `calculate_raise_to` does.
+/// The child's side: append to RESULTS, like a Python function appending to a
+/// module-level `results = []`.
 pub fn squares_in_child(_: &[String]) -> Result<()> {
     let held = append_squares(&[1, 2, 3, 4, 5]);
     println!("  child {}: RESULTS holds {held} numbers", process::id());

@@ -2,11 +2,10 @@
 
 use std::io::{Read, Write};
 use std::process::{ExitStatus, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::{self, ChildGuard};
-use course_kit::timed;
 
 use crate::together::process_info;
 
@@ -67,14 +66,27 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut command = child::command("chatty", &[&bytes.to_string()])?;
     command.stdout(Stdio::piped());
     let mut chatty = ChildGuard::spawn(&mut command)?;
-    let (exited, waited) = timed(|| chatty.wait_timeout(patience));
-    ensure!(
-        exited?.is_none(),
-        "the child finished: is the pipe that big?"
-    );
-    let state = process_info(chatty.id()).map_or('?', |info| info.state);
     let mut pipe = chatty.child_mut().stdout.take().context("no stdout")?;
-    let in_pipe = rustix::io::ioctl_fionread(&pipe)?;
+    let started = Instant::now();
+    // Wait `patience`, then on until the child is seen stuck: asleep (state S) with
+    // bytes in the pipe. A loaded machine may be slow to start it: allow 10 s more.
+    let (state, in_pipe) = loop {
+        let exited = chatty.wait_timeout(Duration::from_millis(20))?;
+        ensure!(
+            exited.is_none(),
+            "the child finished: is the pipe that big?"
+        );
+        let state = process_info(chatty.id()).map_or('?', |info| info.state);
+        let in_pipe = rustix::io::ioctl_fionread(&pipe)?;
+        if started.elapsed() >= patience && state == 'S' && in_pipe > 0 {
+            break (state, in_pipe);
+        }
+        ensure!(
+            started.elapsed() < patience + Duration::from_secs(10),
+            "never stuck"
+        );
+    };
+    let waited = started.elapsed();
     // The fix: read while the child writes (here: read to the end, then wait).
     let mut output = Vec::new();
     pipe.read_to_end(&mut output)?;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use lesson_04::ex1_run_together::run_together;
 use lesson_04::ex2_how_it_ended::{Ending, ending, run_with_deadline};
 use lesson_04::ex3_parent_of::{parent_of, parse_stat};
+use lesson_04::together::children_of;
 
 fn shell(script: &str) -> Command {
     let mut command = Command::new("sh");
@@ -32,6 +33,38 @@ fn ex1_the_children_run_at_the_same_time() {
     assert!(
         took < Duration::from_millis(1200),
         "4 sleeps of 0.4 s took {took:?}: were they started one at a time?"
+    );
+}
+
+#[test]
+fn ex1_a_command_that_cannot_start_leaves_no_child_running() {
+    // The sleep starts; the second command cannot. The guards must then kill and reap
+    // the sleep right away, instead of leaving it running (or waiting 5 s for it).
+    let mut sleep = Command::new("sleep");
+    sleep.arg("5.0625"); // an odd length, to find it among our children
+    let mut commands = [sleep, Command::new("/nonexistent/program")];
+    let started = Instant::now();
+    let result = run_together(&mut commands);
+    let took = started.elapsed();
+    assert!(
+        result.is_err(),
+        "the second command cannot start: {result:?}"
+    );
+    assert!(
+        took < Duration::from_secs(3),
+        "returning the error took {took:?}: did it wait for the sleep?"
+    );
+    let left: Vec<_> = children_of(std::process::id())
+        .unwrap()
+        .into_iter()
+        .filter(|child| {
+            std::fs::read(format!("/proc/{}/cmdline", child.pid))
+                .is_ok_and(|cmdline| cmdline.ends_with(b"5.0625\0"))
+        })
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the sleep is still there after the error (keep every child in a ChildGuard): {left:?}"
     );
 }
 

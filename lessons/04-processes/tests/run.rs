@@ -134,6 +134,13 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
     let bad = run(LESSON, &["--sleep-ms=soon"]);
     assert_eq!(bad.status.code(), Some(2), "{bad}");
     assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    for children in ["0", "65", "100000000"] {
+        let flood = run(LESSON, &["together", &format!("--children={children}")]);
+        assert_eq!(flood.status.code(), Some(2), "{flood}");
+        assert_eq!(flood.stderr.lines().count(), 1, "one line: {flood}");
+        assert!(flood.stderr.contains("from 1 to 64"), "{flood}");
+        assert!(flood.stdout.is_empty(), "nothing may run: {flood}");
+    }
     let unknown = run(LESSON, &["fork"]);
     assert_eq!(unknown.status.code(), Some(2), "{unknown}");
     let by_hand = run(LESSON, &["--child-role", "sleeper", "10"]);

@@ -11,8 +11,8 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 pub fn add_one(counter: &AtomicI64) -> u64 {
-    // TODO: load the current value.
-    // TODO: loop: compare_exchange(seen, seen + 1, ...); on Err(actual), count a retry
-    // and try again from `actual`.
+    // TODO: read the current value once.
+    // TODO: try to write one more with `compare_exchange`; each time it fails, count a
+    // retry and try again.
     todo!("increment with a compare_exchange loop")
 }

@@ -2,20 +2,20 @@
 
 use std::process::Stdio;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::{AtomicF64, SharedArray, SharedValue};
 
 // ANCHOR: pi_and_negate
-/// Python's `Value('d', 0.0)` and `Array('i', range(10))`, shared with a child
+/// Python's `Value('d', 0.0)` and `Array('q', range(10))`, shared with a child
 /// that sets the float and negates every number.
 pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
     let number = SharedValue::<AtomicF64>::create()?;
     let numbers = SharedArray::<AtomicI64>::create(10)?;
     for (i, slot) in numbers.iter().enumerate() {
-        slot.store(i as i64, Ordering::Relaxed);
+        slot.store(i as i64, Ordering::SeqCst);
     }
     println!(
         "  parent: made {} and {}",
@@ -28,17 +28,17 @@ pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
     let status = ChildGuard::spawn(&mut command)?.wait()?;
     anyhow::ensure!(status.success(), "the child failed: {status}");
     // `wait` orders everything: what the child wrote is visible now.
-    let seen = numbers.iter().map(|n| n.load(Ordering::Relaxed)).collect();
-    Ok((number.load(Ordering::Relaxed), seen))
+    let seen = numbers.iter().map(|n| n.load(Ordering::SeqCst)).collect();
+    Ok((number.load(Ordering::SeqCst), seen))
 }
 
 /// The child's side: open both segments by the handles it was given.
 pub fn negate(args: &[String]) -> Result<()> {
     let number = SharedValue::<AtomicF64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
     let numbers = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "array")?)?;
-    number.store(std::f64::consts::PI, Ordering::Relaxed);
+    number.store(std::f64::consts::PI, Ordering::SeqCst);
     for slot in numbers.iter() {
-        slot.store(-slot.load(Ordering::Relaxed), Ordering::Relaxed);
+        slot.store(-slot.load(Ordering::SeqCst), Ordering::SeqCst);
     }
     Ok(())
 }
@@ -62,10 +62,11 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
         .recv_timeout(Duration::from_secs(10))
         .context("no word from the child")?;
     println!("  child | {first}");
-    // The child is asleep now: change what it will read when it wakes up.
-    value.store(2, Ordering::SeqCst);
+    // The child is asleep now: change what it will read when it wakes up. The value
+    // last: once the child sees 2 there, it also sees the 10 stored before it.
     results[0].store(10, Ordering::SeqCst);
-    println!("  parent: set value = 2 and results[0] = 10");
+    value.store(2, Ordering::SeqCst);
+    println!("  parent: set results[0] = 10, then value = 2");
     for line in lines.iter() {
         println!("  child | {line}"); // until the child exits and closes its stdout
     }
@@ -77,7 +78,7 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
 // ANCHOR_END: while_sleeping
 
 // ANCHOR: sleepy
-/// The child's side, like the seed's `calculate_raise_to`.
+/// The child's side: look, sleep, look again, then write results for the parent.
 pub fn sleepy(args: &[String]) -> Result<()> {
     let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
     let value = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "value")?)?;
@@ -91,6 +92,12 @@ pub fn sleepy(args: &[String]) -> Result<()> {
         show(&results)
     );
     std::thread::sleep(Duration::from_millis(millis));
+    // A sleep is no promise that the parent has written (it may be slow, or the sleep
+    // short): also wait until the value changes, for at most 10 s.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while value.load(Ordering::SeqCst) == 1 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
     println!(
         "after sleeping:  value {}, results {:?}",
         value.load(Ordering::SeqCst),

@@ -40,15 +40,15 @@ pub fn add_one(args: &[String]) -> Result<()> {
 /// Another process may write between the two; its increment is then lost.
 pub fn add_by_load_and_store(counter: &AtomicI64, times: u64) {
     for _ in 0..times {
-        let seen = counter.load(Ordering::Relaxed);
-        counter.store(seen + 1, Ordering::Relaxed);
+        let seen = counter.load(Ordering::SeqCst);
+        counter.store(seen + 1, Ordering::SeqCst);
     }
 }
 
 /// Adds 1, `times` times, each in one indivisible step.
 pub fn add_atomically(counter: &AtomicI64, times: u64) {
     for _ in 0..times {
-        counter.fetch_add(1, Ordering::Relaxed);
+        counter.fetch_add(1, Ordering::SeqCst);
     }
 }
 // ANCHOR_END: add_many

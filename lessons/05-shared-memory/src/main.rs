@@ -123,7 +123,12 @@ fn lifecycle_part(_: &Args) -> Result<()> {
     println!("The owner panicked (panicked: {panicked}); segment left behind: {left}");
 
     let mut name = String::new();
-    for (signal, called) in [(Signal::TERM, "SIGTERM"), (Signal::KILL, "SIGKILL")] {
+    let signals = [
+        (Signal::INT, "SIGINT (Ctrl-C)"),
+        (Signal::TERM, "SIGTERM"),
+        (Signal::KILL, "SIGKILL"),
+    ];
+    for (signal, called) in signals {
         let (named, status, left) = lifecycle::owner_signalled(signal)?;
         println!("An owner child got {called}: {status}");
         println!("  its segment {named} left behind: {left}");

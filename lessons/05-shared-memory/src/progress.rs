@@ -22,7 +22,7 @@ pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec
     let deadline = Instant::now() + step * steps * 10 + Duration::from_secs(10);
     loop {
         let exited = worker.wait_timeout(every)?; // sleep `every`, or less if it ends
-        let count = done.load(Ordering::Relaxed);
+        let count = done.load(Ordering::SeqCst);
         println!("  parent: {count:>2} of {steps} steps done");
         seen.push(count);
         if let Some(status) = exited {
@@ -42,7 +42,7 @@ pub fn worker(args: &[String]) -> Result<()> {
     let done = SharedValue::<AtomicU32>::open(&child::role_arg::<String>(args, 2, "handle")?)?;
     for _ in 0..steps {
         std::thread::sleep(Duration::from_millis(step)); // the work
-        done.fetch_add(1, Ordering::Relaxed);
+        done.fetch_add(1, Ordering::SeqCst);
     }
     Ok(())
 }

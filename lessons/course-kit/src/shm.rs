@@ -14,17 +14,19 @@
 //!   process that knows the name can [`open`](SharedValue::open) it. The creating process is
 //!   the *owner*: it removes the name when its value is dropped, also when a panic unwinds, and
 //!   when the process gets Ctrl-C (SIGINT), SIGTERM or SIGHUP (a background thread watches
-//!   for those, removes every name the process owns, then lets the signal end the process
-//!   as it would have). What it cannot survive: SIGKILL, `std::process::exit` or an abort
+//!   for those, removes every name the process owns, then ends the process by that signal,
+//!   as the signal's default action would). What it cannot survive: SIGKILL, `std::process::exit` or an abort
 //!   leave the file in `/dev/shm` until someone removes it. [`remove_stale`] does that for
 //!   segments whose owner is gone, and every `create` calls it first.
-//!   Because of that watcher, SIGTERM always ends an owner (after the clean-up): a
-//!   process that wants to catch SIGTERM and carry on should not own a named segment
-//!   (let its parent create it, or use an anonymous one).
+//!   Because of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
+//!   clean-up), even one that installed its own handler for them: a process that wants to
+//!   catch SIGTERM and clean up or carry on should not own a named segment (let its parent
+//!   create it, or use an anonymous one).
 //! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name at all. A child
 //!   gets it by inheriting the file descriptor ([`SharedValue::pass_to`]). It cannot leak: the
 //!   kernel frees it when the last process holding it ends, however it ends. Only processes
-//!   this one starts can reach it; prefer it whenever that is enough.
+//!   this one starts can reach it; prefer it whenever that is enough. It is sealed at its
+//!   size, so no process can shrink it under another's mapping.
 //!
 //! # Parent and child
 //!
@@ -54,7 +56,8 @@
 //!
 //! Several atomics in one segment: a tuple, `SharedValue<(AtomicI64, AtomicU32)>` (a balance and
 //! a lock word, reached as `.0` and `.1`), or a `#[repr(C)]` struct with an `unsafe impl`
-//! of [`Shareable`]. A handle opened as the wrong type or length is refused with an error.
+//! of [`Shareable`]. A handle opened as the wrong type is refused with an error, and so is
+//! an array opened as a [`SharedValue`] (one value).
 //!
 //! # Why not the `shared_memory` crate
 //!
@@ -84,7 +87,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail, ensure};
 use memmap2::{MmapOptions, MmapRaw};
-use rustix::fs::{MemfdFlags, Mode};
+use rustix::fs::{MemfdFlags, Mode, SealFlags};
 use rustix::io::FdFlags;
 use rustix::shm;
 
@@ -96,7 +99,10 @@ use rustix::shm;
 /// Implement it only for a type that:
 /// - is valid for **every** bit pattern of its size (shared memory starts as zeros, and any
 ///   process that maps it could write anything): integer atomics are, `AtomicBool` is not;
-/// - is changed only through `&self`, by atomic operations: no plain fields, no `Cell`;
+/// - keeps every byte of its value inside an atomic (so inside an `UnsafeCell`), changed
+///   only through `&self`: no plain fields, no `Cell`. The only bytes allowed outside an
+///   atomic are padding, which holds no value and is never read (say so in your `SAFETY`
+///   comment if your type has any, as the tuples below do);
 /// - holds no pointers or references (they would mean nothing in another process), and needs
 ///   no `Drop` (none is ever run on shared memory);
 /// - has the same layout in every process that maps it: `#[repr(C)]` for a struct, and the
@@ -111,7 +117,8 @@ use rustix::shm;
 ///     pub balance: AtomicI64,
 ///     pub lock: AtomicU32,
 /// }
-/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for any bits, no pointers).
+/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for any bits, no
+/// // pointers). The 4 bytes of padding after `lock` hold no value and are never read.
 /// unsafe impl Shareable for Bank {}
 /// ```
 pub unsafe trait Shareable: Sync + Sized {}
@@ -137,10 +144,14 @@ shareable!(
     AtomicUsize,
     AtomicF64
 );
-// SAFETY: an array of shareable values has no padding and each element is shareable.
+// SAFETY: each element is shareable, and an array adds no padding between its elements, so
+// its bytes are exactly its elements' bytes.
 unsafe impl<T: Shareable, const N: usize> Shareable for [T; N] {}
-// SAFETY: each field is shareable; padding bytes are never read; the tuple's layout is the
-// same in every process running the same program (the documented condition for tuples).
+// SAFETY: each field is shareable. A tuple may have padding: `(AtomicI64, AtomicU32)` has 4
+// bytes after the `AtomicU32`. Padding holds no value: no code reads it or relies on what is
+// there, so a write into it by another process changes nothing this process reads. The
+// tuple's layout is the same in every process running the same program (the documented
+// condition for tuples).
 unsafe impl<A: Shareable, B: Shareable> Shareable for (A, B) {}
 // SAFETY: as for pairs.
 unsafe impl<A: Shareable, B: Shareable, C: Shareable> Shareable for (A, B, C) {}
@@ -222,16 +233,24 @@ impl Mapping {
         // - `start` is aligned for `U` (asserted above: page-aligned base, offset 0 or DATA);
         // - any bytes are a valid `U` (a `Shareable` promise), so whatever another process
         //   wrote there, reading it as `U` is defined;
-        // - other processes change these bytes while we hold `&[U]`: allowed, because `U`
-        //   changes only through atomic operations (interior mutability, another `Shareable`
-        //   promise), exactly as when threads share `&AtomicU64`. Nothing here ever makes a
-        //   `&mut` to the mapping.
+        // - other processes change these bytes while we hold `&[U]`. This process changes
+        //   them only through atomic operations, but another process may write anything
+        //   (`dd` does, in a test below). That is allowed because every byte of a `U` value
+        //   is inside an `UnsafeCell` (an atomic) and every bit pattern is a valid `U`
+        //   (both `Shareable` promises; padding holds no value): any outside write, even a
+        //   torn one, leaves a valid `U`, as when threads share `&AtomicU64`. Nothing here
+        //   ever makes a `&mut` to the mapping;
+        // - the mapping could be made shorter under us: an access past the file's end then
+        //   raises SIGBUS, which ends the process before any value is read (a crash, not a
+        //   wrong value). Anonymous segments are sealed against shrinking; a named one can
+        //   be truncated by any process with write access to its file in /dev/shm.
         unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
     }
     // ANCHOR_END: slice
 }
 
-/// Identifies `T` and the length, so an `open` with another type or length is refused.
+/// Identifies `T` (its name and size; not the number of values), so an `open` with
+/// another type is refused.
 fn fingerprint<T>() -> u64 {
     // FNV-1a over the type's name and size: the same program gives the same number.
     let name = std::any::type_name::<T>();
@@ -264,32 +283,44 @@ fn forget(name: &str) {
 
 // ANCHOR: watch_signals
 /// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then end the
-/// process the way that signal would have (so its exit status still shows the signal).
+/// process by that signal, as its default action would (the exit status shows it). This
+/// replaces any handler the program had for those signals.
 fn watch_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-        return; // no clean-up on signals, but drop still removes the segments
-    };
-    let watcher = std::thread::Builder::new()
+    let (ready, in_place) = std::sync::mpsc::channel();
+    // The handlers are registered inside the thread: if the thread cannot start, none is,
+    // and the three signals keep their default action.
+    let spawned = std::thread::Builder::new()
         .name("shm-cleanup".into())
         .spawn(move || {
+            let signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]);
+            let _ = ready.send(()); // registered, or failed: either way, stop waiting
+            let Ok(mut signals) = signals else {
+                return; // no clean-up on signals, but drop still removes the segments
+            };
             if let Some(signal) = signals.forever().next() {
                 // Holding the lock until the end also stops new segments from being made.
                 let owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
                 for name in owned.iter() {
                     let _ = shm::unlink(name.as_str());
                 }
+                // For these three signals this never returns: it restores the default
+                // action and raises the signal again (or aborts, should that fail).
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
-                std::process::exit(128 + signal);
             }
         });
-    drop(watcher);
+    if spawned.is_ok() {
+        let _ = in_place.recv(); // a signal from now on finds the handlers in place
+    }
 }
 // ANCHOR_END: watch_signals
 
 /// Removes the named segments in `/dev/shm` whose owning process no longer exists (one killed
-/// by SIGKILL, say). Returns the names it removed. Safe to call at any time: a live owner's
-/// segments are left alone.
+/// by SIGKILL, say). Returns the names it removed. Safe to call at any time from processes
+/// that share one pid namespace: a live owner's segments are left alone. It tells "alive"
+/// by looking for `/proc/<pid>` in *this* process's pid namespace, so a segment made in
+/// another one (a container sharing `/dev/shm`) may be taken for a dead owner's and
+/// removed; and one whose dead owner's pid was reused stays until that process ends too.
 pub fn remove_stale() -> Result<Vec<String>> {
     let mut removed = Vec::new();
     for entry in std::fs::read_dir("/dev/shm").context("cannot read /dev/shm")? {
@@ -303,6 +334,28 @@ pub fn remove_stale() -> Result<Vec<String>> {
         }
     }
     Ok(removed)
+}
+
+/// The course's segments in `/dev/shm` whose owner no longer exists, among those created at
+/// or after `since`: what a run that started then has leaked. (Tests use it: a segment made
+/// earlier, by someone else, is not that run's leak.)
+pub fn leaked_since(since: SystemTime) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/dev/shm") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|made| made >= since)
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            owner_pid(name)
+                .is_some_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+        })
+        .collect()
 }
 
 /// The pid in a name `course-kit-<pid>-...`.
@@ -376,11 +429,22 @@ impl<T: Shareable> SharedArray<T> {
     /// Creates an anonymous segment (a `memfd`) of `len` values, all zero. Give it to a
     /// child with [`pass_to`](Self::pass_to); it disappears when the last process using it ends.
     pub fn anonymous(len: usize) -> Result<Self> {
-        let fd = rustix::fs::memfd_create("course-kit", MemfdFlags::CLOEXEC)
-            .context("cannot create a memfd")?;
+        let fd = rustix::fs::memfd_create(
+            "course-kit",
+            MemfdFlags::CLOEXEC | MemfdFlags::ALLOW_SEALING,
+        )
+        .context("cannot create a memfd")?;
         let file = File::from(fd);
         let handle = format!("fd:{}", file.as_raw_fd());
-        Self::init(file, len, handle)
+        let array = Self::init(file, len, handle)?;
+        // Sealed at its size: no process that holds it can shrink it under another's
+        // mapping (which would crash that one with SIGBUS), grow it, or lift the seals.
+        rustix::fs::fcntl_add_seals(
+            &array.mapping.file,
+            SealFlags::SHRINK | SealFlags::GROW | SealFlags::SEAL,
+        )
+        .context("cannot seal the memfd")?;
+        Ok(array)
     }
 
     fn init(file: File, len: usize, handle: String) -> Result<Self> {
@@ -445,7 +509,10 @@ impl<T: Shareable> SharedArray<T> {
             std::any::type_name::<T>()
         );
         let len = usize::try_from(header[2].load(Ordering::Relaxed))?;
-        let needed = len.checked_mul(size_of::<T>()).map(|b| b + DATA);
+        // Checked: a corrupt length word must give an error, not an overflow panic.
+        let needed = len
+            .checked_mul(size_of::<T>())
+            .and_then(|b| b.checked_add(DATA));
         ensure!(
             needed.is_some_and(|n| n as u64 <= size),
             "{handle} is shorter than its header says"
@@ -475,6 +542,10 @@ impl<T: Shareable> SharedArray<T> {
     /// Gets `command` ready to share this segment: adds the handle as its last argument and,
     /// for an anonymous segment, lets the child inherit the descriptor (which is otherwise
     /// closed when a program starts). Call it before spawning; the child calls `open`.
+    ///
+    /// In the child, the inherited descriptor stays open without close-on-exec for as long
+    /// as the child runs (`open` maps a copy of it and leaves it be), so any program the
+    /// child starts in turn inherits it too and can reach the memory.
     pub fn pass_to<'c>(&self, command: &'c mut Command) -> Result<&'c mut Command> {
         if !self.handle.starts_with("fd:") {
             return Ok(command.arg(&self.handle)); // a name: the child opens it by name
@@ -629,6 +700,32 @@ mod tests {
         assert!(error.to_string().contains("not a shared memory handle"));
         let same = SharedValue::<(AtomicI64, AtomicU32)>::open(pair.handle()).unwrap();
         assert_eq!(same.0.load(Ordering::SeqCst), 250);
+    }
+
+    #[test]
+    fn an_anonymous_segment_cannot_shrink() {
+        let value = SharedValue::<AtomicU64>::anonymous().unwrap();
+        let file = &value.array.mapping.file;
+        assert!(
+            file.set_len(0).is_err(),
+            "a sealed memfd must refuse to shrink"
+        );
+        assert!(file.set_len(1 << 20).is_err(), "nor grow");
+        value.store(7, Ordering::SeqCst);
+        assert_eq!(value.load(Ordering::SeqCst), 7);
+    }
+
+    #[test]
+    fn a_corrupt_length_is_an_error_not_a_panic() {
+        let numbers = SharedArray::<AtomicU64>::create(2).unwrap();
+        // So large that len * 8 fits in a usize but adding the header does not.
+        let huge = (usize::MAX / 8) as u64;
+        numbers.mapping.header()[2].store(huge, Ordering::SeqCst);
+        let error = SharedArray::<AtomicU64>::open(numbers.handle()).unwrap_err();
+        assert!(
+            error.to_string().contains("shorter than its header"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -216,12 +216,13 @@ pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
 }
 
 /// rustc's notes that point into the standard library's own source
-/// (`--> /rustc/<commit>/library/...`) differ with every toolchain and say nothing
-/// to a learner: drop them, with the `note:` line that introduces them.
+/// (`--> /rustc/<commit>/library/...`, and `::: /rustc/...` for more places in it)
+/// differ with every toolchain and say nothing to a learner: drop them, with the
+/// `note:` line that introduces them.
 fn without_toolchain_notes(stderr: &str) -> String {
     let mut kept: Vec<&str> = Vec::new();
     for line in stderr.lines() {
-        if line.contains("--> /rustc/") {
+        if line.contains("--> /rustc/") || line.contains("::: /rustc/") {
             if kept.last().is_some_and(|l| l.starts_with("note:")) {
                 kept.pop();
             }
@@ -260,6 +261,15 @@ mod tests {
     fn words_do() {
         assert_ne!(normalize("took 1 s\n"), normalize("waited 1 s\n"));
         assert_ne!(normalize("a\nb\n"), normalize("a\n"));
+    }
+
+    #[test]
+    fn toolchain_paths_are_dropped() {
+        let stderr = "error[E0368]: no\n --> a.rs:5:5\nnote: defined here\n --> /rustc/abc/x.rs:1:1\n ::: /rustc/abc/y.rs:2:2\n  |\n";
+        assert_eq!(
+            without_toolchain_notes(stderr),
+            "error[E0368]: no\n --> a.rs:5:5\n  |\n"
+        );
     }
 
     #[test]
