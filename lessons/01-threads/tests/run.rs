@@ -6,9 +6,13 @@ use course_kit::testing::{Run, check_compile_error, check_recording, run};
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-01");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
+/// Runs one part and compares it with the book's recording (a default run: the
+/// options only change numbers, which the comparison sets aside).
+fn part(name: &str, options: &[&str]) -> Run {
+    let args: Vec<&str> = std::iter::once(name)
+        .chain(options.iter().copied())
+        .collect();
+    let run = run(LESSON, &args);
     run.assert_success();
     check_recording(&run, format!("{DIR}/output/{name}.txt"));
     run
@@ -16,13 +20,13 @@ fn part(name: &str) -> Run {
 
 #[test]
 fn cpus_are_counted() {
-    let run = part("cpus");
+    let run = part("cpus", &[]);
     assert!(run.number_after("can run") >= 1.0);
 }
 
 #[test]
 fn spawned_threads_all_finish() {
-    let run = part("spawn");
+    let run = part("spawn", &[]);
     for worker in 1..=3 {
         run.assert_prints(&format!("worker {worker}: hello from ThreadId("));
     }
@@ -31,7 +35,7 @@ fn spawned_threads_all_finish() {
 
 #[test]
 fn named_threads_say_their_names() {
-    part("named")
+    part("named", &[])
         .assert_prints("main: my id is")
         .assert_prints("parser: my id is")
         .assert_prints("indexer: my id is")
@@ -40,7 +44,7 @@ fn named_threads_say_their_names() {
 
 #[test]
 fn interleaving_shows_every_step() {
-    let run = part("interleave");
+    let run = part("interleave", &[]);
     for line in run.stdout.lines().filter(|l| l.contains("round ")) {
         let steps = line.split(": ").nth(1).unwrap().split(' ').count();
         assert_eq!(steps, 15, "3 threads x 5 steps in {line:?}");
@@ -49,35 +53,35 @@ fn interleaving_shows_every_step() {
 
 #[test]
 fn waiting_on_two_threads_takes_about_half_the_time() {
-    let run = part("io");
-    // Two 300 ms waits: about 2x on threads; 1.3 leaves room for a loaded machine.
+    let run = part("io", &["--wait-ms=200"]);
+    // Two 200 ms waits: about 2x on threads; 1.3 leaves room for a loaded machine.
     let speedup = run.number_after("Threads were");
     assert!(speedup > 1.3, "threads should overlap the waits: {run}");
 }
 
 #[test]
 fn every_thread_count_finds_the_same_primes() {
-    let run = part("cpu");
+    let run = part("cpu", &["--primes-below=100000"]);
     let counts: Vec<f64> = ["  1 ", "  2 ", "  4 "]
         .iter()
         .map(|row| run.number_after(row))
         .collect();
     assert_eq!(
-        counts, [49098.0; 3],
-        "there are 49098 primes below 600000: {run}"
+        counts, [9592.0; 3],
+        "there are 9592 primes below 100000: {run}"
     );
 }
 
 #[test]
 fn shared_list_gets_every_square() {
-    part("share")
+    part("share", &[])
         .assert_prints("sum 500500")
         .assert_prints("sorted: [1, 4, 9, 16, 25]");
 }
 
 #[test]
 fn main_returning_stops_the_ticker_and_join_waits_for_it() {
-    let run = part("background");
+    let run = part("background", &[]);
     let ticks = run.numbers_after("-> ");
     assert_eq!(ticks.len(), 2, "{run}");
     assert!(
@@ -91,7 +95,7 @@ fn main_returning_stops_the_ticker_and_join_waits_for_it() {
 
 #[test]
 fn a_panic_in_a_thread_becomes_an_err_at_join() {
-    let run = part("panic");
+    let run = part("panic", &[]);
     run.assert_prints("join gave: Err(\"attempt to divide by zero\")")
         .assert_prints("main is still running");
     assert!(
