@@ -1,22 +1,9 @@
 //! Runs lesson 01 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{check_command_line, check_compile_error};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-01");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part and compares it with the book's recording (a default run: the
-/// options only change numbers, which the comparison sets aside).
-fn part(name: &str, options: &[&str]) -> Run {
-    let args: Vec<&str> = std::iter::once(name)
-        .chain(options.iter().copied())
-        .collect();
-    let run = run(LESSON, &args);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-01");
 
 #[test]
 fn cpus_are_counted() {
@@ -114,19 +101,6 @@ fn the_unsynchronised_version_does_not_compile() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-01");
-    let bad = run(LESSON, &["--wait-ms=soon"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "ticker"]);
-    assert_eq!(
-        by_hand.status.code(),
-        Some(2),
-        "a role typed by hand is refused: {by_hand}"
-    );
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-01", "wait-ms");
 }

@@ -1,22 +1,13 @@
 //! Runs lesson 02 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{check_command_line, check_compile_error, check_recording, run};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-02");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-02");
 
 #[test]
 fn join_gives_the_values_back_in_start_order() {
-    let run = part("join");
+    let run = part("join", &[]);
     let words: Vec<f64> = ["guide.md", "notes.md", "todo.md"]
         .iter()
         .map(|name| run.number_after(name))
@@ -33,7 +24,7 @@ fn join_gives_the_values_back_in_start_order() {
 
 #[test]
 fn an_err_and_a_panic_are_told_apart() {
-    let run = part("errors");
+    let run = part("errors", &[]);
     run.assert_prints("kitchen  returned Ok: median 21.5")
         .assert_prints("garage   returned Err: bad reading \"n/a\"")
         .assert_prints("attic    panicked: index out of bounds")
@@ -47,7 +38,7 @@ fn an_err_and_a_panic_are_told_apart() {
 
 #[test]
 fn scoped_threads_return_borrows() {
-    let run = part("scoped");
+    let run = part("scoped", &[]);
     run.assert_prints("\"GET /api/orders/7 200 9ms\"")
         .assert_prints("\"GET /api/reports/monthly?year=2025&format=csv 200 412ms\"");
     assert_eq!(run.stdout.matches("(no copy): true").count(), 2, "{run}");
@@ -55,7 +46,7 @@ fn scoped_threads_return_borrows() {
 
 #[test]
 fn main_works_while_the_job_runs() {
-    let run = part("poll");
+    let run = part("poll", &[]);
     assert!(run.number_after("main did") >= 1.0, "{run}");
     run.assert_prints("the job returned 4998 cents");
 }
@@ -83,7 +74,7 @@ fn a_value_can_wait_up_to_one_round_to_be_noticed() {
 
 #[test]
 fn a_deadline_can_pass_before_the_value_arrives() {
-    let run = part("oneshot");
+    let run = part("oneshot", &[]);
     run.assert_prints("for the value: Err(Timeout)")
         .assert_prints("Ok(4998) after")
         .assert_prints("main's own work meanwhile: counted 20 words")
@@ -97,7 +88,7 @@ fn a_kept_sender_turns_a_crash_into_a_wait() {
     run.assert_success();
     run.assert_prints("only the worker held a sender: waiting ended with Disconnected")
         .assert_prints("main kept a sender too:        waiting ended with Timeout");
-    part("never");
+    part("never", &[]);
 }
 
 #[test]
@@ -110,14 +101,9 @@ fn a_thread_cannot_return_an_rc() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-02")
-        .assert_prints("oneshot");
-    let bad = run(LESSON, &["--wait-ms=soon"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-02", "wait-ms");
+    // A number out of range is the part's own check: one line too, exit code 1.
     let out_of_range = run(LESSON, &["--wait-ms=0"]);
     assert_eq!(out_of_range.status.code(), Some(1), "{out_of_range}");
     assert!(
@@ -127,7 +113,4 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
             && out_of_range.stderr.lines().count() == 1,
         "one line, no panic: {out_of_range}"
     );
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    assert_eq!(unknown.stderr.lines().count(), 1, "{unknown}");
 }

@@ -1,22 +1,13 @@
 //! Runs lesson 03 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{Run, check_command_line, check_compile_error, run};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-03");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-03");
 
 #[test]
 fn main_sees_the_counter_move_while_the_worker_runs() {
-    let run = part("shared");
+    let run = part("shared", &[]);
     run.assert_prints("The worker returned 20; the counter read after join: 20.")
         .assert_prints("(the last after join)");
     let looked = run.number_after("Main looked");
@@ -30,7 +21,7 @@ fn main_sees_the_counter_move_while_the_worker_runs() {
 
 #[test]
 fn several_jobs_share_one_line() {
-    part("several")
+    part("several", &[])
         .assert_prints("thumbnails returned 20 (100%)")
         .assert_prints("search returned 12 (100%)")
         .assert_prints("backup returned 8 (100%)");
@@ -38,7 +29,7 @@ fn several_jobs_share_one_line() {
 
 #[test]
 fn every_message_arrives() {
-    let run = part("messages");
+    let run = part("messages", &[]);
     run.assert_prints("Results: [5, 5]")
         .assert_prints("all 10 that were sent");
     assert_eq!(run.number_after("Main received"), 10.0, "{run}");
@@ -46,7 +37,7 @@ fn every_message_arrives() {
 
 #[test]
 fn bars_finish_and_hide_when_not_in_a_terminal() {
-    part("bars")
+    part("bars", &[])
         .assert_prints("thumbnails 20/20 in")
         .assert_prints("search     12/12 in")
         .assert_prints("backup     8/8 in")
@@ -55,7 +46,7 @@ fn bars_finish_and_hide_when_not_in_a_terminal() {
 
 #[test]
 fn a_stopped_worker_returns_its_partial_work() {
-    let run = part("stop");
+    let run = part("stop", &[]);
     for how in ["with a flag:", "with a channel:"] {
         let indexed = run.number_after(how);
         assert!(
@@ -130,7 +121,7 @@ fn in_a_terminal_the_line_and_the_bars_redraw_in_place() {
 
 #[test]
 fn main_returning_skips_the_cleanup() {
-    let run = part("exit");
+    let run = part("exit", &[]);
     let cleanups = run.stdout.matches("-> cleanup ran: ").count();
     assert_eq!(cleanups, 2, "{run}");
     run.assert_prints("-> cleanup ran: false")
@@ -164,14 +155,9 @@ fn a_plain_counter_cannot_be_shared() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-03")
-        .assert_prints("--step-ms=N");
-    let bad = run(LESSON, &["--step-ms=quick"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-03", "step-ms");
+    // A number out of range is the part's own check: one line too, exit code 1.
     let out_of_range = run(LESSON, &["--files=0"]);
     assert_eq!(out_of_range.status.code(), Some(1), "{out_of_range}");
     assert!(
@@ -181,8 +167,4 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
             && out_of_range.stderr.lines().count() == 1,
         "one line, no panic: {out_of_range}"
     );
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "indexer"]);
-    assert_eq!(by_hand.status.code(), Some(2), "{by_hand}");
 }

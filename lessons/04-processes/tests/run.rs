@@ -1,18 +1,9 @@
 //! Runs lesson 04 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{Run, check_command_line, check_compile_error, run};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-04");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-04");
 
 /// The pids in lines that start with `prefix` (e.g. "  child "): the number right after it.
 fn pids_after(run: &Run, prefix: &str) -> Vec<u64> {
@@ -25,7 +16,7 @@ fn pids_after(run: &Run, prefix: &str) -> Vec<u64> {
 
 #[test]
 fn the_child_is_another_process_whose_parent_is_the_lesson() {
-    let run = part("start");
+    let run = part("start", &[]);
     let parents = pids_after(&run, "  parent ");
     let children = pids_after(&run, "  child ");
     assert!(!parents.is_empty() && !children.is_empty(), "{run}");
@@ -41,7 +32,7 @@ fn the_child_is_another_process_whose_parent_is_the_lesson() {
 
 #[test]
 fn five_children_run_at_the_same_time_and_then_are_gone() {
-    let run = part("together");
+    let run = part("together", &[]);
     assert_eq!(run.number_after("before:"), 0.0, "{run}");
     assert_eq!(run.number_after("while they run:"), 5.0, "{run}");
     assert_eq!(run.number_after("after waiting:"), 0.0, "{run}");
@@ -54,7 +45,7 @@ fn five_children_run_at_the_same_time_and_then_are_gone() {
 
 #[test]
 fn a_global_changed_by_a_child_is_unchanged_in_the_parent() {
-    let run = part("memory");
+    let run = part("memory", &[]);
     assert_eq!(
         run.number_after("RESULTS holds"),
         5.0,
@@ -74,7 +65,7 @@ fn a_global_changed_by_a_child_is_unchanged_in_the_parent() {
 
 #[test]
 fn a_child_returns_a_value_and_an_exit_code() {
-    part("result")
+    part("result", &[])
         .assert_prints("1 to 100: 338350")
         .assert_prints("exit status: 3; code() = Some(3); success() = false")
         .assert_prints("| the input file is missing");
@@ -82,7 +73,7 @@ fn a_child_returns_a_value_and_an_exit_code() {
 
 #[test]
 fn a_child_blocks_on_a_full_pipe_until_it_is_read() {
-    let run = part("pipe");
+    let run = part("pipe", &[]);
     assert!(run.number_after("which is full:") >= 4096.0, "{run}");
     run.assert_prints("it was in state S")
         .assert_prints("let it finish: 1048576 bytes, exit status: 0");
@@ -90,7 +81,7 @@ fn a_child_blocks_on_a_full_pipe_until_it_is_read() {
 
 #[test]
 fn sigterm_stops_the_polite_child_and_sigkill_the_stubborn_one() {
-    let run = part("stop");
+    let run = part("stop", &[]);
     run.assert_prints("| got SIGTERM after")
         .assert_prints("exit status: 0; signal() = None")
         .assert_prints("signal: 9 (SIGKILL); signal() = Some(9)");
@@ -104,7 +95,7 @@ fn sigterm_stops_the_polite_child_and_sigkill_the_stubborn_one() {
 
 #[test]
 fn no_zombies_and_no_orphans() {
-    let run = part("reap");
+    let run = part("reap", &[]);
     run.assert_prints("before anyone waits for it: state Z")
         .assert_prints("after wait: gone")
         .assert_prints("failed: reading the settings")
@@ -126,14 +117,8 @@ fn a_closure_is_not_a_program() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-04")
-        .assert_prints("--grace-ms=N");
-    let bad = run(LESSON, &["--sleep-ms=soon"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-04", "sleep-ms");
     for children in ["0", "65", "100000000"] {
         let flood = run(LESSON, &["together", &format!("--children={children}")]);
         assert_eq!(flood.status.code(), Some(2), "{flood}");
@@ -141,18 +126,6 @@ fn help_lists_the_parts_and_mistakes_get_one_line() {
         assert!(flood.stderr.contains("from 1 to 64"), "{flood}");
         assert!(flood.stdout.is_empty(), "nothing may run: {flood}");
     }
-    let unknown = run(LESSON, &["fork"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "sleeper", "10"]);
-    assert_eq!(
-        by_hand.status.code(),
-        Some(2),
-        "a role typed by hand: {by_hand}"
-    );
-    assert!(
-        by_hand.stderr.contains("run `cargo run -p lesson-04`"),
-        "{by_hand}"
-    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use course_kit::shm;
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{Run, check_command_line, check_compile_error, check_recording, run};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -151,16 +151,8 @@ fn plus_equals_on_an_atomic_does_not_compile() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-05")
-        .assert_prints("--increments=N");
-    let bad = run(LESSON, &["race", "--rounds=many"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let by_hand = run(LESSON, &["--child-role", "negate"]);
-    assert_eq!(by_hand.status.code(), Some(2), "{by_hand}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-05", "rounds");
 }
 
 #[test]

@@ -36,6 +36,64 @@ pub fn run(exe: &str, args: &[&str]) -> Run {
     }
 }
 
+/// Runs `part` of the lesson at `exe` with `options`, checks that it succeeded, and
+/// compares its output with the recording `LESSON_DIR/output/PART.txt` that the book
+/// shows. Options only change numbers, which the comparison sets aside, so a test may
+/// run a part with less work than the recorded default.
+pub fn run_part(exe: &str, lesson_dir: &str, part: &str, options: &[&str]) -> Run {
+    let args: Vec<&str> = std::iter::once(part)
+        .chain(options.iter().copied())
+        .collect();
+    let run = run(exe, &args);
+    run.assert_success();
+    check_recording(&run, format!("{lesson_dir}/output/{part}.txt"));
+    run
+}
+
+/// Declares what a lesson's `tests/run.rs` needs: `LESSON` (the lesson's executable),
+/// `DIR` (its folder) and `part(name, options)`, which is [`run_part`] for this lesson.
+///
+/// ```ignore
+/// course_kit::lesson_under_test!("lesson-01");
+/// ```
+#[macro_export]
+macro_rules! lesson_under_test {
+    ($package:literal) => {
+        const LESSON: &str = env!(concat!("CARGO_BIN_EXE_", $package));
+        const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+        /// Runs one part and compares its output with the book's recording.
+        #[allow(dead_code)]
+        fn part(name: &str, options: &[&str]) -> $crate::testing::Run {
+            $crate::testing::run_part(LESSON, DIR, name, options)
+        }
+    };
+}
+
+/// The promises every lesson's command line keeps, checked on the real executable:
+/// `--help` shows the usage; a bad value for the number option `option`, an unknown
+/// part, and a child role typed by hand each get one line on stderr and exit code 2.
+pub fn check_command_line(exe: &str, package: &str, option: &str) {
+    let help = run(exe, &["--help"]);
+    help.assert_success()
+        .assert_prints(&format!("Usage: cargo run -p {package}"));
+    let mistakes = [
+        vec![format!("--{option}=soon")],
+        vec!["nonsense".to_string()],
+        vec![crate::child::ROLE_ARG.to_string(), "anything".to_string()],
+    ];
+    for args in mistakes {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mistake = run(exe, &args);
+        assert_eq!(mistake.status.code(), Some(2), "{args:?}: {mistake}");
+        assert_eq!(
+            mistake.stderr.lines().count(),
+            1,
+            "{args:?}: one line, no panic: {mistake}"
+        );
+    }
+}
+
 impl Run {
     /// Panics (showing everything the run printed) unless it exited with status 0.
     pub fn assert_success(&self) -> &Self {
