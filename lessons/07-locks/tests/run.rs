@@ -51,7 +51,7 @@ fn processes_lose_updates_without_a_lock_and_none_with_one() {
     assert_eq!(wrong(&run, "File::lock (flock): "), 0.0, "{run}");
     assert_eq!(wrong(&run, "spin lock in the mapping: "), 0.0, "{run}");
     // Both locks kept every update when timed, and the spin lock, which needs
-    // no system call, beat the kernel's file lock (by far more than this).
+    // no system call while the lock is free, beat the kernel's file lock.
     assert_eq!(run.numbers_after(", balance ").len(), 2, "{run}");
     let rate = |label: &str| -> f64 {
         let line = run
