@@ -20,7 +20,9 @@ pub fn sum_of(numbers: Vec<u64>, workers: usize, work: fn(u64) -> u64) -> u64 {
                 // Each worker takes the next number as soon as it is free, so
                 // `workers` calls of `work` run at the same time.
                 for n in numbers_in {
-                    result_sender.send(work(n)).expect("the summer stopped early");
+                    result_sender
+                        .send(work(n))
+                        .expect("the summer stopped early");
                 }
             })
         })

@@ -22,7 +22,11 @@ fn ms_after(run: &Run, label: &str) -> f64 {
         .unwrap_or_else(|| panic!("no {label:?}: {run}"));
     let mut words = rest.split_whitespace();
     let number: f64 = words.next().unwrap().parse().unwrap();
-    match words.next().unwrap().trim_end_matches(|c: char| !c.is_alphabetic()) {
+    match words
+        .next()
+        .unwrap()
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+    {
         "s" => number * 1e3,
         "ms" => number,
         "µs" => number / 1e3,

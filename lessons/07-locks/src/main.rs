@@ -108,6 +108,11 @@ fn race(args: &Args) -> Result<()> {
 
 fn processes(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
+    let speed_ops = u32::try_from(args.get("speed-ops"))?;
+    ensure!(
+        speed_ops > 0,
+        "--speed-ops must be at least 1 to time anything"
+    );
     println!("The same bank in shared memory, with two processes as the clerks, 10 runs each:");
     for (label, guard) in [
         ("no lock:", "none"),
@@ -121,8 +126,6 @@ fn processes(args: &Args) -> Result<()> {
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
         report(label, (wrong, balances));
     }
-    let speed_ops = u32::try_from(args.get("speed-ops"))?;
-    ensure!(speed_ops > 0, "--speed-ops must be at least 1 to time anything");
     println!("Speed: each process makes {speed_ops} locked updates, with no pause:");
     for (label, guard) in [
         ("File::lock (flock):", "flock"),

@@ -71,11 +71,19 @@ fn the_kernel_frees_a_file_lock_but_not_a_spin_lock() {
     run.assert_prints("File::lock:               free at once")
         .assert_prints("spin lock in the mapping: still taken");
     // It tried for its 200 ms and then gave up, soon after, even under load.
-    let line = run.stdout.lines().find(|l| l.contains("still taken")).unwrap();
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("still taken"))
+        .unwrap();
     let (_, after) = line.split_once("after ").unwrap();
     let mut words = after.split_whitespace();
     let waited: f64 = words.next().unwrap().parse().unwrap();
-    let waited_ms = if words.next() == Some("s") { waited * 1e3 } else { waited };
+    let waited_ms = if words.next() == Some("s") {
+        waited * 1e3
+    } else {
+        waited
+    };
     assert!((200.0..2_000.0).contains(&waited_ms), "{run}");
 }
 

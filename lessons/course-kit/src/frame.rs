@@ -23,7 +23,10 @@ pub const MAX_MESSAGE: usize = PIPE_BUF - 4;
 /// and reaches a shared pipe in one piece.
 pub fn send(out: &mut impl Write, message: &[u8]) -> io::Result<()> {
     if message.len() > MAX_MESSAGE {
-        let why = format!("a message of {} bytes: the most is {MAX_MESSAGE}", message.len());
+        let why = format!(
+            "a message of {} bytes: the most is {MAX_MESSAGE}",
+            message.len()
+        );
         return Err(io::Error::new(ErrorKind::InvalidInput, why));
     }
     let length = message.len() as u32; // at most 4092: it fits
@@ -89,10 +92,18 @@ mod tests {
     fn a_frame_over_pipe_buf_is_refused() {
         let mut stream = Vec::new();
         send(&mut stream, &[b'x'; MAX_MESSAGE]).unwrap();
-        assert_eq!(stream.len(), PIPE_BUF, "the longest frame fills PIPE_BUF exactly");
+        assert_eq!(
+            stream.len(),
+            PIPE_BUF,
+            "the longest frame fills PIPE_BUF exactly"
+        );
         let error = send(&mut stream, &[b'x'; MAX_MESSAGE + 1]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::InvalidInput);
-        assert_eq!(stream.len(), PIPE_BUF, "nothing of a refused frame is written");
+        assert_eq!(
+            stream.len(),
+            PIPE_BUF,
+            "nothing of a refused frame is written"
+        );
     }
 
     #[test]
