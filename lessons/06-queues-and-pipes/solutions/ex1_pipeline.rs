@@ -3,9 +3,9 @@
 use crossbeam_channel::bounded;
 use std::thread;
 
-pub fn sum_of_squares(numbers: Vec<u64>, workers: usize) -> u64 {
+pub fn sum_of(numbers: Vec<u64>, workers: usize, work: fn(u64) -> u64) -> u64 {
     let (number_sender, numbers_in) = bounded(16);
-    let (square_sender, squares_out) = bounded(16);
+    let (result_sender, results_out) = bounded(16);
     let feeder = thread::spawn(move || {
         for n in numbers {
             number_sender.send(n).expect("the workers stopped early");
@@ -15,18 +15,22 @@ pub fn sum_of_squares(numbers: Vec<u64>, workers: usize) -> u64 {
     let handles: Vec<_> = (0..workers)
         .map(|_| {
             let numbers_in = numbers_in.clone();
-            let square_sender = square_sender.clone();
+            let result_sender = result_sender.clone();
             thread::spawn(move || {
+                // Each worker takes the next number as soon as it is free, so
+                // `workers` calls of `work` run at the same time.
                 for n in numbers_in {
-                    square_sender.send(n * n).expect("the summer stopped early");
+                    result_sender
+                        .send(work(n))
+                        .expect("the summer stopped early");
                 }
             })
         })
         .collect();
     // The workers hold their own clones. If this function kept the original
-    // sender, the loop below would wait for ever for one more square.
-    drop(square_sender);
-    let sum = squares_out.iter().sum();
+    // sender, the loop below would wait for ever for one more result.
+    drop(result_sender);
+    let sum = results_out.iter().sum();
     feeder.join().expect("the feeder panicked");
     for handle in handles {
         handle.join().expect("a worker panicked");

@@ -15,6 +15,8 @@ pub struct ProducerReport {
     pub waited: Duration,
     /// The most items ever waiting in the queue.
     pub most_queued: usize,
+    /// How long the producer took to send every item.
+    pub took: Duration,
 }
 
 // ANCHOR: bounded
@@ -30,7 +32,9 @@ pub fn producer_consumer(
         found_full: 0,
         waited: Duration::ZERO,
         most_queued: 0,
+        took: Duration::ZERO,
     };
+    let start = Instant::now();
     thread::scope(|s| {
         let consumer = s.spawn(move || {
             let mut received = Vec::new();
@@ -49,12 +53,13 @@ pub fn producer_consumer(
             };
             if let Some(item) = item {
                 report.found_full += 1;
-                let start = Instant::now();
+                let waiting = Instant::now();
                 sender.send(item).expect("the consumer quit early"); // blocks until there is room
-                report.waited += start.elapsed();
+                report.waited += waiting.elapsed();
             }
             report.most_queued = report.most_queued.max(sender.len());
         }
+        report.took = start.elapsed();
         drop(sender); // closes the queue: the consumer's loop ends once it is empty
         (report, consumer.join().expect("the consumer panicked"))
     })

@@ -33,9 +33,10 @@ pub enum Message {
     Done,
 }
 
-/// The queue stays open while anyone holds a sender (as a Python queue stays
-/// open while anyone holds it): here `main` keeps one for later producers.
-/// If the producer fails before it sends `Done`, only the timeout ends the wait.
+/// A Python queue stays open while anything references it. Here `spare`, a
+/// sender this function keeps for producers yet to come, plays that part: the
+/// channel stays open, so if the producer fails before it sends `Done`, only
+/// the timeout ends the wait.
 pub fn with_sentinel(items: u32, fail_at: Option<u32>, patience: Duration) -> Ending {
     let (sender, receiver) = unbounded();
     let spare: Sender<Message> = sender.clone(); // for producers yet to come

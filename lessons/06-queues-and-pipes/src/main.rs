@@ -103,9 +103,10 @@ fn bounded_queue(args: &Args) -> Result<()> {
         report.most_queued
     );
     println!(
-        "  the producer found the queue full {} times and waited {} in all",
+        "  the producer found the queue full {} times and waited {} of its {}",
         report.found_full,
-        Secs(report.waited)
+        Secs(report.waited),
+        Secs(report.took)
     );
     println!("A full queue makes a fast producer wait for a slow consumer: memory stays bounded.");
     Ok(())

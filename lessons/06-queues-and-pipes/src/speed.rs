@@ -31,10 +31,10 @@ pub fn through_channel(messages: u64) -> Duration {
 /// Sends `messages` numbers, framed, to a child process through its stdin; the
 /// child counts them. `buffered` gathers many frames into each write.
 pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
-    let start = Instant::now();
     let mut command = child::command("counter", &[])?;
     command.stdin(Stdio::piped()).stdout(Stdio::piped());
     let mut child = ChildGuard::spawn(&mut command)?;
+    let start = Instant::now(); // after the spawn: time the messages, not starting a process
     let stdin = child.child_mut().stdin.take().context("stdin is piped")?;
     let mut pipe: Box<dyn Write> = if buffered {
         Box::new(BufWriter::with_capacity(64 * 1024, stdin)) // one write per 64 KiB

@@ -1,9 +1,11 @@
 //! Lesson 07: locks. Run it with `cargo run -p lesson-07`; `--help` lists the parts.
 
-use std::process::ExitCode;
+use std::io::Read;
+use std::process::{ExitCode, Stdio};
 use std::time::Duration;
 
-use anyhow::{Result, ensure};
+use anyhow::{Context, Result, ensure};
+use course_kit::child::ChildGuard;
 use course_kit::deadline::exit_after;
 use course_kit::{Args, Lesson, Secs, child};
 use lesson_07::shared_bank::DEADLINE;
@@ -106,6 +108,11 @@ fn race(args: &Args) -> Result<()> {
 
 fn processes(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
+    let speed_ops = u32::try_from(args.get("speed-ops"))?;
+    ensure!(
+        speed_ops > 0,
+        "--speed-ops must be at least 1 to time anything"
+    );
     println!("The same bank in shared memory, with two processes as the clerks, 10 runs each:");
     for (label, guard) in [
         ("no lock:", "none"),
@@ -119,7 +126,6 @@ fn processes(args: &Args) -> Result<()> {
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
         report(label, (wrong, balances));
     }
-    let speed_ops = u32::try_from(args.get("speed-ops"))?;
     println!("Speed: each process makes {speed_ops} locked updates, with no pause:");
     for (label, guard) in [
         ("File::lock (flock):", "flock"),
@@ -140,19 +146,20 @@ fn processes(args: &Args) -> Result<()> {
 fn dead_holder(_: &Args) -> Result<()> {
     println!("A child process takes both locks and is killed (SIGKILL) while holding them:");
     let patience = Duration::from_millis(200);
-    let (file_free, spin_free) = shared_bank::after_the_holder_dies(patience)?;
-    let verdict = |free: bool| {
-        if free {
-            "free at once: the kernel let go for the dead process".to_string()
-        } else {
-            format!(
-                "still taken after {}: nobody will ever free it",
-                Secs(patience)
-            )
-        }
+    let (file_free, spin_free, tried) = shared_bank::after_the_holder_dies(patience)?;
+    let verdict = |free: bool, waited: Option<Duration>| match (free, waited) {
+        (true, _) => "free at once: the kernel let go for the dead process".to_string(),
+        (false, Some(waited)) => format!(
+            "still taken after {} of trying: nobody will ever free it",
+            Secs(waited)
+        ),
+        (false, None) => "taken: nobody will ever free it".to_string(),
     };
-    println!("  File::lock:               {}", verdict(file_free));
-    println!("  spin lock in the mapping: {}", verdict(spin_free));
+    println!("  File::lock:               {}", verdict(file_free, None));
+    println!(
+        "  spin lock in the mapping: {}",
+        verdict(spin_free, Some(tried))
+    );
     Ok(())
 }
 
@@ -207,12 +214,26 @@ fn poisoning(_: &Args) -> Result<()> {
 fn deadlocks(_: &Args) -> Result<()> {
     println!("Two transfers in a child process, each locking its own account first:");
     let patience = Duration::from_secs(1);
-    match child::run_role("transfers", &["opposite"], patience) {
-        Ok(output) => print!("  {}", String::from_utf8_lossy(&output.stdout)),
-        Err(_) => println!(
-            "  no answer within {}: a deadlock; the child was killed",
-            Secs(patience)
-        ),
+    let mut command = child::command("transfers", &["opposite"])?;
+    command.stdout(Stdio::piped());
+    let mut transfers = ChildGuard::spawn(&mut command)?;
+    // Only a child still running at the deadline counts as a deadlock; any
+    // other failure is an error of its own.
+    match transfers.wait_timeout(patience)? {
+        None => {
+            transfers.kill()?;
+            println!(
+                "  no answer within {}: a deadlock; the child was killed",
+                Secs(patience)
+            );
+        }
+        Some(status) => {
+            ensure!(status.success(), "the transfers failed: {status}");
+            let mut said = String::new();
+            let mut stdout = transfers.child_mut().stdout.take().context("piped")?;
+            stdout.read_to_string(&mut said)?;
+            print!("  {said}");
+        }
     }
     println!("The same, with both locking account 0 first:");
     let output = child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;

@@ -1,14 +1,17 @@
 //! A lock that lives inside shared memory: one `AtomicU32`, 0 when free and 1
 //! when held. Any process that maps the memory can take it.
 
+// ANCHOR: spin
 use std::time::{Duration, Instant};
 
-// The standard library's atomics here; `tests/loom.rs` compiles this same
-// file with loom's models of them instead (see `crate::sync`).
+// The standard library's atomics, `spin_loop` and `yield_now` (see
+// `crate::sync`); `tests/loom.rs` compiles this same file with loom's models
+// of them instead, to check the lock under every interleaving.
 use crate::sync::{AtomicU32, Ordering, spin_loop, yield_now};
 
-// ANCHOR: spin
-/// Holds the lock word at 1 while alive; dropping it lets go.
+/// Holds the lock word at 1 while alive; dropping it lets go. Unlike a
+/// `MutexGuard`, it owns no data: the lock guards whatever the code that
+/// takes it agrees to touch only while holding it (here, the balance).
 pub struct SpinGuard<'a> {
     word: &'a AtomicU32,
 }
@@ -19,17 +22,22 @@ pub fn lock(word: &AtomicU32, deadline: Duration) -> Option<SpinGuard<'_>> {
     let start = Instant::now();
     let mut tries = 0u32;
     // Acquire: what the last holder wrote before letting go is visible to us.
+    // `_weak` may fail now and then even when the word is 0; the loop retries.
     while word
         .compare_exchange_weak(0, 1, Ordering::Acquire, Ordering::Relaxed)
         .is_err()
     {
-        tries += 1;
-        if tries < 100 {
-            spin_loop(); // the holder is probably running: it will let go soon
-        } else {
-            yield_now(); // or it is not running: give it our CPU
-            if tries.is_multiple_of(1024) && start.elapsed() > deadline {
-                return None;
+        // Wait with plain loads until the word looks free: reading does not
+        // fight the other cores for the cache line, as a write attempt does.
+        while word.load(Ordering::Relaxed) != 0 {
+            tries = tries.saturating_add(1);
+            if tries < 100 {
+                spin_loop(); // the holder is probably running: it will let go soon
+            } else {
+                yield_now(); // or it is not running: give it our CPU
+                if start.elapsed() > deadline {
+                    return None;
+                }
             }
         }
     }

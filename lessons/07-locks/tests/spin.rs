@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lesson_07::spin;
 
@@ -29,5 +29,11 @@ fn only_one_holder_at_a_time() {
 #[test]
 fn a_lock_never_released_times_out() {
     let word = AtomicU32::new(1); // held by someone who will never let go
+    let start = Instant::now();
     assert!(spin::lock(&word, Duration::from_millis(20)).is_none());
+    // The clock is read after every yield, so the wait ends soon after the
+    // limit even on a loaded machine (where one yield can take a while).
+    let waited = start.elapsed();
+    assert!(waited >= Duration::from_millis(20), "{waited:?}");
+    assert!(waited < Duration::from_secs(2), "{waited:?}");
 }

@@ -14,11 +14,22 @@ use std::io::{self, ErrorKind, Read, Write};
 /// several processes write into the same pipe.
 pub const PIPE_BUF: usize = 4096;
 
-/// Sends `message` as one frame, in ONE `write_all` call: a frame of at most
-/// [`PIPE_BUF`] bytes then reaches a shared pipe in one piece.
+/// The longest message [`send`] takes: its frame (4 bytes of length, then the
+/// message) must fit in [`PIPE_BUF`].
+pub const MAX_MESSAGE: usize = PIPE_BUF - 4;
+
+/// Sends `message` as one frame, in ONE `write_all` call. It refuses a message
+/// over [`MAX_MESSAGE`] bytes, so every frame it writes fits in [`PIPE_BUF`]
+/// and reaches a shared pipe in one piece.
 pub fn send(out: &mut impl Write, message: &[u8]) -> io::Result<()> {
-    let length = u32::try_from(message.len())
-        .map_err(|_| io::Error::new(ErrorKind::InvalidInput, "message over 4 GiB"))?;
+    if message.len() > MAX_MESSAGE {
+        let why = format!(
+            "a message of {} bytes: the most is {MAX_MESSAGE}",
+            message.len()
+        );
+        return Err(io::Error::new(ErrorKind::InvalidInput, why));
+    }
+    let length = message.len() as u32; // at most 4092: it fits
     let mut frame = Vec::with_capacity(4 + message.len());
     frame.extend_from_slice(&length.to_le_bytes());
     frame.extend_from_slice(message);
@@ -75,6 +86,24 @@ mod tests {
         assert_eq!(recv(&mut input).unwrap().unwrap(), b"");
         assert_eq!(recv(&mut input).unwrap().unwrap(), b"eleven");
         assert!(recv(&mut input).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_frame_over_pipe_buf_is_refused() {
+        let mut stream = Vec::new();
+        send(&mut stream, &[b'x'; MAX_MESSAGE]).unwrap();
+        assert_eq!(
+            stream.len(),
+            PIPE_BUF,
+            "the longest frame fills PIPE_BUF exactly"
+        );
+        let error = send(&mut stream, &[b'x'; MAX_MESSAGE + 1]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidInput);
+        assert_eq!(
+            stream.len(),
+            PIPE_BUF,
+            "nothing of a refused frame is written"
+        );
     }
 
     #[test]
