@@ -1,42 +1,13 @@
 //! Runs lesson 06 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, run};
+use course_kit::testing::{Run, check_command_line, check_compile_error};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-06");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
-
-/// The duration printed right after `label` (as `97.3 ms` or `1.02 s`), in ms.
-fn ms_after(run: &Run, label: &str) -> f64 {
-    let (_, rest) = run
-        .stdout
-        .split_once(label)
-        .unwrap_or_else(|| panic!("no {label:?}: {run}"));
-    let mut words = rest.split_whitespace();
-    let number: f64 = words.next().unwrap().parse().unwrap();
-    match words
-        .next()
-        .unwrap()
-        .trim_end_matches(|c: char| !c.is_alphabetic())
-    {
-        "s" => number * 1e3,
-        "ms" => number,
-        "µs" => number / 1e3,
-        unit => panic!("unknown unit {unit:?}: {run}"),
-    }
-}
+course_kit::lesson_under_test!("lesson-06");
 
 #[test]
 fn a_full_queue_makes_the_producer_wait() {
-    let run = part("bounded");
+    let run = part("bounded", &[]);
     run.assert_prints("consumer received 100 items, in order: true");
     assert!(run.number_after("never held more than") <= 10.0, "{run}");
     // The consumer takes at least 1 ms per item. While the producer was busy
@@ -44,15 +15,15 @@ fn a_full_queue_makes_the_producer_wait() {
     // more, and the consumer had 1 in hand: every other send found the queue
     // full. (On a quiet machine nearly all of them, 90; on a loaded one,
     // where the producer itself is slow, fewer.)
-    let took = ms_after(&run, "of its");
+    let took = run.millis_after("of its");
     let sent_without_waiting = 100.0 - run.number_after("found the queue full");
     assert!(sent_without_waiting <= 12.0 + took, "{run}");
-    assert!(ms_after(&run, "and waited") <= took, "{run}");
+    assert!(run.millis_after("and waited") <= took, "{run}");
 }
 
 #[test]
 fn many_producers_and_consumers_lose_nothing() {
-    let run = part("many");
+    let run = part("many", &[]);
     run.assert_prints("all 300 items arrived exactly once: true");
     let taken: f64 = run.numbers_after("took").iter().sum();
     assert_eq!(taken, 300.0, "{run}");
@@ -60,7 +31,7 @@ fn many_producers_and_consumers_lose_nothing() {
 
 #[test]
 fn a_failed_producer_closes_the_channel_but_skips_the_sentinel() {
-    let run = part("ending");
+    let run = part("ending", &[]);
     run.assert_prints("it failed at item 3  : 2 items, then nothing came: gave up waiting")
         .assert_prints("it failed at item 3  : 2 items, then the channel closed; the producer said")
         .assert_prints("the producer finished: 5 items, then got the sentinel")
@@ -69,7 +40,7 @@ fn a_failed_producer_closes_the_channel_but_skips_the_sentinel() {
 
 #[test]
 fn select_serves_whichever_channel_is_ready() {
-    let run = part("select");
+    let run = part("select", &[]);
     run.assert_prints("worker 1 answered")
         .assert_prints("worker 2 answered")
         .assert_prints("tick: still waiting")
@@ -88,7 +59,7 @@ fn select_serves_whichever_channel_is_ready() {
 
 #[test]
 fn the_store_decides_the_order() {
-    let run = part("lifo");
+    let run = part("lifo", &[]);
     run.assert_prints("got [5, 4, 3, 2, 1]")
         .assert_prints("got 42 after");
     let fix = run.stdout.find("1: fix the outage").unwrap();
@@ -99,7 +70,7 @@ fn the_store_decides_the_order() {
 
 #[test]
 fn a_child_answers_through_a_pipe() {
-    let run = part("pipe");
+    let run = part("pipe", &[]);
     for n in 1..=3 {
         run.assert_prints(&format!("wrote back: {n} doubled is {}", 2 * n));
     }
@@ -107,7 +78,7 @@ fn a_child_answers_through_a_pipe() {
 
 #[test]
 fn a_child_answers_each_whole_message_over_a_socket_pair() {
-    let run = part("duplex");
+    let run = part("duplex", &[]);
     for (sent, answer) in [(10, 11), (20, 21), (30, 31)] {
         let line = run
             .stdout
@@ -120,7 +91,7 @@ fn a_child_answers_each_whole_message_over_a_socket_pair() {
 
 #[test]
 fn frames_stay_whole_and_big_lines_get_mixed() {
-    let run = part("queue");
+    let run = part("queue", &[]);
     run.assert_prints("300 received, 300 whole");
     for producer in 1..=3 {
         run.assert_prints(&format!("from producer {producer}: 100"));
@@ -145,7 +116,7 @@ fn rate(run: &Run, route: &str) -> f64 {
 
 #[test]
 fn every_route_delivers_every_message() {
-    let run = part("speed");
+    let run = part("speed", &[]);
     // Each route checked its count before printing a speed. Which one is
     // fastest depends on how loaded the machine is (the book shows a quiet
     // run), so the test asks only that each one moved messages.
@@ -159,21 +130,8 @@ fn every_route_delivers_every_message() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-06");
-    let bad = run(LESSON, &["--consume-ms=slow"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "producer"]);
-    assert_eq!(
-        by_hand.status.code(),
-        Some(2),
-        "a role typed by hand is refused: {by_hand}"
-    );
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-06", "consume-ms");
 }
 
 #[test]

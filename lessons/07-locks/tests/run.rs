@@ -1,19 +1,12 @@
 //! Runs lesson 07 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_compile_error, check_recording, normalize, run};
+use course_kit::testing::{
+    Run, check_command_line, check_compile_error, check_recording, normalize, run,
+};
 use lesson_07::printing::is_whole;
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-07");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part with its default settings, as the book shows it.
-fn part(name: &str) -> Run {
-    let run = run(LESSON, &[name]);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-07");
 
 /// How many runs of 10 went wrong, on the line that starts with `label`.
 fn wrong(run: &Run, label: &str) -> f64 {
@@ -37,7 +30,7 @@ fn the_unguarded_bank_does_not_compile() {
 
 #[test]
 fn threads_lose_updates_without_a_lock_and_none_with_one() {
-    let run = part("race");
+    let run = part("race", &[]);
     // The unlocked version goes wrong in almost every run; one is enough to show it.
     assert!(wrong(&run, "load, then store") >= 1.0, "{run}");
     assert_eq!(wrong(&run, "Mutex:"), 0.0, "{run}");
@@ -46,7 +39,7 @@ fn threads_lose_updates_without_a_lock_and_none_with_one() {
 
 #[test]
 fn processes_lose_updates_without_a_lock_and_none_with_one() {
-    let run = part("processes");
+    let run = part("processes", &[]);
     assert!(wrong(&run, "no lock:") >= 1.0, "{run}");
     assert_eq!(wrong(&run, "File::lock (flock): "), 0.0, "{run}");
     assert_eq!(wrong(&run, "spin lock in the mapping: "), 0.0, "{run}");
@@ -67,7 +60,7 @@ fn processes_lose_updates_without_a_lock_and_none_with_one() {
 
 #[test]
 fn the_kernel_frees_a_file_lock_but_not_a_spin_lock() {
-    let run = part("dead-holder");
+    let run = part("dead-holder", &[]);
     run.assert_prints("File::lock:               free at once")
         .assert_prints("spin lock in the mapping: still taken");
     // It tried for its 200 ms and then gave up, soon after, even under load.
@@ -118,7 +111,7 @@ fn a_lock_file_keeps_printed_lines_whole() {
 
 #[test]
 fn readers_share_an_rwlock() {
-    let run = part("rwlock");
+    let run = part("rwlock", &[]);
     let shared = run.number_after("with RwLock (read):");
     let exclusive = run.number_after("with Mutex:");
     // 4 readers x 50 ms: about 50 ms together, about 200 ms one by one.
@@ -127,7 +120,7 @@ fn readers_share_an_rwlock() {
 
 #[test]
 fn a_panic_poisons_the_lock_and_the_data_can_be_repaired() {
-    let run = part("poison");
+    let run = part("poison", &[]);
     run.assert_prints("lock() gave Err(PoisonError); inside: [150, 100]")
         .assert_prints("after the repair: [150, 150], sum 300");
     assert!(
@@ -138,29 +131,20 @@ fn a_panic_poisons_the_lock_and_the_data_can_be_repaired() {
 
 #[test]
 fn opposite_lock_orders_deadlock_and_one_order_does_not() {
-    let run = part("deadlock");
+    let run = part("deadlock", &[]);
     run.assert_prints("a deadlock; the child was killed")
         .assert_prints("both transfers done: 500 and 500");
 }
 
 #[test]
 fn a_condvar_wakes_the_withdrawal_when_the_money_is_there() {
-    let run = part("condvar");
+    let run = part("condvar", &[]);
     run.assert_prints("withdrew 500 after")
         .assert_prints("0 left")
         .assert_prints("gave up after 200 ms");
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-07");
-    let bad = run(LESSON, &["--ops=many"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "clerk"]);
-    assert_eq!(by_hand.status.code(), Some(2), "{by_hand}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-07", "ops");
 }

@@ -119,6 +119,30 @@ impl Run {
             .collect()
     }
 
+    /// The duration printed right after `label` (as `[Secs]` prints it: `97.3 ms`,
+    /// `1.02 s`, `7.8 µs`), in milliseconds, so that two durations can be compared
+    /// whatever units they were printed in.
+    ///
+    /// [Secs]: crate::timing::Secs
+    pub fn millis_after(&self, label: &str) -> f64 {
+        let (_, rest) = self
+            .stdout
+            .split_once(label)
+            .unwrap_or_else(|| panic!("no {label:?} in the output: {self}"));
+        let mut words = rest.split_whitespace();
+        let number: f64 = words
+            .next()
+            .and_then(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("no duration after {label:?}: {self}"));
+        let unit = words.next().unwrap_or_default();
+        match unit.trim_end_matches(|c: char| !c.is_alphabetic()) {
+            "s" => number * 1e3,
+            "ms" => number,
+            "µs" => number / 1e3,
+            unit => panic!("unknown unit {unit:?} after {label:?}: {self}"),
+        }
+    }
+
     /// The first number printed right after `label`.
     pub fn number_after(&self, label: &str) -> f64 {
         *self
