@@ -14,8 +14,8 @@ fn join_gives_the_values_back_in_start_order() {
         .collect();
     assert_eq!(words, [20.0, 7.0, 2.0], "{run}");
     // The waits were 300, 200 and 100 ms: together about 300 ms, in sequence 600 ms.
-    let together = run.number_after("All three took");
-    let one_by_one = run.number_after("they would wait");
+    let together = run.millis_after("All three took");
+    let one_by_one = run.millis_after("they would wait");
     assert!(
         together < 0.85 * one_by_one,
         "the threads should have waited at the same time: {run}"
@@ -60,7 +60,7 @@ fn a_value_can_wait_up_to_one_round_to_be_noticed() {
     check_recording(&uneven, format!("{DIR}/output/poll-uneven.txt"));
     assert!(uneven.number_after("main did") >= 1.0, "{uneven}");
     assert!(
-        uneven.number_after("cents after") >= 210.0,
+        uneven.millis_after("cents after") >= 210.0,
         "join cannot return before the job is done: {uneven}"
     );
     // A 20 ms job: main usually does just one round, and says "1 round".

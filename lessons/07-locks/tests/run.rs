@@ -112,8 +112,8 @@ fn a_lock_file_keeps_printed_lines_whole() {
 #[test]
 fn readers_share_an_rwlock() {
     let run = part("rwlock", &[]);
-    let shared = run.number_after("with RwLock (read):");
-    let exclusive = run.number_after("with Mutex:");
+    let shared = run.millis_after("with RwLock (read):");
+    let exclusive = run.millis_after("with Mutex:");
     // 4 readers x 50 ms: about 50 ms together, about 200 ms one by one.
     assert!(exclusive > 1.5 * shared, "{run}");
 }
