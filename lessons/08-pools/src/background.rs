@@ -1,5 +1,7 @@
 //! `map_async` with a timeout: start the map, do other things, then wait with a deadline.
 
+use std::panic::{self, AssertUnwindSafe};
+use std::thread;
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
@@ -8,7 +10,7 @@ use rayon::prelude::*;
 // ANCHOR: background
 /// A result that is being computed on the pool: Python's `AsyncResult`.
 pub struct Pending<T> {
-    result: Receiver<T>,
+    result: Receiver<thread::Result<T>>,
 }
 
 /// Starts `work` on every item on rayon's pool and returns at once.
@@ -21,7 +23,11 @@ where
     // Room for the one result, so the pool never waits for us to pick it up.
     let (sender, result) = crossbeam_channel::bounded(1);
     rayon::spawn(move || {
-        let results = items.into_par_iter().map(work).collect();
+        // A panic inside `rayon::spawn` would abort the whole process. Catch it
+        // and send it on, so `get` can re-raise it in the caller, as Python does.
+        let results = panic::catch_unwind(AssertUnwindSafe(|| {
+            items.into_par_iter().map(work).collect()
+        }));
         // If the caller gave up and dropped `Pending`, nobody wants this: fine.
         let _ = sender.send(results);
     });
@@ -30,12 +36,18 @@ where
 
 impl<T> Pending<T> {
     /// Waits at most `timeout`, like `AsyncResult.get(timeout=...)`. A time-out
-    /// does not stop the work: `Pending` is still there to ask again.
+    /// does not stop the work: `Pending` is still there to ask again. If the
+    /// work panicked, the panic goes on here. The result can be taken once:
+    /// a second `get` after a success gives `Disconnected`.
     pub fn get(&self, timeout: Duration) -> Result<T, RecvTimeoutError> {
-        self.result.recv_timeout(timeout)
+        match self.result.recv_timeout(timeout)? {
+            Ok(results) => Ok(results),
+            Err(panicked) => panic::resume_unwind(panicked),
+        }
     }
 
-    /// Has the result arrived? (`AsyncResult.ready()`, without waiting.)
+    /// Is the result waiting to be taken? (`AsyncResult.ready()`, without
+    /// waiting; unlike Python's, it is `false` again once `get` has taken it.)
     pub fn ready(&self) -> bool {
         !self.result.is_empty()
     }
