@@ -94,7 +94,9 @@ impl Worker {
             Err(RecvTimeoutError::Timeout) => Ok(Outcome::KilledAfter(deadline)),
             Err(RecvTimeoutError::Disconnected) => {
                 let status = self.process.wait_timeout(Duration::from_secs(10))?;
-                Ok(Outcome::Crashed(status.map_or("no status".into(), how_it_ended)))
+                Ok(Outcome::Crashed(
+                    status.map_or("no status".into(), how_it_ended),
+                ))
             }
         }
     }
