@@ -83,32 +83,35 @@ fn compare(args: &Args) -> Result<()> {
     println!("  workload   model            time (speedup over one at a time)");
     println!("  ---------  ---------------  ---------------------------------");
     for (workload, jobs) in [("CPU-bound", &cpu_jobs), ("I/O-bound", &io_jobs)] {
-        let mut baseline = None;
-        let mut expected = None;
-        for (name, model) in MODELS {
-            // Computing is measured several times and the fastest run kept: other
-            // programs on the machine steal the cores now and then. A wait is
-            // hardly slowed by them, and measured once.
-            let runs = if workload == "CPU-bound" { RUNS } else { 1 };
-            let mut best = None;
-            for _ in 0..runs {
+        // Computing is measured several times, the models taking turns, and each
+        // model's fastest run kept: other programs on the machine take the cores
+        // now and then, and taking turns spreads those moments over every model.
+        // A wait is hardly slowed by them, and measured once.
+        let runs = if workload == "CPU-bound" { RUNS } else { 1 };
+        let mut best: [Option<(u64, Duration)>; MODELS.len()] = [None; MODELS.len()];
+        for _ in 0..runs {
+            for ((name, model), best) in MODELS.iter().zip(&mut best) {
                 let (answer, took) = timed(|| model(jobs));
                 let answer = answer?;
-                best = Some(best.map_or((answer, took), |(_, t): (u64, Duration)| {
-                    (answer, t.min(took))
-                }));
+                ensure!(
+                    best.is_none_or(|(before, _)| before == answer),
+                    "{name} gave two answers for the {workload} jobs"
+                );
+                *best = Some((answer, best.map_or(took, |(_, t)| t.min(took))));
             }
-            let (answer, took) = best.expect("at least one run");
+        }
+        let best = best.map(|b| b.expect("at least one run"));
+        let (expected, baseline) = best[0];
+        for ((name, _), (answer, took)) in MODELS.iter().zip(best) {
             ensure!(
-                *expected.get_or_insert(answer) == answer,
+                answer == expected,
                 "{name} got {answer} for the {workload} jobs"
             );
-            let base = *baseline.get_or_insert(took);
             // The time comes last on the line: its width changes from run to run.
             println!(
                 "  {workload}  {name:<15}  {} ({:.1}x)",
                 Millis(took),
-                speedup(base, took)
+                speedup(baseline, took)
             );
         }
     }
