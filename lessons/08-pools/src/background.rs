@@ -53,3 +53,31 @@ impl<T> Pending<T> {
     }
 }
 // ANCHOR_END: background
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_work_comes_back_in_get() {
+        let pending = map_in_background(vec![1, 2, 3], |n: u32| {
+            assert!(n != 2, "no twos");
+            n
+        });
+        // Without `catch_unwind` the whole test process would abort here.
+        let raised = panic::catch_unwind(AssertUnwindSafe(|| pending.get(Duration::from_secs(30))));
+        let message = raised.expect_err("get re-raises the panic");
+        assert_eq!(message.downcast_ref::<&str>(), Some(&"no twos"));
+    }
+
+    #[test]
+    fn the_result_is_taken_once() {
+        let pending = map_in_background(vec![1, 2], |n: u32| n * 10);
+        assert_eq!(pending.get(Duration::from_secs(30)), Ok(vec![10, 20]));
+        assert!(!pending.ready());
+        assert_eq!(
+            pending.get(Duration::from_millis(10)),
+            Err(RecvTimeoutError::Disconnected)
+        );
+    }
+}
