@@ -14,8 +14,8 @@ where
     R: Send + 'static,
     F: FnOnce() -> R + Send + 'static,
 {
-    // TODO: make a channel (`crossbeam_channel::bounded(1)`).
-    // TODO: spawn a thread that runs `work` and sends its result.
-    // TODO: wait with `recv_timeout(deadline)`, turning a time-out into `None`.
+    // TODO: make a way for a thread to hand back one result.
+    // TODO: run `work` on a thread of its own.
+    // TODO: wait for the result, but only until `deadline`.
     todo!("wait for the background work, but not past the deadline")
 }

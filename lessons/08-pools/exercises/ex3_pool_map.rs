@@ -9,9 +9,8 @@
 use crate::handmade::Pool;
 
 pub fn pool_map(pool: &Pool, items: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
-    // TODO: make a channel for the results; each job sends `(index, work(item))`.
-    // TODO: `pool.execute` one job per item (each job needs its own sender).
-    // TODO: drop your own sender, receive one result per item, and put each
-    // at its index.
+    // TODO: give every job a way to send its answer back to this thread.
+    // TODO: start one job per item on `pool`.
+    // TODO: collect the answers, each in its place.
     todo!("map `work` over `items` on the hand-made pool, keeping the order")
 }

@@ -5,7 +5,9 @@ use std::thread::{self, JoinHandle};
 use crossbeam_channel::Sender;
 
 // ANCHOR: handmade
-/// A job is any closure a thread can run once.
+/// A job is any closure a thread can run once. `dyn FnOnce()` lets closures of
+/// different types share one queue, behind a `Box`; `Send` lets a job move to a
+/// worker thread, and `'static` means it borrows nothing that could end first.
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
 /// A fixed set of worker threads that take jobs from one shared queue.

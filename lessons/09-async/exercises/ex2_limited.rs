@@ -17,10 +17,9 @@ where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,
 {
-    // TODO: make an `Arc<Semaphore>` with `limit` permits, and share `work` with an `Arc`.
-    // TODO: spawn one task per job; each task first waits for a permit
-    // (`acquire_owned`), keeps it while `work(job).await` runs, and returns
-    // `(index, result)`.
-    // TODO: collect the results in the order of `jobs`.
+    // TODO: make a semaphore with `limit` permits that every task can reach.
+    // TODO: start one task per job; a task may only call `work` while it holds
+    // a permit.
+    // TODO: collect the results in the order of `jobs` (they finish in any order).
     todo!("run the jobs with at most `limit` at once")
 }

@@ -19,7 +19,6 @@ pub fn checksum(data: &[u8], rounds: u32) -> u64 {
 
 pub async fn checksum_async(data: Vec<u8>, rounds: u32) -> u64 {
     // TODO: calling `checksum(&data, rounds)` here would hold the runtime's
-    // thread until it returns. Move the call to tokio's blocking threads
-    // (`tokio::task::spawn_blocking`) and await the result.
+    // thread until it returns. Run it somewhere else, and await its answer.
     todo!("compute the checksum without stalling the runtime")
 }

@@ -3,6 +3,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
+use course_kit::millis::Millis;
 use tokio::process::Command;
 use tokio::task::JoinSet;
 use tokio::time::timeout;
@@ -29,7 +30,7 @@ async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
         .output(); // a future: nothing has started yet
     let (exit, stdout, stderr) = match timeout(deadline, child).await {
         Err(_) => (
-            Err(format!("no exit within {deadline:?}: killed")),
+            Err(format!("no exit within {}: killed", Millis(deadline))),
             vec![],
             vec![],
         ),

@@ -53,9 +53,12 @@ pub enum Ended {
 /// other, and a panic is caught by its task and reported by `join_next`.
 pub async fn fetch_all(names: &[&'static str]) -> Vec<(&'static str, Ended)> {
     let mut tasks = JoinSet::new();
+    // A task that panicked hands back no value, only its task id: this map
+    // finds the name of every task, answer or panic, by its id.
     let mut name_of = HashMap::new();
     for (i, &name) in names.iter().enumerate() {
-        let handle = tasks.spawn(fetch(name, 20 + 10 * i as u64));
+        // The later a fetch starts, the sooner it answers: ..., 30, 20 ms.
+        let handle = tasks.spawn(fetch(name, 10 + 10 * (names.len() - i) as u64));
         name_of.insert(handle.id(), name);
     }
     let mut ended = Vec::new();

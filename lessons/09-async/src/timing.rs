@@ -1,5 +1,5 @@
-//! The seed's timing: three calls that each wait twice, one after another and then
-//! concurrently, all on one thread.
+//! The asyncio timing example of the Python tutorials, re-told: three calls
+//! that each wait twice, one after another and then concurrently, on one thread.
 
 use std::sync::Mutex;
 use std::time::Duration;

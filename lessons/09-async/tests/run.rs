@@ -64,11 +64,12 @@ fn commands_report_exit_codes_and_output() {
         .assert_prints(
             "$ no-such-program --version  ->  could not start: No such file or directory",
         )
-        .assert_prints("7 commands, 3 failed");
-    // Two sleeps of 500 ms: at least 1000 ms one after the other. Run together,
-    // about 500 ms; 900 leaves room for slow process starts on a busy machine.
-    let took = run.number_after("3 failed, in ");
-    assert!(took < 900.0, "the commands should run concurrently: {run}");
+        .assert_prints("$ sleep 30  ->  no exit within 1500.0 ms: killed")
+        .assert_prints("8 commands, 4 failed");
+    // Two sleeps of 500 ms and a deadline of 1500 ms: at least 2500 ms one after
+    // the other. Run together, about 1500 ms; the rest is room for a busy machine.
+    let took = run.number_after("4 failed, in ");
+    assert!(took < 2400.0, "the commands should run concurrently: {run}");
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! Exercise 1: computing from async code, the right way.
 //!
 //! `crunch` is CPU-bound. Write `crunch_all`, which async code calls to crunch
-//! many numbers: run them in parallel on rayon's pool (every core), and never
-//! block the runtime's thread while they compute, so other tasks keep running.
-//! Return the answers in the order of `inputs`.
+//! many numbers: run them on rayon's pool, in parallel (a parallel iterator),
+//! and never block the runtime's thread while they compute, so other tasks keep
+//! running. Return the answers in the order of `inputs`. (The tests check the
+//! answers and that the runtime stays free, not how many cores did the work.)
 //!
 //! Check your answer with `cargo exercises 10`.
 
@@ -15,9 +16,8 @@ pub fn crunch(input: u64) -> u64 {
 }
 
 pub async fn crunch_all(inputs: Vec<u64>) -> Vec<u64> {
-    // TODO: make a one-shot channel (`tokio::sync::oneshot::channel()`).
-    // TODO: `rayon::spawn` a closure that maps `crunch` over `inputs` with
-    // `into_par_iter()` and sends the `Vec` through the channel.
-    // TODO: await the receiver: waiting for it does not block the runtime.
+    // TODO: make a channel that async code can await, for one answer.
+    // TODO: hand the crunching to rayon's pool, which sends the answers back.
+    // TODO: await them: waiting for a channel does not block the runtime.
     todo!("crunch on rayon's pool and await the answers")
 }

@@ -1,6 +1,7 @@
 //! Lesson 10: choosing between threads, a pool, processes and async, measured.
 
 pub mod jobs;
+pub mod mixed;
 pub mod models;
 
 // The exercises: your answers in `exercises/` when the `starter` feature is on

@@ -70,15 +70,43 @@ fn ex2_failure_and_crash_are_errors() {
     );
 }
 
+/// Whether process `pid` still exists (a zombie counts: it was not reaped).
+fn still_there(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
 #[test]
 fn ex2_a_hang_is_killed_at_the_deadline() {
+    // The shell writes its pid, then `exec` makes it become `sleep`: same pid.
+    let pid_file = std::env::temp_dir().join(format!("lesson-10-ex2-{}", std::process::id()));
+    let command_line = format!("echo $$ > {}; exec sleep 30", pid_file.display());
     let started = Instant::now();
-    // `exec` makes the shell become `sleep`, so killing it leaves nothing behind.
-    let hung = run_isolated("exec sleep 30", Duration::from_millis(300)).unwrap_err();
-    assert!(hung.contains("killed"), "{hung}");
+    let hung = run_isolated(&command_line, Duration::from_millis(300));
+    let took = started.elapsed();
+    let pid: u32 = std::fs::read_to_string(&pid_file)
+        .expect("the command wrote its pid")
+        .trim()
+        .parse()
+        .unwrap();
+    let _ = std::fs::remove_file(&pid_file);
+    let left_running = still_there(pid);
+    if left_running {
+        // Clean up for the learner, then fail.
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
     assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "waited {:?} for a 300 ms deadline",
-        started.elapsed()
+        hung.is_err(),
+        "a command past its deadline is an error: {hung:?}"
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "waited {took:?} for a 300 ms deadline"
+    );
+    assert!(
+        !left_running,
+        "process {pid} was still there after run_isolated returned: kill it (and reap it) \
+         at the deadline; a thread that stops waiting leaves it running"
     );
 }

@@ -1,5 +1,8 @@
 //! Runs lesson 10 as a real process, with small workloads to keep the test quick:
 //! checks the facts it prints, and that its output is still what the book shows.
+//! The book shows the default workloads: after `RECORD_OUTPUT=1`, record both
+//! parts again with `cargo run -q -p lesson-10 -- compare > lessons/10-choosing/output/compare.txt`
+//! (and the same for `mixed`), with `RUST_BACKTRACE` unset.
 
 use course_kit::testing::{Run, check_recording, run};
 
@@ -69,10 +72,32 @@ fn help_works_and_mistakes_get_one_line() {
     let bad = run(LESSON, &["--io-jobs=-1"]);
     assert_eq!(bad.status.code(), Some(2), "{bad}");
     assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    // In range, or one line saying so: 0 jobs mean nothing, 10000 would start
+    // 10000 threads and processes.
+    for out_of_range in ["--cpu-jobs=0", "--io-jobs=10000"] {
+        let refused = run(LESSON, &["compare", out_of_range]);
+        assert!(!refused.status.success(), "{refused}");
+        assert!(refused.stderr.contains("must be between"), "{refused}");
+        assert_eq!(refused.stderr.lines().count(), 1, "{refused}");
+    }
     let by_hand = run(LESSON, &["--child-role", "job", "wait", "1"]);
     assert_eq!(
         by_hand.status.code(),
         Some(2),
         "a role typed by hand is refused: {by_hand}"
     );
+}
+
+#[test]
+fn computing_on_the_runtime_holds_up_the_waits() {
+    let run = run(LESSON, &["mixed", "--io-jobs=20"]);
+    run.assert_success();
+    check_recording(&run, format!("{DIR}/output/mixed.txt"));
+    let waits = run.numbers_after("waits done in ");
+    let all = run.numbers_after("everything in ");
+    assert_eq!((waits.len(), all.len()), (2, 2), "{run}");
+    // On the runtime, the waits end only once the computing lets the worker
+    // threads go: about when everything ends. Sent off, they end long before.
+    assert!(waits[0] > 0.5 * all[0], "{run}");
+    assert!(waits[1] < 0.75 * waits[0], "{run}");
 }
