@@ -294,5 +294,7 @@ fn pool_worker(_: &[String]) -> Result<()> {
     // A worker must not outlive the pool, even a pool killed with SIGKILL (when
     // no `ChildGuard` runs): the kernel then kills the worker too.
     course_kit::child::die_with_parent()?;
+    // One job crashes its worker on purpose; that must not leave a `core` file behind.
+    course_kit::child::without_core_dumps()?;
     process_pool::worker_loop(BufReader::new(stdin()), stdout())
 }

@@ -1,20 +1,9 @@
 //! Runs lesson 08 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_recording, run};
+use course_kit::testing::check_command_line;
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-08");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part (with `options` to keep the test quick) and checks its recording.
-fn part(name: &str, options: &[&str]) -> Run {
-    let mut args = vec![name];
-    args.extend_from_slice(options);
-    let run = run(LESSON, &args);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-08");
 
 #[test]
 fn the_parallel_map_gives_the_same_answers() {
@@ -85,21 +74,8 @@ fn a_crash_and_a_hang_do_not_stop_the_process_pool() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-08");
-    let bad = run(LESSON, &["--numbers=many"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
-    let by_hand = run(LESSON, &["--child-role", "pool-worker"]);
-    assert_eq!(
-        by_hand.status.code(),
-        Some(2),
-        "a role typed by hand is refused: {by_hand}"
-    );
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-08", "numbers");
 }
 
 #[test]

@@ -1,20 +1,9 @@
 //! Runs lesson 09 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_recording, run};
+use course_kit::testing::check_command_line;
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-09");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs one part (with `options` to keep the test quick) and checks its recording.
-fn part(name: &str, options: &[&str]) -> Run {
-    let mut args = vec![name];
-    args.extend_from_slice(options);
-    let run = run(LESSON, &args);
-    run.assert_success();
-    check_recording(&run, format!("{DIR}/output/{name}.txt"));
-    run
-}
+course_kit::lesson_under_test!("lesson-09");
 
 #[test]
 fn waits_overlap_on_one_thread() {
@@ -157,15 +146,8 @@ fn tasks_take_far_less_memory_than_threads() {
 }
 
 #[test]
-fn help_lists_the_parts_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-09");
-    let bad = run(LESSON, &["--clients=lots"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
-    let unknown = run(LESSON, &["nonsense"]);
-    assert_eq!(unknown.status.code(), Some(2), "{unknown}");
+fn help_works_and_mistakes_get_one_line() {
+    check_command_line(LESSON, "lesson-09", "clients");
 }
 
 #[test]

@@ -4,10 +4,9 @@
 //! parts again with `cargo run -q -p lesson-10 -- compare > lessons/10-choosing/output/compare.txt`
 //! (and the same for `mixed`), with `RUST_BACKTRACE` unset.
 
-use course_kit::testing::{Run, check_recording, run};
+use course_kit::testing::{Run, check_command_line, check_recording, run};
 
-const LESSON: &str = env!("CARGO_BIN_EXE_lesson-10");
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
+course_kit::lesson_under_test!("lesson-10");
 
 /// The time on the row of `workload` and `model`, in ms.
 fn time_of(run: &Run, workload: &str, model: &str) -> f64 {
@@ -66,12 +65,7 @@ fn every_model_runs_both_workloads() {
 
 #[test]
 fn help_works_and_mistakes_get_one_line() {
-    let help = run(LESSON, &["--help"]);
-    help.assert_success()
-        .assert_prints("Usage: cargo run -p lesson-10");
-    let bad = run(LESSON, &["--io-jobs=-1"]);
-    assert_eq!(bad.status.code(), Some(2), "{bad}");
-    assert_eq!(bad.stderr.lines().count(), 1, "one line, no panic: {bad}");
+    check_command_line(LESSON, "lesson-10", "io-jobs");
     // In range, or one line saying so: 0 jobs mean nothing, 10000 would start
     // 10000 threads and processes.
     for out_of_range in ["--cpu-jobs=0", "--io-jobs=10000"] {
@@ -80,12 +74,6 @@ fn help_works_and_mistakes_get_one_line() {
         assert!(refused.stderr.contains("must be between"), "{refused}");
         assert_eq!(refused.stderr.lines().count(), 1, "{refused}");
     }
-    let by_hand = run(LESSON, &["--child-role", "job", "wait", "1"]);
-    assert_eq!(
-        by_hand.status.code(),
-        Some(2),
-        "a role typed by hand is refused: {by_hand}"
-    );
 }
 
 #[test]

@@ -166,6 +166,18 @@ pub fn started_by() -> Option<u32> {
     std::env::var(PARENT_ENV).ok()?.parse().ok()
 }
 
+/// Tells the kernel not to write a core file if this process crashes. For a child
+/// that crashes on purpose (to show that its parent survives), so that the demo
+/// leaves no `core` file behind on machines where core dumps are switched on.
+pub fn without_core_dumps() -> Result<()> {
+    use rustix::process::{Resource, Rlimit, setrlimit};
+    let none = Rlimit {
+        current: Some(0),
+        maximum: Some(0),
+    };
+    setrlimit(Resource::Core, none).context("cannot switch core dumps off")
+}
+
 /// Asks the kernel to send this process SIGKILL when its parent dies, however the parent
 /// dies (even by SIGKILL, when no `ChildGuard` can run). Call it first thing in a role.
 /// Linux ties this to the parent *thread* that started the child: start such children
