@@ -1,7 +1,7 @@
 //! Runs lesson 04 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_command_line, check_compile_error, run};
+use course_kit::testing::{Run, check_command_line, check_compile_error, run, run_role};
 
 course_kit::lesson_under_test!("lesson-04");
 
@@ -131,19 +131,13 @@ fn help_works_and_mistakes_get_one_line() {
 #[test]
 fn a_child_started_wrongly_says_what_is_missing() {
     // As the lesson starts it, but without the argument the role needs.
-    let output = std::process::Command::new(LESSON)
-        .args(["--child-role", "sleeper"])
-        .env(
-            course_kit::child::PARENT_ENV,
-            std::process::id().to_string(),
-        )
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let child = run_role(LESSON, "sleeper", &[]);
+    assert_eq!(child.status.code(), Some(1), "{child}");
     assert!(
-        stderr.contains("needs argument 1 (milliseconds to sleep)"),
-        "{stderr}"
+        child
+            .stderr
+            .contains("needs argument 1 (milliseconds to sleep)"),
+        "{child}"
     );
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(child.stderr.lines().count(), 1, "{child}");
 }

@@ -6,7 +6,9 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use course_kit::shm;
-use course_kit::testing::{Run, check_command_line, check_compile_error, check_recording, run};
+use course_kit::testing::{
+    Run, check_command_line, check_compile_error, check_recording, run, run_role,
+};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -157,18 +159,12 @@ fn help_works_and_mistakes_get_one_line() {
 
 #[test]
 fn a_child_given_a_wrong_handle_says_so() {
-    let output = std::process::Command::new(LESSON)
-        .args(["--child-role", "worker", "3", "10", "/course-kit-1-1-1"])
-        .env(
-            course_kit::child::PARENT_ENV,
-            std::process::id().to_string(),
-        )
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let child = run_role(LESSON, "worker", &["3", "10", "/course-kit-1-1-1"]);
+    assert_eq!(child.status.code(), Some(1), "{child}");
     assert!(
-        stderr.contains("cannot open shared memory /course-kit-1-1-1"),
-        "{stderr}"
+        child
+            .stderr
+            .contains("cannot open shared memory /course-kit-1-1-1"),
+        "{child}"
     );
 }

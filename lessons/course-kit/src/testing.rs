@@ -36,6 +36,25 @@ pub fn run(exe: &str, args: &[&str]) -> Run {
     }
 }
 
+/// Runs the lesson at `exe` in a child role, the way the lesson itself starts one
+/// (`--child-role ROLE ARGS...`, with the parent marker set): for testing what a child
+/// started with wrong arguments says.
+pub fn run_role(exe: &str, role: &str, args: &[&str]) -> Run {
+    let mut command = Command::new(exe);
+    command
+        .arg(crate::child::ROLE_ARG)
+        .arg(role)
+        .args(args)
+        .env(crate::child::PARENT_ENV, std::process::id().to_string());
+    let output = crate::child::output_with_deadline(&mut command, DEADLINE)
+        .unwrap_or_else(|error| panic!("running {exe} as {role}: {error:#}"));
+    Run {
+        status: output.status,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 /// Runs `part` of the lesson at `exe` with `options`, checks that it succeeded, and
 /// compares its output with the recording `LESSON_DIR/output/PART.txt` that the book
 /// shows. Options only change numbers, which the comparison sets aside, so a test may
