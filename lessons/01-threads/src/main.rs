@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         .option("wait-ms", 300, "how long each fake download waits, in ms")
         .option(
             "primes-below",
-            600_000,
+            300_000,
             "the CPU-bound work: count the primes below this",
         )
         .role("ticker", ticker)
@@ -106,26 +106,30 @@ fn io(args: &Args) -> Result<()> {
 fn cpu(args: &Args) -> Result<()> {
     let limit = args.get("primes-below");
     let cpus = basics::cpu_count();
-    println!("Counting the primes below {limit} ({cpus} CPUs here):");
-    let (expected, alone) = timed(|| speed::count_primes(limit, 1));
+    let thread_counts = [1, 2, 4];
+    println!("Counting the primes below {limit} ({cpus} CPUs here), best of 3 rounds:");
+    // The rows take turns, three times over, and each keeps its fastest time, so a
+    // moment when other programs are busy does not count against one row alone.
+    let mut best = [Duration::MAX; 3];
+    let mut counts = [0; 3];
+    for _round in 0..3 {
+        for (row, &threads) in thread_counts.iter().enumerate() {
+            let (count, took) = timed(|| speed::count_primes(limit, threads));
+            counts[row] = count;
+            best[row] = best[row].min(took);
+        }
+    }
+    ensure!(
+        counts.iter().all(|&c| c == counts[0]),
+        "the thread counts disagree: {counts:?}"
+    );
     let mut table = Table::new(["threads", "primes", "time", "speedup"]);
-    table.row([
-        "1".to_string(),
-        expected.to_string(),
-        Secs(alone).to_string(),
-        "1.0x".into(),
-    ]);
-    for threads in [2, 4] {
-        let (count, took) = timed(|| speed::count_primes(limit, threads));
-        ensure!(
-            count == expected,
-            "{threads} threads counted {count}, not {expected}"
-        );
-        let faster = format!("{:.1}x", speedup(alone, took));
+    for (row, threads) in thread_counts.iter().enumerate() {
+        let faster = format!("{:.1}x", speedup(best[0], best[row]));
         table.row([
             threads.to_string(),
-            count.to_string(),
-            Secs(took).to_string(),
+            counts[row].to_string(),
+            Secs(best[row]).to_string(),
             faster,
         ]);
     }
