@@ -1,9 +1,11 @@
 //! A duration printed always in milliseconds.
 //!
-//! [`crate::Secs`] picks the unit that reads best (`450.1 ms`, `1.02 s`), so a line
-//! can change its unit when a loaded machine pushes a timing past one second, and
-//! the recorded output the book shows no longer matches. Lessons whose timings
-//! may cross that line print them with [`Millis`] instead: the unit never changes.
+//! [`crate::Secs`] picks the unit that reads best on its own (`450.1 ms`, `1.02 s`).
+//! Where durations stand side by side to be compared, as in a table of models or a
+//! list of rounds, one unit for all of them reads better: `23.2 ms` next to
+//! `1007.9 ms` shows the 43x at a glance, `1.01 s` does not. Lessons print such
+//! durations with [`Millis`]. (The recording check treats both the same: it blanks
+//! numbers and units alike.)
 
 use std::fmt;
 use std::time::Duration;
