@@ -1,9 +1,8 @@
 //! The few helpers every lesson shares, kept in one place so no lesson copies them:
 //!
 //! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
-//! - [`timing`]: measuring how long something took and printing durations ([`millis`]:
-//!   always in ms, for durations that stand side by side);
-//! - [`millis`]: durations printed always in ms, so recorded output keeps its unit;
+//! - [`timing`]: measuring how long something took and printing durations;
+//! - [`millis`]: durations printed always in ms, for durations compared side by side;
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`child`]: starting this same program again as a child process, and never leaking it;
 //! - [`shm`]: values and arrays of atomics in memory shared between processes;
