@@ -5,6 +5,8 @@
 //! - [`millis`]: durations printed always in ms, for durations compared side by side;
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`child`]: starting this same program again as a child process, and never leaking it;
+//! - [`deadline`]: limits on waits, so no test or child process can hang for ever;
+//! - [`frame`]: whole messages over a pipe or a socket (a length, then the bytes);
 //! - [`shm`]: values and arrays of atomics in memory shared between processes;
 //! - [`panics`]: the text of a panic that `join` caught;
 //! - [`status`]: a status line that redraws in place on a terminal and prints lines otherwise;
