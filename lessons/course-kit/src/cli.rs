@@ -114,6 +114,7 @@ impl Lesson {
 
     /// Reads the command line, runs what it asks for, and turns the outcome into an exit code.
     pub fn run(self) -> ExitCode {
+        end_quietly_on_a_closed_pipe();
         let argv: Vec<String> = std::env::args().skip(1).collect();
         match self.parse(&argv) {
             Err(UsageError(message)) => {
@@ -258,6 +259,22 @@ impl Lesson {
         text.push_str("  -h, --help           print this help and exit\n");
         text
     }
+}
+
+/// `cargo run -p lesson-01 | head` closes the pipe after a few lines. Rust ignores
+/// SIGPIPE, so the next `println!` panics ("failed printing to stdout: Broken pipe"),
+/// on every thread still printing. A command-line tool should just stop, as `cat`
+/// does: this hook ends the process with SIGPIPE's default action instead, and
+/// leaves every other panic to the hook that was there before.
+fn end_quietly_on_a_closed_pipe() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = crate::panics::message(info.payload());
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGPIPE);
+        }
+        previous(info);
+    }));
 }
 
 fn report(result: anyhow::Result<()>) -> ExitCode {

@@ -114,6 +114,19 @@ pub fn check_command_line(exe: &str, package: &str, option: &str) {
         vec!["nonsense".to_string()],
         vec![crate::child::ROLE_ARG.to_string(), "anything".to_string()],
     ];
+    // A reader that went away (`| head`) ends the lesson quietly, with no panic.
+    let (reader, writer) = std::io::pipe().expect("cannot make a pipe");
+    drop(reader);
+    let closed = Command::new(exe)
+        .arg("--help")
+        .stdout(writer)
+        .output()
+        .expect("cannot run the lesson");
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    assert!(
+        stderr.is_empty(),
+        "with its output closed, the lesson should stop quietly: {stderr}"
+    );
     for args in mistakes {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let mistake = run(exe, &args);
