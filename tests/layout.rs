@@ -96,3 +96,37 @@ fn every_exercise_has_a_starter_a_solution_and_a_hint() {
     }
     assert!(problems.is_empty(), "{problems}");
 }
+
+/// The test harness is for tests only: no lesson, and not the shared crate the
+/// lessons build on, lists `course-test` among its normal dependencies, so
+/// `cargo tree -p lesson-NN -e normal` shows none of it.
+#[test]
+fn no_lesson_binary_compiles_the_test_harness() {
+    let mut problems = String::new();
+    let mut manifests: Vec<(String, std::path::PathBuf)> = lessons::all()
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.package, l.dir.join("Cargo.toml")))
+        .collect();
+    manifests.push((
+        "course-kit".into(),
+        lessons::root().join("lessons/course-kit/Cargo.toml"),
+    ));
+    for (package, manifest) in manifests {
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let normal = section(&text, "[dependencies]");
+        if normal.contains("course-test") {
+            writeln!(problems, "{package}: course-test is a normal dependency").unwrap();
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+/// The lines of a manifest's `header` section, up to the next section.
+fn section<'a>(manifest: &'a str, header: &str) -> &'a str {
+    let Some(start) = manifest.find(&format!("\n{header}\n")) else {
+        return "";
+    };
+    let body = &manifest[start + header.len() + 2..];
+    body.find("\n[").map_or(body, |end| &body[..end])
+}

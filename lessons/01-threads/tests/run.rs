@@ -1,9 +1,9 @@
 //! Runs lesson 01 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{check_command_line, check_compile_error};
+use course_test::{check_command_line, check_compile_error};
 
-course_kit::lesson_under_test!("lesson-01");
+course_test::lesson_under_test!("lesson-01");
 
 #[test]
 fn cpus_are_counted() {

@@ -1,9 +1,9 @@
 //! Runs lesson 02 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{check_command_line, check_compile_error, check_recording, run};
+use course_test::{check_command_line, check_compile_error, check_recording, run};
 
-course_kit::lesson_under_test!("lesson-02");
+course_test::lesson_under_test!("lesson-02");
 
 #[test]
 fn join_gives_the_values_back_in_start_order() {

@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod messages;
 pub mod shared;
+pub mod status;
 pub mod stop;
 
 /// Python's "mutable argument" with a plain integer: the worker adds to it

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
-use course_kit::status::StatusLine;
 use course_kit::{Args, Lesson, Secs, child};
+use lesson_03::status::StatusLine;
 use lesson_03::{bars, messages, shared, stop};
 
 fn main() -> ExitCode {

@@ -1,9 +1,9 @@
 //! Runs lesson 03 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_command_line, check_compile_error, run};
+use course_test::{Run, check_command_line, check_compile_error, run};
 
-course_kit::lesson_under_test!("lesson-03");
+course_test::lesson_under_test!("lesson-03");
 
 #[test]
 fn main_sees_the_counter_move_while_the_worker_runs() {

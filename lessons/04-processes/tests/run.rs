@@ -1,9 +1,9 @@
 //! Runs lesson 04 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_command_line, check_compile_error, run, run_role};
+use course_test::{Run, check_command_line, check_compile_error, run, run_role};
 
-course_kit::lesson_under_test!("lesson-04");
+course_test::lesson_under_test!("lesson-04");
 
 /// The pids in lines that start with `prefix` (e.g. "  child "): the number right after it.
 fn pids_after(run: &Run, prefix: &str) -> Vec<u64> {

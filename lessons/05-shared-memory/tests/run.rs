@@ -5,10 +5,8 @@
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use course_kit::shm;
-use course_kit::testing::{
-    Run, check_command_line, check_compile_error, check_recording, run, run_role,
-};
+use course_test::shm;
+use course_test::{Run, check_command_line, check_compile_error, check_recording, run, run_role};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");

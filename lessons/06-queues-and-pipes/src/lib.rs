@@ -2,6 +2,7 @@
 
 pub mod bounded;
 pub mod ending;
+pub mod frame;
 pub mod pipes;
 pub mod shared_pipe;
 pub mod speed;

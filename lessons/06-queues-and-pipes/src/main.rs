@@ -7,7 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
-use course_kit::deadline::exit_after;
+use course_kit::child::exit_after;
 use course_kit::{Args, Lesson, Secs};
 use lesson_06::pipes::CHILD_DEADLINE;
 use lesson_06::stack::BlockingQueue;

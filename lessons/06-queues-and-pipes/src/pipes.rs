@@ -8,9 +8,9 @@ use std::process::Stdio;
 use std::thread;
 use std::time::Duration;
 
+use crate::frame;
 use anyhow::{Context, Result, ensure};
 use course_kit::child::{self, ChildGuard};
-use course_kit::frame;
 
 /// How long a child of this lesson may take before it counts as stuck.
 pub const CHILD_DEADLINE: Duration = Duration::from_secs(20);

@@ -7,9 +7,9 @@ use std::os::fd::AsFd;
 use std::thread;
 use std::time::Duration;
 
+use crate::frame;
 use anyhow::{Context, Result, bail, ensure};
 use course_kit::child::{self, ChildGuard};
-use course_kit::frame;
 
 use crate::pipes::CHILD_DEADLINE;
 

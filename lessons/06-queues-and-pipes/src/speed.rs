@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::{self, ChildGuard};
-use course_kit::{frame, timed};
+use course_kit::timed;
+
+use crate::frame;
 use crossbeam_channel::bounded;
 
 use crate::pipes::CHILD_DEADLINE;

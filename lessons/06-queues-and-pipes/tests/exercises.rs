@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use course_kit::deadline::within;
+use course_test::deadline::within;
 
 use lesson_06::ex1_pipeline::sum_of;
 use lesson_06::ex2_bounded_stack::BoundedStack;

@@ -1,9 +1,9 @@
 //! Runs lesson 06 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{Run, check_command_line, check_compile_error};
+use course_test::{Run, check_command_line, check_compile_error};
 
-course_kit::lesson_under_test!("lesson-06");
+course_test::lesson_under_test!("lesson-06");
 
 #[test]
 fn a_full_queue_makes_the_producer_wait() {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::ChildGuard;
-use course_kit::deadline::exit_after;
+use course_kit::child::exit_after;
 use course_kit::{Args, Lesson, Secs, child};
 use lesson_07::shared_bank::DEADLINE;
 use lesson_07::{bank, condvar, deadlock, poison, printing, rwlock, shared_bank};

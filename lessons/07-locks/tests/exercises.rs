@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use course_kit::deadline::within;
+use course_test::deadline::within;
 
 use lesson_07::ex1_lock_order::transfer;
 use lesson_07::ex2_wait_for_funds::Account;

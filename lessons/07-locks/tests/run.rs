@@ -1,12 +1,10 @@
 //! Runs lesson 07 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::{
-    Run, check_command_line, check_compile_error, check_recording, normalize, run,
-};
+use course_test::{Run, check_command_line, check_compile_error, check_recording, normalize, run};
 use lesson_07::printing::is_whole;
 
-course_kit::lesson_under_test!("lesson-07");
+course_test::lesson_under_test!("lesson-07");
 
 /// How many runs of 10 went wrong, on the line that starts with `label`.
 fn wrong(run: &Run, label: &str) -> f64 {

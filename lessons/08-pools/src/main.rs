@@ -7,7 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
-use course_kit::millis::Millis;
+use course_kit::timing::Millis;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, timed};
 use crossbeam_channel::RecvTimeoutError;

@@ -3,7 +3,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use course_kit::millis::Millis;
+use course_kit::timing::Millis;
 use tokio::process::Command;
 use tokio::task::JoinSet;
 use tokio::time::timeout;

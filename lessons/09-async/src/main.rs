@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
-use course_kit::millis::Millis;
+use course_kit::timing::Millis;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, timed};
 use lesson_09::blocking::{self, Wait};

@@ -1,9 +1,9 @@
 //! Runs lesson 09 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers and order aside).
 
-use course_kit::testing::check_command_line;
+use course_test::check_command_line;
 
-course_kit::lesson_under_test!("lesson-09");
+course_test::lesson_under_test!("lesson-09");
 
 #[test]
 fn waits_overlap_on_one_thread() {

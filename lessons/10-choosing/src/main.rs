@@ -4,9 +4,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
-use course_kit::millis::Millis;
+use course_kit::timing::Millis;
 use course_kit::timing::speedup;
-use course_kit::{Args, Lesson, timed};
+use course_kit::{Args, Lesson, Table, timed};
 use lesson_10::jobs::{self, Job};
 use lesson_10::{mixed, models};
 
@@ -80,8 +80,7 @@ fn compare(args: &Args) -> Result<()> {
         Millis(Duration::from_millis(args.get("wait-ms")))
     );
     println!();
-    println!("  workload   model            time (speedup over one at a time)");
-    println!("  ---------  ---------------  ---------------------------------");
+    let mut table = Table::new(["workload", "model", "time", "speedup"]);
     for (workload, jobs) in [("CPU-bound", &cpu_jobs), ("I/O-bound", &io_jobs)] {
         // Computing is measured several times, the models taking turns, and each
         // model's fastest run kept: other programs on the machine take the cores
@@ -107,14 +106,16 @@ fn compare(args: &Args) -> Result<()> {
                 answer == expected,
                 "{name} got {answer} for the {workload} jobs"
             );
-            // The time comes last on the line: its width changes from run to run.
-            println!(
-                "  {workload}  {name:<15}  {} ({:.1}x)",
-                Millis(took),
-                speedup(baseline, took)
-            );
+            table.row([
+                workload.to_string(),
+                name.to_string(),
+                Millis(took).to_string(),
+                format!("{:.1}x", speedup(baseline, took)),
+            ]);
         }
     }
+    print!("{table}");
+    println!("(speedup: over the same jobs one at a time)");
     Ok(())
 }
 

@@ -4,13 +4,26 @@
 //! parts again with `cargo run -q -p lesson-10 -- compare > lessons/10-choosing/output/compare.txt`
 //! (and the same for `mixed`), with `RUST_BACKTRACE` unset.
 
-use course_kit::testing::{Run, check_command_line, check_recording, run};
+use course_test::{Run, check_command_line, check_recording, run};
 
-course_kit::lesson_under_test!("lesson-10");
+course_test::lesson_under_test!("lesson-10");
 
 /// The time on the row of `workload` and `model`, in ms.
 fn time_of(run: &Run, workload: &str, model: &str) -> f64 {
-    run.number_after(&format!("{workload}  {model:<15}  "))
+    let row = run
+        .stdout
+        .lines()
+        .find(|line| line.contains(workload) && line.contains(model))
+        .unwrap_or_else(|| panic!("no row for {workload} {model}: {run}"));
+    let (_, rest) = row.split_once(model).unwrap();
+    let number: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number
+        .parse()
+        .unwrap_or_else(|_| panic!("no time in {row:?}"))
 }
 
 #[test]

@@ -209,6 +209,17 @@ impl Drop for ChildGuard {
 }
 // ANCHOR_END: guard_drop
 
+/// Ends this process with exit code 3 and a one-line message on stderr once
+/// `limit` has passed, whatever it is doing then. A child role calls it first:
+/// its pipes close when it ends, so a parent reading them always gets an end.
+pub fn exit_after(limit: Duration) {
+    thread::spawn(move || {
+        thread::sleep(limit);
+        eprintln!("error: this child process was still running after {limit:?}; giving up");
+        std::process::exit(3);
+    });
+}
+
 /// Runs `command` to the end with its output captured, and kills it if it takes
 /// longer than `deadline` (an error then: a child must never hang a lesson or a test).
 pub fn output_with_deadline(command: &mut Command, deadline: Duration) -> Result<Output> {

@@ -1,29 +1,30 @@
-//! The few helpers every lesson shares, kept in one place so no lesson copies them:
+//! The course's shared crate: code that several chapters teach and use, and the
+//! runner every lesson's `main.rs` is built on. Each module serves one of the two.
+//!
+//! Taught in the chapters, and open to read:
+//!
+//! - [`child`]: starting this same program again as a child process, and never
+//!   leaking it (chapters 04 to 10);
+//! - [`shm`]: values and arrays of atomics in memory shared between processes
+//!   (chapters 05 and 07);
+//! - [`panics`]: the text of a panic that `join` caught (chapters 01 and 02).
+//!
+//! How a lesson runs and reports (not a topic of the course):
 //!
 //! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
 //! - [`timing`]: measuring how long something took and printing durations;
-//! - [`millis`]: durations printed always in ms, for durations compared side by side;
-//! - [`table`]: printing a small table of results with aligned columns;
-//! - [`child`]: starting this same program again as a child process, and never leaking it;
-//! - [`deadline`]: limits on waits, so no test or child process can hang for ever;
-//! - [`frame`]: whole messages over a pipe or a socket (a length, then the bytes);
-//! - [`shm`]: values and arrays of atomics in memory shared between processes;
-//! - [`panics`]: the text of a panic that `join` caught;
-//! - [`status`]: a status line that redraws in place on a terminal and prints lines otherwise;
-//! - [`testing`]: what the lessons' tests need to run a lesson and compare its output with the book.
+//! - [`table`]: printing a small table of results with aligned columns.
+//!
+//! What the tests need lives apart, in the dev-dependency `course-test`, so no
+//! lesson binary compiles it.
 
 pub mod child;
 pub mod cli;
-pub mod deadline;
-pub mod frame;
-pub mod millis;
 pub mod panics;
 // memfd, /dev/shm and /proc: Linux only (lessons 05 and 07 need it; the others do not).
 #[cfg(target_os = "linux")]
 pub mod shm;
-pub mod status;
 pub mod table;
-pub mod testing;
 pub mod timing;
 
 pub use cli::{Args, Lesson};

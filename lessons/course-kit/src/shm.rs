@@ -336,43 +336,9 @@ pub fn remove_stale() -> Result<Vec<String>> {
     Ok(removed)
 }
 
-/// The course's segments in `/dev/shm` whose owner no longer exists, among those created at
-/// or after `since`: what a run that started then has leaked. (Tests use it: a segment made
-/// earlier, by someone else, is not that run's leak.)
-pub fn leaked_since(since: SystemTime) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir("/dev/shm") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|made| made >= since)
-        })
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| {
-            owner_pid(name)
-                .is_some_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
-        })
-        .collect()
-}
-
-/// The pid in a name `course-kit-<pid>-...`.
-fn owner_pid(name: &str) -> Option<u32> {
+/// The pid of the process that created the segment named `course-kit-<pid>-...`.
+pub fn owner_pid(name: &str) -> Option<u32> {
     name.strip_prefix(PREFIX)?.split('-').next()?.parse().ok()
-}
-
-/// The names of this course's segments now in `/dev/shm` whose owner has process id `pid`.
-pub fn segments_of(pid: u32) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir("/dev/shm") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| owner_pid(name) == Some(pid))
-        .collect()
 }
 
 /// A new name, unique to this process and this moment.
@@ -784,7 +750,6 @@ mod tests {
             in_dev_shm(live.handle()),
             "a live owner's segment was removed"
         );
-        assert!(!segments_of(std::process::id()).is_empty());
     }
 
     /// Not a test on its own: the child of `sigterm_removes_the_segment`.

@@ -3,7 +3,8 @@
 use std::fmt;
 
 /// Rows of text printed under a header, each column as wide as its widest cell.
-/// The first column is aligned left (it names the row), the others right (numbers).
+/// A column of numbers (every cell starts with a digit) is aligned right, so the
+/// digits line up; a column of words is aligned left.
 pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -36,14 +37,23 @@ impl fmt::Display for Table {
                 .unwrap_or(0)
         };
         let widths: Vec<usize> = (0..columns).map(width).collect();
+        let numeric: Vec<bool> = (0..columns)
+            .map(|i| {
+                self.rows.iter().all(|row| {
+                    row.get(i)
+                        .is_none_or(|cell| cell.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+            .collect();
         let line = |f: &mut fmt::Formatter<'_>, row: &[String]| -> fmt::Result {
             let mut text = String::new();
             for (i, cell) in row.iter().enumerate() {
                 let w = widths.get(i).copied().unwrap_or(0);
-                if i == 0 {
-                    text.push_str(&format!("{cell:<w$}"));
+                let gap = if i == 0 { "" } else { "  " };
+                if numeric[i] {
+                    text.push_str(&format!("{gap}{cell:>w$}"));
                 } else {
-                    text.push_str(&format!("  {cell:>w$}"));
+                    text.push_str(&format!("{gap}{cell:<w$}"));
                 }
             }
             writeln!(f, "  {}", text.trim_end())
@@ -70,6 +80,16 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "  threads    time");
         assert_eq!(lines[1], "  -------  ------");
-        assert_eq!(lines[3], "  16       0.10 s");
+        assert_eq!(lines[3], "       16  0.10 s");
+    }
+
+    #[test]
+    fn words_line_up_on_the_left() {
+        let mut table = Table::new(["model", "time"]);
+        table.row(["threads", "1.00 s"]).row(["async", "10.00 s"]);
+        let text = table.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2], "  threads   1.00 s");
+        assert_eq!(lines[3], "  async    10.00 s");
     }
 }

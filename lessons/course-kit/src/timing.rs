@@ -27,6 +27,21 @@ impl fmt::Display for Secs {
     }
 }
 
+/// A duration printed always in milliseconds: `1234.5 ms`, whatever its size.
+///
+/// [`Secs`] picks the unit that reads best on its own (`450.1 ms`, `1.02 s`).
+/// Where durations stand side by side to be compared, as in a table of models or a
+/// list of rounds, one unit for all of them reads better: `23.2 ms` next to
+/// `1007.9 ms` shows the 43x at a glance, `1.01 s` does not.
+#[derive(Clone, Copy, Debug)]
+pub struct Millis(pub Duration);
+
+impl fmt::Display for Millis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} ms", self.0.as_secs_f64() * 1e3)
+    }
+}
+
 /// How many times faster `fast` was than `slow` (2.0 means twice as fast).
 pub fn speedup(slow: Duration, fast: Duration) -> f64 {
     slow.as_secs_f64() / fast.as_secs_f64().max(1e-9)
@@ -47,5 +62,11 @@ mod tests {
     fn speedup_is_slow_over_fast() {
         let s = speedup(Duration::from_millis(600), Duration::from_millis(300));
         assert!((s - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_unit_is_always_ms() {
+        assert_eq!(Millis(Duration::from_millis(1500)).to_string(), "1500.0 ms");
+        assert_eq!(Millis(Duration::from_micros(45_600)).to_string(), "45.6 ms");
     }
 }

@@ -1,5 +1,7 @@
-//! What the lessons' tests share: run a lesson as a real process, read the facts it
-//! prints, and check that the output the book shows is still what the lesson prints.
+//! The lessons' test harness (a dev-dependency: no lesson binary compiles it).
+//!
+//! It runs a lesson as a real process, reads the facts it prints, and checks that
+//! the output the book shows is still what the lesson prints.
 //!
 //! The book includes recorded runs from `lessons/NN-topic/output/PART.txt`. A test runs the
 //! part again and compares the two with every number blanked out and the lines sorted, so
@@ -14,6 +16,8 @@ use std::path::Path;
 use std::process::{Command, ExitStatus};
 use std::time::Duration;
 
+pub mod deadline;
+
 /// How long a lesson may run in a test before it counts as hung and is killed.
 pub const DEADLINE: Duration = Duration::from_secs(60);
 
@@ -27,7 +31,7 @@ pub struct Run {
 
 /// Runs the binary at `exe` (from `env!("CARGO_BIN_EXE_lesson-NN")`) with `args`, to the end.
 pub fn run(exe: &str, args: &[&str]) -> Run {
-    let output = crate::child::output_with_deadline(Command::new(exe).args(args), DEADLINE)
+    let output = course_kit::child::output_with_deadline(Command::new(exe).args(args), DEADLINE)
         .unwrap_or_else(|error| panic!("running {exe} {args:?}: {error:#}"));
     Run {
         status: output.status,
@@ -42,11 +46,14 @@ pub fn run(exe: &str, args: &[&str]) -> Run {
 pub fn run_role(exe: &str, role: &str, args: &[&str]) -> Run {
     let mut command = Command::new(exe);
     command
-        .arg(crate::child::ROLE_ARG)
+        .arg(course_kit::child::ROLE_ARG)
         .arg(role)
         .args(args)
-        .env(crate::child::PARENT_ENV, std::process::id().to_string());
-    let output = crate::child::output_with_deadline(&mut command, DEADLINE)
+        .env(
+            course_kit::child::PARENT_ENV,
+            std::process::id().to_string(),
+        );
+    let output = course_kit::child::output_with_deadline(&mut command, DEADLINE)
         .unwrap_or_else(|error| panic!("running {exe} as {role}: {error:#}"));
     Run {
         status: output.status,
@@ -86,7 +93,7 @@ pub fn run_part(exe: &str, lesson_dir: &str, part: &str, options: &[&str]) -> Ru
 /// `DIR` (its folder) and `part(name, options)`, which is [`run_part`] for this lesson.
 ///
 /// ```ignore
-/// course_kit::lesson_under_test!("lesson-01");
+/// course_test::lesson_under_test!("lesson-01");
 /// ```
 #[macro_export]
 macro_rules! lesson_under_test {
@@ -96,8 +103,8 @@ macro_rules! lesson_under_test {
 
         /// Runs one part and compares its output with the book's recording.
         #[allow(dead_code)]
-        fn part(name: &str, options: &[&str]) -> $crate::testing::Run {
-            $crate::testing::run_part(LESSON, DIR, name, options)
+        fn part(name: &str, options: &[&str]) -> $crate::Run {
+            $crate::run_part(LESSON, DIR, name, options)
         }
     };
 }
@@ -112,7 +119,10 @@ pub fn check_command_line(exe: &str, package: &str, option: &str) {
     let mistakes = [
         vec![format!("--{option}=soon")],
         vec!["nonsense".to_string()],
-        vec![crate::child::ROLE_ARG.to_string(), "anything".to_string()],
+        vec![
+            course_kit::child::ROLE_ARG.to_string(),
+            "anything".to_string(),
+        ],
     ];
     // A reader that went away (`| head`) ends the lesson quietly, with no panic.
     let (reader, writer) = std::io::pipe().expect("cannot make a pipe");
@@ -168,7 +178,7 @@ impl Run {
     /// `1.02 s`, `7.8 µs`), in milliseconds, so that two durations can be compared
     /// whatever units they were printed in.
     ///
-    /// [Secs]: crate::timing::Secs
+    /// [Secs]: course_kit::timing::Secs
     pub fn millis_after(&self, label: &str) -> f64 {
         let (_, rest) = self
             .stdout
@@ -358,6 +368,47 @@ fn without_toolchain_notes(stderr: &str) -> String {
         kept.push(line);
     }
     kept.join("\n") + "\n"
+}
+
+/// Shared memory a run may have left in `/dev/shm`.
+pub mod shm {
+    use std::time::SystemTime;
+
+    use course_kit::shm::owner_pid;
+
+    /// The course's segments in `/dev/shm` whose owner no longer exists, among those created at
+    /// or after `since`: what a run that started then has leaked. (Tests use it: a segment made
+    /// earlier, by someone else, is not that run's leak.)
+    pub fn leaked_since(since: SystemTime) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir("/dev/shm") else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|made| made >= since)
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                owner_pid(name)
+                    .is_some_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+            })
+            .collect()
+    }
+
+    /// The names of this course's segments now in `/dev/shm` whose owner has process id `pid`.
+    pub fn segments_of(pid: u32) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir("/dev/shm") else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| owner_pid(name) == Some(pid))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,6 @@
-//! Time limits for code that might wait for ever (a lock never freed, a
-//! channel never closed, a pipe nobody closes):
-//!
-//! - [`within`]: what exercise tests need, so that a learner's deadlock fails
-//!   the test with a message instead of hanging it;
-//! - [`exit_after`]: for a lesson's child process, so that a child stuck by a
-//!   bug ends anyway, and its parent, reading the child's pipe, is not stuck too.
+//! A time limit for test code that might wait for ever (a lock never freed, a
+//! channel never closed): a learner's deadlock fails the test with a message
+//! instead of hanging it.
 
 use std::sync::mpsc;
 use std::thread;
@@ -30,17 +26,6 @@ pub fn within<T: Send + 'static>(
             std::panic::resume_unwind(worker.join().unwrap_err())
         }
     }
-}
-
-/// Ends this process with exit code 3 and a one-line message on stderr once
-/// `limit` has passed, whatever it is doing then. A child role calls it first:
-/// its pipes close when it ends, so a parent reading them always gets an end.
-pub fn exit_after(limit: Duration) {
-    thread::spawn(move || {
-        thread::sleep(limit);
-        eprintln!("error: this child process was still running after {limit:?}; giving up");
-        std::process::exit(3);
-    });
 }
 
 #[cfg(test)]
