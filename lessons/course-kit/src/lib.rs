@@ -13,7 +13,8 @@
 //!
 //! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
 //! - [`timing`]: measuring how long something took and printing durations;
-//! - [`table`]: printing a small table of results with aligned columns.
+//! - [`table`]: printing a small table of results with aligned columns;
+//! - [`timeline`]: recording `tracing` spans and drawing them: text, SVG, Chrome trace.
 //!
 //! What the tests need lives apart, in the dev-dependency `course-test`, so no
 //! lesson binary compiles it.
@@ -25,6 +26,7 @@ pub mod panics;
 #[cfg(target_os = "linux")]
 pub mod shm;
 pub mod table;
+pub mod timeline;
 pub mod timing;
 
 pub use cli::{Args, Lesson};
