@@ -5,10 +5,12 @@
 //! list them (`--list`), or change a number the lesson uses (`--work-ms=200`).
 //! Lessons that start child processes also register *roles*: see [`crate::child`].
 
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crate::child;
+use crate::{child, timeline};
 
 /// What a part runs: it narrates on stdout and returns an error if something went wrong.
 pub type PartFn = fn(&Args) -> anyhow::Result<()>;
@@ -75,8 +77,24 @@ pub struct UsageError(pub String);
 pub enum Command {
     Help,
     List,
-    Run { parts: Vec<usize>, args: Args },
-    Role { index: usize, args: Vec<String> },
+    Run {
+        parts: Vec<usize>,
+        args: Args,
+        pictures: Pictures,
+    },
+    Role {
+        index: usize,
+        args: Vec<String>,
+    },
+}
+
+/// Where to write what the parts recorded (see [`crate::timeline`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pictures {
+    /// `--trace FILE`: every part's spans in the Chrome trace-event format.
+    pub trace: Option<PathBuf>,
+    /// `--svg FILE`: the one part's timeline as an SVG picture.
+    pub svg: Option<PathBuf>,
 }
 
 impl Lesson {
@@ -115,8 +133,8 @@ impl Lesson {
     /// Reads the command line, runs what it asks for, and turns the outcome into an exit code.
     pub fn run(self) -> ExitCode {
         end_quietly_on_a_closed_pipe();
-        let argv: Vec<String> = std::env::args().skip(1).collect();
-        match self.parse(&argv) {
+        let parsed = utf8_arguments(std::env::args_os().skip(1)).and_then(|argv| self.parse(&argv));
+        match parsed {
             Err(UsageError(message)) => {
                 eprintln!("error: {message}");
                 ExitCode::from(2)
@@ -135,23 +153,58 @@ impl Lesson {
                 let role = &self.roles[index];
                 report((role.run)(&args))
             }
-            Ok(Command::Run { parts, args }) => {
-                let whole_lesson = parts.len() == self.parts.len();
-                if whole_lesson {
-                    println!("{}: {}", self.package, self.title);
-                }
-                for (nth, index) in parts.into_iter().enumerate() {
-                    let part = &self.parts[index];
-                    if whole_lesson || nth > 0 {
-                        println!();
-                    }
-                    println!("=== {}: {} ===", part.name, part.about);
-                    if let Err(error) = (part.run)(&args) {
-                        eprintln!("error in part '{}': {error:#}", part.name);
-                        return ExitCode::FAILURE;
-                    }
-                }
-                ExitCode::SUCCESS
+            Ok(Command::Run {
+                parts,
+                args,
+                pictures,
+            }) => self.run_parts(&parts, &args, &pictures),
+        }
+    }
+
+    /// Runs `parts` in order, recording each one's timeline, and writes the
+    /// pictures the command line asked for.
+    fn run_parts(&self, parts: &[usize], args: &Args, pictures: &Pictures) -> ExitCode {
+        timeline::install();
+        let whole_lesson = parts.len() == self.parts.len();
+        if whole_lesson {
+            println!("{}: {}", self.package, self.title);
+        }
+        let mut recorded = Vec::new();
+        for (nth, &index) in parts.iter().enumerate() {
+            let part = &self.parts[index];
+            if whole_lesson || nth > 0 {
+                println!();
+            }
+            println!("=== {}: {} ===", part.name, part.about);
+            timeline::restart();
+            if let Err(error) = (part.run)(args) {
+                eprintln!("error in part '{}': {error:#}", part.name);
+                return ExitCode::FAILURE;
+            }
+            recorded.push((part.name.to_string(), timeline::recorded()));
+        }
+        let mut written = Ok(());
+        if let (Some(path), Some((name, timeline))) = (&pictures.svg, recorded.first()) {
+            written = if timeline.spans.is_empty() {
+                eprintln!(
+                    "part {name} records no spans: no picture written to {}",
+                    path.display()
+                );
+                Ok(())
+            } else {
+                let title = format!("{} {name}: a timeline of this run", self.package);
+                std::fs::write(path, timeline.svg(&title)).map_err(|e| (path, e))
+            };
+        }
+        if let (Ok(()), Some(path)) = (&written, &pictures.trace) {
+            written =
+                std::fs::write(path, timeline::chrome_trace(&recorded)).map_err(|e| (path, e));
+        }
+        match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err((path, error)) => {
+                eprintln!("error: cannot write {}: {error}", path.display());
+                ExitCode::FAILURE
             }
         }
     }
@@ -164,11 +217,32 @@ impl Lesson {
         let mut values: Vec<(&'static str, u64)> =
             self.options.iter().map(|o| (o.name, o.default)).collect();
         let mut parts = Vec::new();
+        let mut pictures = Pictures::default();
         let mut rest = argv.iter();
         while let Some(arg) = rest.next() {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(Command::Help),
                 "--list" => return Ok(Command::List),
+                flag if file_option(flag).is_some() => {
+                    let (name, inline) = file_option(flag).expect("matched above");
+                    let Some(path) = inline.or_else(|| rest.next().map(String::as_str)) else {
+                        return Err(UsageError(format!(
+                            "--{name} needs a file name, e.g. --{name}=run.{}",
+                            if name == "svg" { "svg" } else { "json" }
+                        )));
+                    };
+                    if path.is_empty() || path.starts_with('-') {
+                        return Err(UsageError(format!(
+                            "--{name} needs a file name, not '{path}'"
+                        )));
+                    }
+                    let slot = if name == "svg" {
+                        &mut pictures.svg
+                    } else {
+                        &mut pictures.trace
+                    };
+                    *slot = Some(PathBuf::from(path));
+                }
                 flag if flag.starts_with("--") => {
                     let (name, inline) = match flag[2..].split_once('=') {
                         Some((name, value)) => (name, Some(value.to_string())),
@@ -202,12 +276,18 @@ impl Lesson {
                 },
             }
         }
+        if pictures.svg.is_some() && parts.len() != 1 {
+            return Err(UsageError(
+                "--svg draws one part: name it, e.g. `io --svg io.svg` (try --list)".into(),
+            ));
+        }
         if parts.is_empty() {
             parts = (0..self.parts.len()).collect();
         }
         Ok(Command::Run {
             parts,
             args: Args { values },
+            pictures,
         })
     }
 
@@ -255,6 +335,12 @@ impl Lesson {
                 ));
             }
         }
+        text.push_str(
+            "\nPictures of your own run (see the book's \"How this course works\"):\n\
+             \x20 --svg=FILE           draw the one PART's timeline as an SVG picture\n\
+             \x20 --trace=FILE         write the spans in the Chrome trace format, for\n\
+             \x20                      Perfetto (ui.perfetto.dev) or chrome://tracing\n\n",
+        );
         text.push_str("  --list               list the parts and exit\n");
         text.push_str("  -h, --help           print this help and exit\n");
         text
@@ -275,6 +361,37 @@ fn end_quietly_on_a_closed_pipe() {
         }
         previous(info);
     }));
+}
+
+/// `--svg=FILE`, `--svg`, `--trace=...`: the option's name and the file if given inline.
+fn file_option(flag: &str) -> Option<(&'static str, Option<&str>)> {
+    for name in ["svg", "trace"] {
+        if let Some(rest) = flag.strip_prefix("--").and_then(|f| f.strip_prefix(name)) {
+            if rest.is_empty() {
+                return Some((name, None));
+            }
+            if let Some(path) = rest.strip_prefix('=') {
+                return Some((name, Some(path)));
+            }
+        }
+    }
+    None
+}
+
+/// The arguments as text, or a usage error naming the first that is not UTF-8
+/// (`std::env::args` would panic on it).
+fn utf8_arguments(args: impl Iterator<Item = OsString>) -> Result<Vec<String>, UsageError> {
+    args.enumerate()
+        .map(|(n, arg)| {
+            arg.into_string().map_err(|arg| {
+                UsageError(format!(
+                    "argument {} is not valid UTF-8: {}",
+                    n + 1,
+                    arg.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
 }
 
 fn report(result: anyhow::Result<()>) -> ExitCode {
@@ -305,7 +422,7 @@ mod tests {
 
     #[test]
     fn no_arguments_runs_every_part_with_defaults() {
-        let Ok(Command::Run { parts, args }) = parse(&[]) else {
+        let Ok(Command::Run { parts, args, .. }) = parse(&[]) else {
             panic!("expected a run")
         };
         assert_eq!(parts, vec![0, 1]);
@@ -318,7 +435,7 @@ mod tests {
             &["second", "--work-ms=5"][..],
             &["second", "--work-ms", "5"],
         ] {
-            let Ok(Command::Run { parts, args }) = parse(argv) else {
+            let Ok(Command::Run { parts, args, .. }) = parse(argv) else {
                 panic!("expected a run")
             };
             assert_eq!(parts, vec![1]);
@@ -342,6 +459,32 @@ mod tests {
         );
         let missing = parse(&["--work-ms"]).unwrap_err();
         assert!(missing.0.contains("needs a number"), "{missing:?}");
+    }
+
+    #[test]
+    fn pictures_are_asked_for_by_file_name() {
+        let Ok(Command::Run { pictures, .. }) =
+            parse(&["first", "--svg=io.svg", "--trace", "t.json"])
+        else {
+            panic!("expected a run")
+        };
+        assert_eq!(pictures.svg, Some(PathBuf::from("io.svg")));
+        assert_eq!(pictures.trace, Some(PathBuf::from("t.json")));
+        let two_parts = parse(&["first", "second", "--svg=x.svg"]).unwrap_err();
+        assert!(two_parts.0.contains("draws one part"), "{two_parts:?}");
+        let no_file = parse(&["first", "--trace"]).unwrap_err();
+        assert!(no_file.0.contains("needs a file name"), "{no_file:?}");
+    }
+
+    #[test]
+    fn an_argument_that_is_not_utf8_is_a_usage_error() {
+        use std::os::unix::ffi::OsStringExt;
+        let bad = vec![OsString::from("io"), OsString::from_vec(vec![0xff])];
+        let error = utf8_arguments(bad.into_iter()).unwrap_err();
+        assert!(
+            error.0.contains("argument 2 is not valid UTF-8"),
+            "{error:?}"
+        );
     }
 
     #[test]

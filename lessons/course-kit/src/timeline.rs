@@ -334,7 +334,9 @@ pub fn restart() {
 pub fn recorded() -> Timeline {
     let state = recorder().state();
     let mut timeline = state.done.clone();
-    timeline.spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    timeline
+        .spans
+        .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     timeline
 }
 
@@ -379,9 +381,7 @@ impl Timeline {
     /// turns for the spans that follow each other, `·` is time the lane was idle.
     pub fn text(&self) -> String {
         let end = self.end().as_secs_f64().max(1e-9);
-        let column = |t: Duration| {
-            ((t.as_secs_f64() / end) * TEXT_BARS as f64).round() as usize
-        };
+        let column = |t: Duration| ((t.as_secs_f64() / end) * TEXT_BARS as f64).round() as usize;
         let mut out = String::new();
         for lane in &self.lanes {
             let mut row = vec!['·'; TEXT_BARS];
@@ -742,7 +742,10 @@ mod tests {
         let svg = sample().svg("downloads");
         assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches(r#"<g class="span""#).count(), 5);
-        assert!(!svg.contains("\n\n"), "a blank line would end mdBook's HTML block");
+        assert!(
+            !svg.contains("\n\n"),
+            "a blank line would end mdBook's HTML block"
+        );
         assert!(svg.contains(r#"data-start-us="600000""#));
         assert!(svg.contains("in sequence · 600 ms"));
     }

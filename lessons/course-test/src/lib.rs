@@ -17,6 +17,7 @@ use std::process::{Command, ExitStatus};
 use std::time::Duration;
 
 pub mod deadline;
+pub mod picture;
 
 /// How long a lesson may run in a test before it counts as hung and is killed.
 pub const DEADLINE: Duration = Duration::from_secs(60);

@@ -1,0 +1,66 @@
+//! Reading a recorded timeline picture (`output/PART.svg`) back, so a test can
+//! check what it shows (which lanes worked at the same time) without timings.
+
+use std::path::Path;
+use std::time::Duration;
+
+/// One span as the picture draws it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawn {
+    pub lane: String,
+    pub name: String,
+    pub start: Duration,
+    pub end: Duration,
+}
+
+impl Drawn {
+    /// Whether the two spans were running at the same moment.
+    pub fn overlaps(&self, other: &Drawn) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies inside this span.
+    pub fn contains(&self, other: &Drawn) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The spans of the picture at `path`, which must be well-formed SVG that
+/// mdBook can inline (no blank line, no XML prolog).
+pub fn spans(path: impl AsRef<Path>) -> Vec<Drawn> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read the picture {}: {e}", path.display()));
+    assert!(
+        text.starts_with("<svg ") && !text.contains("\n\n"),
+        "{}: an inline SVG starts with <svg and has no blank line",
+        path.display()
+    );
+    let document = roxmltree::Document::parse(&text)
+        .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", path.display()));
+    let micros = |node: roxmltree::Node, name: &str| {
+        let value = node.attribute(name).unwrap_or_default();
+        Duration::from_micros(
+            value
+                .parse()
+                .unwrap_or_else(|_| panic!("{}: a span has no number in {name}", path.display())),
+        )
+    };
+    document
+        .descendants()
+        .filter(|node| node.attribute("class") == Some("span"))
+        .map(|node| Drawn {
+            lane: node.attribute("data-lane").unwrap_or_default().to_string(),
+            name: node.attribute("data-name").unwrap_or_default().to_string(),
+            start: micros(node, "data-start-us"),
+            end: micros(node, "data-end-us"),
+        })
+        .collect()
+}
+
+/// The spans called `name`, in the order they started.
+pub fn named<'a>(spans: &'a [Drawn], name: &str) -> Vec<&'a Drawn> {
+    let mut found: Vec<&Drawn> = spans.iter().filter(|s| s.name == name).collect();
+    found.sort_by_key(|s| s.start);
+    found
+}
