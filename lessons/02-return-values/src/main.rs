@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         .option(
             "wait-ms",
             100,
-            "how long the slow jobs wait, in ms, 10 to 10000",
+            10..=5000,
+            "how long the slow jobs wait, in ms",
         )
         .run()
 }

@@ -103,13 +103,13 @@ fn a_thread_cannot_return_an_rc() {
 #[test]
 fn help_works_and_mistakes_get_one_line() {
     check_command_line(LESSON, "lesson-02", "wait-ms");
-    // A number out of range is the part's own check: one line too, exit code 1.
+    // A number out of range is refused before any part runs: one line, exit code 2.
     let out_of_range = run(LESSON, &["--wait-ms=0"]);
-    assert_eq!(out_of_range.status.code(), Some(1), "{out_of_range}");
+    assert_eq!(out_of_range.status.code(), Some(2), "{out_of_range}");
     assert!(
         out_of_range
             .stderr
-            .contains("--wait-ms must be from 10 to 10000")
+            .contains("--wait-ms needs a whole number from 10 to 5000")
             && out_of_range.stderr.lines().count() == 1,
         "one line, no panic: {out_of_range}"
     );

@@ -32,12 +32,8 @@ fn main() -> ExitCode {
             stop_worker,
         )
         .part("exit", "main returning ends the threads: no cleanup", exit)
-        .option(
-            "files",
-            20,
-            "how many files each worker indexes, 1 to 10000",
-        )
-        .option("step-ms", 25, "how long one file takes, in ms, up to 10000")
+        .option("files", 20, 1..=500, "how many files each worker indexes")
+        .option("step-ms", 25, 0..=100, "how long one file takes, in ms")
         .role("indexer", indexer)
         .run()
 }

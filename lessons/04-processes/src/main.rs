@@ -46,16 +46,19 @@ fn main() -> ExitCode {
         .option(
             "children",
             5,
-            "how many children part `together` starts (1 to 64)",
+            1..=64,
+            "how many children part `together` starts",
         )
         .option(
             "sleep-ms",
             500,
+            0..=500,
             "how long each child in `together` sleeps, in ms",
         )
         .option(
             "grace-ms",
             300,
+            0..=5000,
             "how long `stop` lets a child clean up after SIGTERM, in ms",
         )
         .role("greet", start::greet)

@@ -34,16 +34,28 @@ fn main() -> ExitCode {
         .option(
             "sleep-ms",
             300,
+            0..=5000,
             "how long the child in `sleeping` sleeps, in ms",
         )
-        .option("steps", 10, "how many steps the worker in `progress` does")
-        .option("step-ms", 40, "how long each of those steps takes, in ms")
+        .option(
+            "steps",
+            10,
+            1..=500,
+            "how many steps the worker in `progress` does",
+        )
+        .option(
+            "step-ms",
+            40,
+            0..=100,
+            "how long each of those steps takes, in ms",
+        )
         .option(
             "increments",
             2_000_000,
+            1..=10_000_000,
             "how many times each process in `race` adds 1",
         )
-        .option("rounds", 3, "how many times `race` runs each way")
+        .option("rounds", 3, 1..=10, "how many times `race` runs each way")
         .role("negate", basics::negate)
         .role("sleepy", basics::sleepy)
         .role("worker", progress::worker)

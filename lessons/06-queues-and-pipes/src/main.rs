@@ -55,16 +55,19 @@ fn main() -> ExitCode {
         .option(
             "consume-ms",
             1,
+            0..=100,
             "how long the consumer works on each item, in ms",
         )
         .option(
             "messages",
             200_000,
+            1..=5_000_000,
             "how many messages part `speed` sends each way",
         )
         .option(
             "line-kb",
             100,
+            1..=1024,
             "the size of each unframed line in part `queue`, in KiB",
         )
         .role("doubler", |_| {

@@ -48,11 +48,13 @@ fn main() -> ExitCode {
         .option(
             "ops",
             100,
+            1..=1_000_000,
             "how many deposits and withdrawals each clerk makes",
         )
         .option(
             "speed-ops",
             100_000,
+            1..=10_000_000,
             "how many locked updates each process makes when timed",
         )
         // Every child ends by itself after the deadline, even if a bug stops it.

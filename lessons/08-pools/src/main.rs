@@ -49,16 +49,19 @@ fn main() -> ExitCode {
         .option(
             "numbers",
             300_000,
+            1..=3_000_000,
             "the CPU-bound work: Collatz steps for 1..=N",
         )
         .option(
             "lines",
             50_000,
+            1..=1_000_000,
             "how many lines of text the word count reads",
         )
         .option(
             "job-deadline-ms",
             1000,
+            10..=10_000,
             "how long a worker process may take for one job, in ms",
         )
         .role(process_pool::ROLE, pool_worker)

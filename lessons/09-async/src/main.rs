@@ -50,25 +50,39 @@ fn main() -> ExitCode {
         .option(
             "wait-ms",
             100,
+            1..=5000,
             "how long each step of part timing waits, in ms",
         )
         .option(
             "clients",
             200,
+            1..=400,
             "how many clients connect to the echo server at once",
         )
         .option(
             "think-ms",
             100,
+            0..=5000,
             "how long each echo client waits before sending, in ms",
         )
-        .option("block-ms", 300, "how long part blocking waits, in ms")
+        .option(
+            "block-ms",
+            300,
+            1..=5000,
+            "how long part blocking waits, in ms",
+        )
         .option(
             "tasks",
             10_000,
+            1..=10_000,
             "how many tasks, then threads, part many starts",
         )
-        .option("sleep-ms", 500, "how long each of them sleeps, in ms")
+        .option(
+            "sleep-ms",
+            500,
+            0..=5000,
+            "how long each of them sleeps, in ms",
+        )
         .run()
 }
 

@@ -22,14 +22,20 @@ fn main() -> ExitCode {
             "waiting and computing in one async program",
             mixed_part,
         )
-        .option("cpu-jobs", 8, "how many CPU-bound jobs (1 to 64)")
+        .option("cpu-jobs", 8, 1..=64, "how many CPU-bound jobs")
         .option(
             "rounds",
             24_000_000,
+            1..=48_000_000,
             "the CPU-bound work: rounds, shared by the jobs",
         )
-        .option("io-jobs", 50, "how many I/O-bound jobs (1 to 1000)")
-        .option("wait-ms", 20, "how long each I/O-bound job waits, in ms")
+        .option("io-jobs", 50, 1..=200, "how many I/O-bound jobs")
+        .option(
+            "wait-ms",
+            20,
+            1..=200,
+            "how long each I/O-bound job waits, in ms",
+        )
         .role(models::ROLE, models::job_role)
         .run()
 }

@@ -6,6 +6,7 @@
 //! Lessons that start child processes also register *roles*: see [`crate::child`].
 
 use std::ffi::OsString;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -26,6 +27,7 @@ struct Part {
 struct NumberOption {
     name: &'static str,
     default: u64,
+    range: RangeInclusive<u64>,
     about: &'static str,
 }
 
@@ -114,11 +116,27 @@ impl Lesson {
         self
     }
 
-    /// Declares a number the learner may change with `--name=N`.
-    pub fn option(mut self, name: &'static str, default: u64, about: &'static str) -> Self {
+    /// Declares a number the learner may change with `--name=N`, within `range`:
+    /// a range in which the lesson finishes in seconds and fits in memory. A value
+    /// outside it is refused before any part runs.
+    ///
+    /// # Panics
+    /// If `default` is outside `range`: a bug in the lesson, not a user error.
+    pub fn option(
+        mut self,
+        name: &'static str,
+        default: u64,
+        range: RangeInclusive<u64>,
+        about: &'static str,
+    ) -> Self {
+        assert!(
+            range.contains(&default),
+            "--{name}: the default {default} is outside {range:?}"
+        );
         self.options.push(NumberOption {
             name,
             default,
+            range,
             about,
         });
         self
@@ -248,19 +266,32 @@ impl Lesson {
                         Some((name, value)) => (name, Some(value.to_string())),
                         None => (&flag[2..], None),
                     };
-                    let Some(slot) = values.iter_mut().find(|(n, _)| *n == name) else {
+                    let Some(option) = self.options.iter().find(|o| o.name == name) else {
                         return Err(UsageError(format!(
                             "unknown option '--{name}' (try --help)"
                         )));
                     };
+                    let (from, to) = (option.range.start(), option.range.end());
+                    let slot = values
+                        .iter_mut()
+                        .find(|(n, _)| *n == name)
+                        .expect("every option has a value");
                     let Some(text) = inline.or_else(|| rest.next().cloned()) else {
                         return Err(UsageError(format!(
-                            "--{name} needs a number, e.g. --{name}=10"
+                            "--{name} needs a whole number from {from} to {to}, e.g. --{name}={}",
+                            option.default
                         )));
                     };
-                    slot.1 = text.parse().map_err(|_| {
-                        UsageError(format!("--{name} needs a whole number, not '{text}'"))
-                    })?;
+                    let value = text
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|value| option.range.contains(value));
+                    let Some(value) = value else {
+                        return Err(UsageError(format!(
+                            "--{name} needs a whole number from {from} to {to}, not '{text}'"
+                        )));
+                    };
+                    slot.1 = value;
                 }
                 flag if flag.starts_with('-') => {
                     return Err(UsageError(format!("unknown flag '{flag}' (try --help)")));
@@ -330,8 +361,12 @@ impl Lesson {
             for option in &self.options {
                 let flag = format!("--{}=N", option.name);
                 text.push_str(&format!(
-                    "  {flag:<20} {} (default {})\n",
-                    option.about, option.default
+                    "  {flag:<20} {}\n  {:<20} from {} to {}; default {}\n",
+                    option.about,
+                    "",
+                    option.range.start(),
+                    option.range.end(),
+                    option.default
                 ));
             }
         }
@@ -412,7 +447,7 @@ mod tests {
         Lesson::new("lesson-xx", "Test")
             .part("first", "the first part", |_| Ok(()))
             .part("second", "the second part", |_| Ok(()))
-            .option("work-ms", 300, "how long each task works")
+            .option("work-ms", 300, 1..=1000, "how long each task works")
     }
 
     fn parse(args: &[&str]) -> Result<Command, UsageError> {
@@ -458,7 +493,14 @@ mod tests {
             "{unknown_flag:?}"
         );
         let missing = parse(&["--work-ms"]).unwrap_err();
-        assert!(missing.0.contains("needs a number"), "{missing:?}");
+        assert!(missing.0.contains("from 1 to 1000"), "{missing:?}");
+        for outside in ["0", "1001", "18446744073709551616", "", "-1", "1e3"] {
+            let error = parse(&[&format!("--work-ms={outside}")]).unwrap_err();
+            assert_eq!(
+                error.0,
+                format!("--work-ms needs a whole number from 1 to 1000, not '{outside}'")
+            );
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ use tracing::{Event, Metadata, Subscriber};
 pub struct Span {
     /// The span's name, as written in `info_span!("name", ...)`.
     pub name: String,
-    /// The name with its fields: `download n=1` reads `download 1`.
+    /// The name with its fields, as tracing prints them: `download n=1`.
     pub label: String,
     /// The thread, task or process it belongs to.
     pub lane: String,
@@ -178,7 +178,7 @@ impl Fields {
         match field.name() {
             "lane" => self.lane = Some(value),
             "message" => self.message = Some(value),
-            _ => self.rest.push(value),
+            name => self.rest.push(format!("{name}={value}")),
         }
     }
 
@@ -337,6 +337,16 @@ pub fn recorded() -> Timeline {
     timeline
         .spans
         .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // Lanes from top to bottom in the order they started work.
+    let first = |lane: &String| {
+        let spans = timeline.spans.iter().filter(|s| &s.lane == lane);
+        let marks = timeline.marks.iter().filter(|m| &m.lane == lane);
+        let starts = spans.map(|s| s.start).chain(marks.map(|m| m.at));
+        starts.min().unwrap_or_default()
+    };
+    let mut lanes = timeline.lanes.clone();
+    lanes.sort_by_cached_key(first);
+    timeline.lanes = lanes;
     timeline
 }
 
@@ -503,7 +513,13 @@ impl<'a> Drawing<'a> {
                 y + lane_height + GAP / 2.0
             );
             for (span, row) in placed {
-                self.draw_span(&mut svg, span, y + *row as f64 * ROW);
+                // The label may run on after the bar up to the next span on its row.
+                let next = placed
+                    .iter()
+                    .filter(|(other, r)| r == row && other.start >= span.end && *other != *span)
+                    .map(|(other, _)| self.x(other.start))
+                    .fold(WIDTH - RIGHT, f64::min);
+                self.draw_span(&mut svg, span, y + *row as f64 * ROW, next);
             }
             for mark in self.timeline.marks.iter().filter(|m| &m.lane == lane) {
                 let x = self.x(mark.at);
@@ -525,7 +541,7 @@ impl<'a> Drawing<'a> {
         svg
     }
 
-    fn draw_span(&self, svg: &mut String, span: &Span, y: f64) {
+    fn draw_span(&self, svg: &mut String, span: &Span, y: f64, room_until: f64) {
         let x = self.x(span.start);
         let width = (self.x(span.end) - x).max(1.5);
         let is_group = self
@@ -551,11 +567,11 @@ impl<'a> Drawing<'a> {
             escape(&label),
         );
         // The label goes inside the bar if it fits, else just after it if there
-        // is room before the right edge, else only in the tooltip.
+        // is room before the next span, else only in the tooltip.
         let needed = label.chars().count() as f64 * CHAR + 8.0;
         let text_x = if needed <= width {
             Some(x + 4.0)
-        } else if x + width + needed <= WIDTH - RIGHT {
+        } else if x + width + needed <= room_until {
             Some(x + width + 4.0)
         } else {
             None
@@ -581,12 +597,18 @@ impl<'a> Drawing<'a> {
         let mut tick = 0.0;
         while tick <= self.end + step * 1e-6 {
             let x = self.x(Duration::from_secs_f64(tick / 1e3));
+            // The last label ends at its tick, so it stays inside the picture.
+            let anchor = if tick + step > self.end + step * 1e-6 {
+                "end"
+            } else {
+                "middle"
+            };
             let _ = writeln!(
                 svg,
-                r#"<line x1="{x:.1}" x2="{x:.1}" y1="{y:.1}" y2="{:.1}" stroke="currentColor"/><text x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                r#"<line x1="{x:.1}" x2="{x:.1}" y1="{y:.1}" y2="{:.1}" stroke="currentColor"/><text x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
                 y + 4.0,
                 y + 16.0,
-                format_ms(tick)
+                tick_label(tick)
             );
             tick += step;
         }
@@ -601,6 +623,15 @@ fn format_ms(ms: f64) -> String {
         format!("{ms:.0} ms")
     } else {
         format!("{ms:.1} ms")
+    }
+}
+
+/// A tick's label: `0`, `250 ms`, `1.5 s`, `2 s`.
+fn tick_label(ms: f64) -> String {
+    if ms >= 1000.0 {
+        format!("{} s", ms / 1e3)
+    } else {
+        format!("{ms} ms")
     }
 }
 
@@ -784,7 +815,7 @@ mod tests {
             .map(str::to_string)
             .unwrap_or_else(|| "thread 1".into());
         assert!(labels.contains(&(here.as_str(), "outer")), "{labels:?}");
-        assert!(labels.contains(&(here.as_str(), "inner 1")), "{labels:?}");
+        assert!(labels.contains(&(here.as_str(), "inner n=1")), "{labels:?}");
         assert!(labels.contains(&("task 7", "task")), "{labels:?}");
         assert_eq!(timeline.marks.len(), 1);
         assert_eq!(timeline.marks[0].lane, here);

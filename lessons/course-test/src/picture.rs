@@ -64,3 +64,26 @@ pub fn named<'a>(spans: &'a [Drawn], name: &str) -> Vec<&'a Drawn> {
     found.sort_by_key(|s| s.start);
     found
 }
+
+/// Runs `part` of the lesson at `exe` with `options`, asking it to draw its
+/// timeline, and returns the spans it drew (the run must succeed).
+pub fn fresh(exe: &str, part: &str, options: &[&str]) -> Vec<Drawn> {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!(
+        "course-picture-{}-{n}-{part}.svg",
+        std::process::id()
+    ));
+    let svg = format!("--svg={}", file.display());
+    let args: Vec<&str> = std::iter::once(part)
+        .chain(options.iter().copied())
+        .chain(std::iter::once(svg.as_str()))
+        .collect();
+    let run = crate::run(exe, &args);
+    let spans = std::panic::catch_unwind(|| {
+        run.assert_success();
+        spans(&file)
+    });
+    let _ = std::fs::remove_file(&file);
+    spans.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
