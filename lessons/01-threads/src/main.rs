@@ -35,11 +35,22 @@ fn main() -> ExitCode {
             background_threads,
         )
         .part("panic", "a panic inside a thread", panic)
-        .option("downloads", 2, "how many fake downloads part io runs")
-        .option("wait-ms", 300, "how long each fake download waits, in ms")
+        .option(
+            "downloads",
+            2,
+            1..=50,
+            "how many fake downloads part io runs",
+        )
+        .option(
+            "wait-ms",
+            300,
+            1..=1000,
+            "how long each fake download waits, in ms",
+        )
         .option(
             "primes-below",
             300_000,
+            1_000..=2_000_000,
             "the CPU-bound work: count the primes below this",
         )
         .role("ticker", ticker)
