@@ -199,18 +199,20 @@ fn run_in_group(command: &mut Command, deadline: Duration) -> Result<Option<Outp
     // the id of its group, so no other process can come to own that id in the meantime.
     let finished = loop {
         let ended = WaitIdOptions::EXITED | WaitIdOptions::NOHANG | WaitIdOptions::NOWAIT;
-        if waitid(WaitId::Pid(pid), ended)?.is_some() {
-            break true;
+        match waitid(WaitId::Pid(pid), ended) {
+            Ok(Some(_)) => break Ok(true),
+            Ok(None) | Err(rustix::io::Errno::INTR) => {}
+            Err(error) => break Err(error),
         }
         if started.elapsed() >= deadline {
-            break false;
+            break Ok(false);
         }
         thread::sleep(Duration::from_millis(5));
     };
     // The group is ours; it is gone already (ESRCH) if nothing was left behind.
     let _ = kill_process_group(pid, Signal::KILL);
     let status = child.wait()?;
-    if !finished {
+    if !finished.context("waiting for a test run")? {
         // Not joined: a process that left the group could hold the pipes for ever.
         return Ok(None);
     }
