@@ -1,5 +1,5 @@
-//! The book is whole: every lesson has a chapter, every include and relative link
-//! resolves, every recording is shown, and mdBook builds it without a warning.
+//! The book is whole: every lesson has a chapter, every include, relative link and
+//! picture resolves, every recording is shown, and mdBook builds it without a warning.
 //! mdBook runs here as a library, so no `mdbook` binary is needed.
 
 use std::fmt::Write as _;
@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use concurrency_course::lessons::{self, anchored};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::util::SubscriberInitExt as _;
 
 fn book_dir() -> PathBuf {
     lessons::root().join("book")
@@ -43,27 +46,49 @@ fn includes(text: &str) -> Vec<String> {
     found
 }
 
-/// The targets of the inline links `[text](target)` in `text`, outside code.
+/// The targets of the links and pictures in the markdown `text`, read as mdBook reads
+/// it (inline `[text](target)`, reference `[text][name]`, `<https://...>`, `![alt](path)`).
+/// What stands in code is code, not a link. E-mail addresses are left out.
 fn links(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut in_fence = false;
-    for line in text.lines() {
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(start) = rest.find("](") {
-            rest = &rest[start + 2..];
-            let Some(end) = rest.find(')') else { break };
-            found.push(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
-    found
+    // mdBook's own choice of extensions (mdbook-markdown's `new_cmark_parser`).
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(text, options)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if link_type != LinkType::Email => Some(dest_url.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn links_and_pictures_are_read_outside_code() {
+    let text = "See [the intro](introduction.md#start) and [lesson 1][one], \
+                <https://example.org>, <someone@example.org>.\n\n\
+                ![a diagram](pictures/threads.svg \"title\")\n\n\
+                | a table | [a cell](how-it-works.md) |\n| --- | --- |\n\n\
+                Not `[code](here.md)`, nor:\n\n\
+                ```rust\nlet x = a[0](1);\n[fenced](nowhere.md)\n```\n\n    \
+                [indented](nowhere.md)\n\n\
+                [one]: 01-threads.md\n";
+    assert_eq!(
+        links(text),
+        [
+            "introduction.md#start",
+            "01-threads.md",
+            "https://example.org",
+            "pictures/threads.svg",
+            "how-it-works.md",
+        ]
+    );
 }
 
 #[test]
@@ -115,8 +140,9 @@ fn every_include_resolves_to_a_file_and_an_anchor() {
     assert!(problems.is_empty(), "broken includes:\n{problems}");
 }
 
+/// A link to a page that is not there, or a picture whose file is missing, fails here.
 #[test]
-fn every_relative_link_resolves_inside_the_book() {
+fn every_relative_link_and_picture_resolves_inside_the_book() {
     let mut problems = String::new();
     for (chapter, text) in chapters() {
         for link in links(&text) {
@@ -131,7 +157,7 @@ fn every_relative_link_resolves_inside_the_book() {
             if !inside {
                 writeln!(
                     problems,
-                    "{}: `{link}` is not a page of the book",
+                    "{}: `{link}` is not a file of the book",
                     chapter.display()
                 )
                 .unwrap();
@@ -268,46 +294,41 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Collects mdBook's warnings and errors (it reports through `tracing`, and a broken
-/// include is only an ERROR event: the build itself still succeeds).
+/// Where mdBook's log lines go: it reports through `tracing`, and a broken include is
+/// only an ERROR line (the build itself still succeeds).
 #[derive(Clone, Default)]
-struct Complaints(Arc<Mutex<Vec<String>>>);
+struct Log(Arc<Mutex<Vec<u8>>>);
 
-struct Message(String);
-
-impl tracing::field::Visit for Message {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        write!(self.0, "{}={value:?} ", field.name()).unwrap();
+impl std::io::Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
     }
-}
-
-impl tracing::Subscriber for Complaints {
-    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
-        *metadata.level() <= tracing::Level::WARN
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
-    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        tracing::span::Id::from_u64(1)
-    }
-    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut message = Message(format!("{} ", event.metadata().level()));
-        event.record(&mut message);
-        self.0.lock().unwrap().push(message.0);
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
 }
 
 #[test]
 fn the_book_builds_without_a_warning() {
     let out = std::env::temp_dir().join(format!("course-book-{}", std::process::id()));
-    let complaints = Complaints::default();
-    let result = tracing::subscriber::with_default(complaints.clone(), || {
-        let mut book = mdbook_driver::MDBook::load(lessons::root())?;
-        book.config.build.build_dir = out.clone();
-        book.build()
-    });
+    let log = Log::default();
+    let warnings = tracing_subscriber::fmt()
+        .with_max_level(LevelFilter::WARN)
+        .with_ansi(false)
+        .without_time()
+        .with_writer({
+            let log = log.clone();
+            move || log.clone()
+        })
+        .finish();
+    let result = {
+        let _only_here = warnings.set_default();
+        mdbook_driver::MDBook::load(lessons::root()).and_then(|mut book| {
+            book.config.build.build_dir = out.clone();
+            book.build()
+        })
+    };
     let html: Vec<(PathBuf, String)> = walk(&out)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
@@ -320,11 +341,10 @@ fn the_book_builds_without_a_warning() {
     if let Err(error) = result {
         panic!("mdbook build failed: {error:#}");
     }
-    let complaints = complaints.0.lock().unwrap();
+    let complaints = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
     assert!(
-        complaints.is_empty(),
-        "mdbook complained:\n{}",
-        complaints.join("\n")
+        complaints.trim().is_empty(),
+        "mdbook complained:\n{complaints}"
     );
     assert!(
         html.len() > 2,
