@@ -361,7 +361,7 @@ pub fn show() {
 /// How many columns the bars of a text timeline take.
 const TEXT_BARS: usize = 60;
 /// How many columns a lane's name may take in a text timeline.
-const TEXT_LANE: usize = 10;
+const TEXT_LANE: usize = 12;
 
 impl Timeline {
     /// When the last span ended or the last mark happened.
@@ -521,8 +521,28 @@ impl<'a> Drawing<'a> {
                     .fold(WIDTH - RIGHT, f64::min);
                 self.draw_span(&mut svg, span, y + *row as f64 * ROW, next);
             }
-            for mark in self.timeline.marks.iter().filter(|m| &m.lane == lane) {
+            let marks: Vec<&Mark> = self
+                .timeline
+                .marks
+                .iter()
+                .filter(|m| &m.lane == lane)
+                .collect();
+            for (nth, mark) in marks.iter().enumerate() {
                 let x = self.x(mark.at);
+                // A mark's label shows when it fits before the next mark.
+                let room_until = marks
+                    .get(nth + 1)
+                    .map_or(WIDTH - RIGHT, |next| self.x(next.at));
+                let needed = mark.label.chars().count() as f64 * CHAR + 8.0;
+                if x + needed <= room_until {
+                    let _ = writeln!(
+                        svg,
+                        r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+                        x + 4.0,
+                        y + lane_height / 2.0 + 4.0,
+                        escape(&mark.label)
+                    );
+                }
                 let _ = writeln!(
                     svg,
                     r#"<g class="mark" data-lane="{}" data-at-us="{}"><line x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="{:.1}" stroke="currentColor" stroke-width="2"/><title>{} at {:.1} ms</title></g>"#,
@@ -635,27 +655,34 @@ fn tick_label(ms: f64) -> String {
     }
 }
 
-/// The smallest of 1, 2, 5, 10, 20, 50, ... that is at least `ms`.
+/// The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power
+/// of ten) that is at least `ms`: the end of the time axis.
 fn nice_ceiling(ms: f64) -> f64 {
-    let mut nice = 1.0;
-    while nice < ms {
-        for factor in [2.0, 2.5, 2.0] {
-            nice *= factor;
-            if nice >= ms {
-                break;
+    let mut power = 1.0;
+    loop {
+        for nice in [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0] {
+            if nice * power >= ms {
+                return nice * power;
             }
         }
+        power *= 10.0;
     }
-    nice
 }
 
-/// A step between ticks that gives four to ten ticks.
+/// The largest step between ticks (1, 2, 2.5 or 5 times a power of ten) that
+/// still gives at least five ticks up to `end`.
 fn tick_step(end: f64) -> f64 {
-    let mut step = nice_ceiling(end / 10.0);
-    if end / step < 4.0 {
-        step /= 2.0;
+    let mut best = 1.0;
+    let mut power = 1.0;
+    while power <= end {
+        for nice in [1.0, 2.0, 2.5, 5.0] {
+            if end / (nice * power) >= 5.0 {
+                best = nice * power;
+            }
+        }
+        power *= 10.0;
     }
-    step
+    best
 }
 
 fn escape(text: &str) -> String {
@@ -836,7 +863,9 @@ mod tests {
     fn ticks_are_round_numbers() {
         assert_eq!(nice_ceiling(870.0), 1000.0);
         assert_eq!(nice_ceiling(42.0), 50.0);
-        assert_eq!(tick_step(1000.0), 100.0);
-        assert_eq!(tick_step(50.0), 5.0);
+        assert_eq!(nice_ceiling(256.0), 300.0);
+        assert_eq!(tick_step(1000.0), 200.0);
+        assert_eq!(tick_step(300.0), 50.0);
+        assert_eq!(tick_step(50.0), 10.0);
     }
 }
