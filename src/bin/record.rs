@@ -38,18 +38,33 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            return ExitCode::from(2);
-        }
+        Err(error) => return usage_error(error),
     };
     for (lesson, names) in lessons {
-        if let Err(error) = record(&lesson, &names) {
-            eprintln!("error: {}: {error:#}", lesson.package);
-            return ExitCode::FAILURE;
+        let mut plan = match Plan::of(lesson) {
+            Ok(plan) => plan,
+            Err(error) => return failure(error),
+        };
+        if let Err(error) = plan.keep_only(&names) {
+            return usage_error(error);
+        }
+        if let Err(error) = plan.record() {
+            return failure(error);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A command line that cannot be used: one line, and exit code 2.
+fn usage_error(error: anyhow::Error) -> ExitCode {
+    eprintln!("error: {error:#}");
+    ExitCode::from(2)
+}
+
+/// A lesson that would not build, run or compile as it should.
+fn failure(error: anyhow::Error) -> ExitCode {
+    eprintln!("error: {error:#}");
+    ExitCode::FAILURE
 }
 
 /// The lessons the command line names, each with the names it asks for (none: all),
@@ -76,27 +91,53 @@ fn what_to_record(args: &[String]) -> Result<Option<Vec<(LessonDir, Vec<String>)
     }
 }
 
-/// Records the runs and listings `names` of `lesson`, or all of them.
-fn record(lesson: &LessonDir, names: &[String]) -> Result<()> {
-    build(lesson)?;
-    let recordings = recordings(lesson)?;
-    let listings = course_test::listings(&lesson.dir);
-    for name in names {
-        let known = recordings.iter().any(|r| r.name == *name) || listings.contains(name);
-        ensure!(
-            known,
-            "it has no part and no compile_fail listing named '{name}' (try cargo run -p {} -- --list)",
-            lesson.package
-        );
+/// What to record of one lesson: the runs it declares, and its listings.
+struct Plan {
+    lesson: LessonDir,
+    recordings: Vec<Recording>,
+    listings: Vec<String>,
+}
+
+impl Plan {
+    /// Everything there is to record of `lesson` (which this builds, to ask it).
+    fn of(lesson: LessonDir) -> Result<Self> {
+        build(&lesson)?;
+        Ok(Self {
+            recordings: recordings(&lesson)?,
+            listings: course_test::listings(&lesson.dir),
+            lesson,
+        })
     }
-    let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
-    for recording in recordings.iter().filter(|r| wanted(&r.name)) {
-        record_run(lesson, recording)?;
+
+    /// Keeps the runs and listings called `names`; all of them if there are none.
+    fn keep_only(&mut self, names: &[String]) -> Result<()> {
+        if names.is_empty() {
+            return Ok(());
+        }
+        for name in names {
+            let known =
+                self.recordings.iter().any(|r| r.name == *name) || self.listings.contains(name);
+            ensure!(
+                known,
+                "{} has no part and no compile_fail listing named '{name}' (try cargo run -p {} -- --list)",
+                self.lesson.package,
+                self.lesson.package
+            );
+        }
+        self.recordings.retain(|r| names.contains(&r.name));
+        self.listings.retain(|l| names.contains(l));
+        Ok(())
     }
-    for listing in listings.iter().filter(|l| wanted(l)) {
-        record_compile_error(lesson, listing)?;
+
+    fn record(&self) -> Result<()> {
+        for recording in &self.recordings {
+            record_run(&self.lesson, recording)?;
+        }
+        for listing in &self.listings {
+            record_compile_error(&self.lesson, listing)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Records one run the book shows: what `cargo run -q -p lesson-NN -- ARGS` prints
