@@ -1,6 +1,6 @@
 //! Runs lesson 05 as a real process, part by part: checks the facts it prints,
 //! that it leaves nothing in /dev/shm, and that its output is still what the
-//! book shows (numbers and order aside).
+//! book shows (numbers aside).
 
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};

@@ -1,5 +1,5 @@
 //! Runs lesson 09 as a real process, part by part: checks the facts it prints,
-//! and that its output is still what the book shows (numbers and order aside).
+//! and that its output is still what the book shows (numbers aside).
 
 use course_test::{check_command_line, check_compile_fail};
 
