@@ -67,9 +67,11 @@ fn failure(error: anyhow::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// The lessons the command line names, each with the names it asks for (none: all),
-/// or `None` for `--help`.
-fn what_to_record(args: &[String]) -> Result<Option<Vec<(LessonDir, Vec<String>)>>> {
+/// Lessons to record, each with the runs and listings asked for (none: all of them).
+type Wanted = Vec<(LessonDir, Vec<String>)>;
+
+/// What the command line asks to record, or `None` for `--help`.
+fn what_to_record(args: &[String]) -> Result<Option<Wanted>> {
     match args.first().map(String::as_str) {
         None => bail!("name a lesson, e.g. `cargo record 01`, or --all (try --help)"),
         Some("-h" | "--help") => Ok(None),
