@@ -1,3 +1,3 @@
-//! The course's own tools, used by `cargo exercises` and by the tests in `tests/`.
+//! The course's own tools, used by `cargo exercises`, `cargo record` and the tests in `tests/`.
 
 pub mod lessons;

@@ -17,6 +17,8 @@ fn main() -> ExitCode {
             "named threads, and a worker written as a struct",
             named,
         )
+        // Its two named threads print in either order.
+        .lines_in_any_order()
         .part(
             "interleave",
             "threads take turns in a different order every run",
@@ -34,6 +36,8 @@ fn main() -> ExitCode {
             "threads still running when main returns",
             background_threads,
         )
+        // The ticker gets one tick or two in before main returns.
+        .repeats_vary()
         .part("panic", "a panic inside a thread", panic)
         .option(
             "downloads",

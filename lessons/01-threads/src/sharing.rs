@@ -34,11 +34,3 @@ pub fn collect_squares(workers: u64) -> Vec<u64> {
     squares.clone()
 }
 // ANCHOR_END: arc_mutex
-
-/// What Python lets you write and Rust refuses: two threads pushing to one
-/// `Vec` with nothing to keep them apart. The book shows the compiler's error.
-///
-/// ```compile_fail,E0499
-#[doc = include_str!("../compile_fail/unsynchronised_push.rs")]
-/// ```
-pub const UNSYNCHRONISED_PUSH: &str = include_str!("../compile_fail/unsynchronised_push.rs");

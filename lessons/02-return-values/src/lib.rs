@@ -5,14 +5,6 @@ pub mod future;
 pub mod gather;
 pub mod scoped;
 
-/// What Python lets a thread return and Rust refuses: a value that is not
-/// safe to send to another thread. The book shows the compiler's error.
-///
-/// ```compile_fail,E0277
-#[doc = include_str!("../compile_fail/rc_result.rs")]
-/// ```
-pub const RC_RESULT: &str = include_str!("../compile_fail/rc_result.rs");
-
 // The exercises: your answers in `exercises/` when the `starter` feature is on
 // (that is what `cargo exercises 02` does), the reference solutions otherwise.
 // An unfinished starter has unused names; that is expected, not worth a warning.

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
             scoped,
         )
         .part("poll", "start a job, keep busy, ask if it is done", poll)
+        .also_recorded_as("poll-uneven", &["--wait-ms=105"])
         .part(
             "oneshot",
             "a result with a deadline: a one-shot channel",

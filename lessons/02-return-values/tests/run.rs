@@ -1,7 +1,7 @@
 //! Runs lesson 02 as a real process, part by part: checks the facts it prints,
-//! and that its output is still what the book shows (numbers and order aside).
+//! and that its output is still what the book shows (numbers aside).
 
-use course_test::{check_command_line, check_compile_error, check_recording, run};
+use course_test::{check_command_line, check_compile_fail, run, run_recorded};
 
 course_test::lesson_under_test!("lesson-02");
 
@@ -55,9 +55,7 @@ fn main_works_while_the_job_runs() {
 fn a_value_can_wait_up_to_one_round_to_be_noticed() {
     // A 210 ms job and 20 ms rounds: the value is ready in the middle of the
     // 11th round, and waits for main to look again. The book shows this run.
-    let uneven = run(LESSON, &["poll", "--wait-ms=105"]);
-    uneven.assert_success();
-    check_recording(&uneven, format!("{DIR}/output/poll-uneven.txt"));
+    let uneven = run_recorded(LESSON, DIR, "poll-uneven");
     assert!(uneven.number_after("main did") >= 1.0, "{uneven}");
     assert!(
         uneven.millis_after("cents after") >= 210.0,
@@ -84,25 +82,19 @@ fn a_deadline_can_pass_before_the_value_arrives() {
 #[test]
 fn a_kept_sender_turns_a_crash_into_a_wait() {
     // Shorter waits than the book's: the fact is the same, the test is faster.
-    let run = run(LESSON, &["never", "--wait-ms=50"]);
-    run.assert_success();
-    run.assert_prints("only the worker held a sender: waiting ended with Disconnected")
+    part("never", &["--wait-ms=50"])
+        .assert_prints("only the worker held a sender: waiting ended with Disconnected")
         .assert_prints("main kept a sender too:        waiting ended with Timeout");
-    part("never", &[]);
 }
 
 #[test]
 fn a_thread_cannot_return_an_rc() {
-    check_compile_error(
-        DIR,
-        "compile_fail/rc_result.rs",
-        "compile_fail/rc_result.stderr",
-    );
+    check_compile_fail(DIR);
 }
 
 #[test]
 fn help_works_and_mistakes_get_one_line() {
-    check_command_line(LESSON, "lesson-02", "wait-ms");
+    check_command_line(LESSON, DIR, "wait-ms");
     // A number out of range is refused before any part runs: one line, exit code 2.
     let out_of_range = run(LESSON, &["--wait-ms=0"]);
     assert_eq!(out_of_range.status.code(), Some(2), "{out_of_range}");

@@ -6,14 +6,6 @@ pub mod shared;
 pub mod status;
 pub mod stop;
 
-/// Python's "mutable argument" with a plain integer: the worker adds to it
-/// while main reads it. Rust refuses; the book shows the compiler's error.
-///
-/// ```compile_fail,E0502
-#[doc = include_str!("../compile_fail/plain_counter.rs")]
-/// ```
-pub const PLAIN_COUNTER: &str = include_str!("../compile_fail/plain_counter.rs");
-
 // The exercises: your answers in `exercises/` when the `starter` feature is on
 // (that is what `cargo exercises 03` does), the reference solutions otherwise.
 // An unfinished starter has unused names; that is expected, not worth a warning.

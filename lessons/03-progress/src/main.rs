@@ -15,7 +15,11 @@ fn main() -> ExitCode {
             "progress in an atomic counter that main polls",
             shared_counter,
         )
+        // Main looks a varying number of times: one progress line more or less.
+        .repeats_vary()
         .part("several", "progress of several jobs on one line", several)
+        // Here too: one progress line more or less.
+        .repeats_vary()
         .part(
             "messages",
             "progress as messages, then the result",

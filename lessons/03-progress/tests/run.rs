@@ -1,7 +1,7 @@
 //! Runs lesson 03 as a real process, part by part: checks the facts it prints,
-//! and that its output is still what the book shows (numbers and order aside).
+//! and that its output is still what the book shows (numbers aside).
 
-use course_test::{Run, check_command_line, check_compile_error, run};
+use course_test::{Run, check_command_line, check_compile_fail, run};
 
 course_test::lesson_under_test!("lesson-03");
 
@@ -147,16 +147,12 @@ fn the_work_can_be_made_shorter() {
 
 #[test]
 fn a_plain_counter_cannot_be_shared() {
-    check_compile_error(
-        DIR,
-        "compile_fail/plain_counter.rs",
-        "compile_fail/plain_counter.stderr",
-    );
+    check_compile_fail(DIR);
 }
 
 #[test]
 fn help_works_and_mistakes_get_one_line() {
-    check_command_line(LESSON, "lesson-03", "step-ms");
+    check_command_line(LESSON, DIR, "step-ms");
     // A number out of range is refused before any part runs: one line, exit code 2.
     let out_of_range = run(LESSON, &["--files=0"]);
     assert_eq!(out_of_range.status.code(), Some(2), "{out_of_range}");

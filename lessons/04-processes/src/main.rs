@@ -21,6 +21,8 @@ fn main() -> ExitCode {
             "start one child process and wait for it",
             start_part,
         )
+        // The parent and its child print at the same time.
+        .lines_in_any_order()
         .part(
             "together",
             "several children at once, seen in the process list",

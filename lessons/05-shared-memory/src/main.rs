@@ -20,6 +20,8 @@ fn main() -> ExitCode {
             "a child's progress, read through an anonymous segment",
             progress_part,
         )
+        // The parent looks a varying number of times: one line more or less.
+        .repeats_vary()
         .part(
             "in-turn",
             "five processes add to one counter, one after another",

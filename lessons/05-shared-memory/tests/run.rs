@@ -1,12 +1,12 @@
 //! Runs lesson 05 as a real process, part by part: checks the facts it prints,
 //! that it leaves nothing in /dev/shm, and that its output is still what the
-//! book shows (numbers and order aside).
+//! book shows (numbers aside).
 
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use course_test::shm;
-use course_test::{Run, check_command_line, check_compile_error, check_recording, run, run_role};
+use course_test::{Run, check_command_line, check_compile_fail, check_recording, run, run_role};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -143,16 +143,12 @@ fn only_the_owner_removes_a_segment_and_sigkill_leaves_it() {
 
 #[test]
 fn plus_equals_on_an_atomic_does_not_compile() {
-    check_compile_error(
-        DIR,
-        "compile_fail/plus_equals.rs",
-        "compile_fail/plus_equals.stderr",
-    );
+    check_compile_fail(DIR);
 }
 
 #[test]
 fn help_works_and_mistakes_get_one_line() {
-    check_command_line(LESSON, "lesson-05", "rounds");
+    check_command_line(LESSON, DIR, "rounds");
 }
 
 #[test]

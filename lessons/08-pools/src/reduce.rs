@@ -69,12 +69,3 @@ pub fn ranked(counts: &Counts) -> Vec<(&str, usize)> {
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     ranked
 }
-
-/// What a Python habit looks like in Rust, and the compiler refuses: every task
-/// of a pool adding to one captured total. rustdoc compiles it on every
-/// `cargo test` and checks it still fails with E0594; the book shows the error.
-///
-/// ```compile_fail,E0594
-#[doc = include_str!("../compile_fail/shared_total.rs")]
-/// ```
-pub const SHARED_TOTAL: &str = include_str!("../compile_fail/shared_total.rs");

@@ -52,12 +52,3 @@ pub fn ticks_during(how: Wait, wait: Duration) -> std::io::Result<u32> {
     })
 }
 // ANCHOR_END: blocking
-
-/// What the compiler stops: a `std::sync::MutexGuard` held across an `.await` in
-/// a spawned task. rustdoc compiles it on every `cargo test` and checks that it
-/// still fails; the book shows the error.
-///
-/// ```compile_fail
-#[doc = include_str!("../compile_fail/guard_across_await.rs")]
-/// ```
-pub const GUARD_ACROSS_AWAIT: &str = include_str!("../compile_fail/guard_across_await.rs");

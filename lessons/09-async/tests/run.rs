@@ -1,7 +1,7 @@
 //! Runs lesson 09 as a real process, part by part: checks the facts it prints,
-//! and that its output is still what the book shows (numbers and order aside).
+//! and that its output is still what the book shows (numbers aside).
 
-use course_test::check_command_line;
+use course_test::{check_command_line, check_compile_fail};
 
 course_test::lesson_under_test!("lesson-09");
 
@@ -127,9 +127,7 @@ fn timeouts_cancel_and_abort_stops() {
 
 #[test]
 fn tasks_take_far_less_memory_than_threads() {
-    // 2000 of each keeps the test quick. The book shows the default 10,000: after
-    // recording, record this part again with
-    // `cargo run -q -p lesson-09 -- many > lessons/09-async/output/many.txt`.
+    // 2000 of each keeps the test quick; the book shows the default 10,000.
     let run = part("many", &["--tasks=2000", "--sleep-ms=300"]);
     let memory = run.numbers_after("memory +");
     assert_eq!(memory.len(), 2, "{run}");
@@ -147,16 +145,10 @@ fn tasks_take_far_less_memory_than_threads() {
 
 #[test]
 fn help_works_and_mistakes_get_one_line() {
-    check_command_line(LESSON, "lesson-09", "clients");
+    check_command_line(LESSON, DIR, "clients");
 }
 
 #[test]
-fn the_recorded_compile_error_is_the_send_one() {
-    // `src/blocking.rs` has the file as a `compile_fail` doctest.
-    let recorded =
-        std::fs::read_to_string(format!("{DIR}/compile_fail/guard_across_await.stderr")).unwrap();
-    assert!(
-        recorded.starts_with("error: future cannot be sent between threads safely"),
-        "{recorded}"
-    );
+fn a_std_guard_held_across_an_await_cannot_be_spawned() {
+    check_compile_fail(DIR);
 }

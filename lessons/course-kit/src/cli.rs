@@ -4,6 +4,12 @@
 //! them all (`cargo run -p lesson-01`), one or a few by name (`cargo run -p lesson-01 -- io`),
 //! list them (`--list`), or change a number the lesson uses (`--work-ms=200`).
 //! Lessons that start child processes also register *roles*: see [`crate::child`].
+//!
+//! The book shows a recorded run of every part (`output/PART.txt`), and tests compare
+//! the lesson with it. What may change from one run to the next beyond the numbers is
+//! declared here, next to the part: see [`Lesson::lines_in_any_order`] and
+//! [`Lesson::repeats_vary`]. The hidden flag
+//! `--recordings` prints the list for `cargo record` and the tests (see [`Recording`]).
 
 use std::ffi::OsString;
 use std::ops::RangeInclusive;
@@ -22,6 +28,78 @@ struct Part {
     name: &'static str,
     about: &'static str,
     run: PartFn,
+    lines: Lines,
+    /// More runs of this part that the book shows: a name and the options they use.
+    also: Vec<(&'static str, &'static [&'static str])>,
+}
+
+/// How the lines a part prints may change from one run to the next, beyond their
+/// numbers: what a test that compares a run with its recording has to allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lines {
+    /// The same lines in the same order, every run (most parts).
+    #[default]
+    InOrder,
+    /// The same lines, but threads or processes print them in a different order on
+    /// each run. Each line still appears as often as in the recording.
+    AnyOrder,
+    /// The same lines in the same order, but a line may come a different number of
+    /// times in a row on each run (a ticker that ticks twice, or three times, before
+    /// it is stopped): a run of equal lines counts as one.
+    RepeatsVary,
+}
+
+impl Lines {
+    /// The word `--recordings` prints for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Lines::InOrder => "in-order",
+            Lines::AnyOrder => "any-order",
+            Lines::RepeatsVary => "repeats-vary",
+        }
+    }
+
+    fn from_word(word: &str) -> Option<Self> {
+        [Lines::InOrder, Lines::AnyOrder, Lines::RepeatsVary]
+            .into_iter()
+            .find(|lines| lines.word() == word)
+    }
+}
+
+/// A run that the book shows: `output/NAME.txt` holds what
+/// `cargo run -p lesson-NN -- ARGS` printed. Every part has one, named after it;
+/// a part may have more, with other options ([`Lesson::also_recorded_as`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recording {
+    /// The file's name in `output/`, without `.txt`.
+    pub name: String,
+    /// The lesson's arguments: the part's name, then any options.
+    pub args: Vec<String>,
+    /// What may change between two runs besides the numbers.
+    pub lines: Lines,
+}
+
+impl Recording {
+    /// Reads one line that `--recordings` printed: `NAME LINES ARG...`.
+    pub fn parse(line: &str) -> Option<Self> {
+        let mut words = line.split_whitespace();
+        let name = words.next()?.to_string();
+        let lines = Lines::from_word(words.next()?)?;
+        let args: Vec<String> = words.map(str::to_string).collect();
+        (!args.is_empty()).then_some(Self { name, args, lines })
+    }
+}
+
+impl std::fmt::Display for Recording {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} {}",
+            self.name,
+            self.lines.word(),
+            self.args.join(" ")
+        )
+    }
 }
 
 struct NumberOption {
@@ -79,6 +157,8 @@ pub struct UsageError(pub String);
 pub enum Command {
     Help,
     List,
+    /// The hidden `--recordings`: one [`Recording`] a line.
+    Recordings,
     Run {
         parts: Vec<usize>,
         args: Args,
@@ -112,8 +192,69 @@ impl Lesson {
 
     /// Adds a part; parts run in the order they are added.
     pub fn part(mut self, name: &'static str, about: &'static str, run: PartFn) -> Self {
-        self.parts.push(Part { name, about, run });
+        self.parts.push(Part {
+            name,
+            about,
+            run,
+            lines: Lines::InOrder,
+            also: Vec::new(),
+        });
         self
+    }
+
+    /// Says that the part just added prints its lines in an order that changes from
+    /// run to run (threads or processes printing as they go), so a test compares a
+    /// run with the recording without regard to order. Every line must still be
+    /// there as often as in the recording.
+    pub fn lines_in_any_order(mut self) -> Self {
+        self.last_part("lines_in_any_order").lines = Lines::AnyOrder;
+        self
+    }
+
+    /// Says that the part just added prints some line a number of times in a row that
+    /// changes from run to run (a ticker stopped after two ticks, or three), so a test
+    /// counts a run of equal lines as one. Everything else stays in order.
+    pub fn repeats_vary(mut self) -> Self {
+        self.last_part("repeats_vary").lines = Lines::RepeatsVary;
+        self
+    }
+
+    /// Says that the book also shows the part just added run with `options`,
+    /// recorded in `output/NAME.txt`.
+    pub fn also_recorded_as(
+        mut self,
+        name: &'static str,
+        options: &'static [&'static str],
+    ) -> Self {
+        self.last_part("also_recorded_as")
+            .also
+            .push((name, options));
+        self
+    }
+
+    fn last_part(&mut self, method: &str) -> &mut Part {
+        self.parts
+            .last_mut()
+            .unwrap_or_else(|| panic!("{method} describes the part before it: add a part first"))
+    }
+
+    /// Every run the book shows, in the order of the parts.
+    pub fn recordings(&self) -> Vec<Recording> {
+        let mut recordings = Vec::new();
+        for part in &self.parts {
+            let runs = std::iter::once((part.name, &[][..])).chain(part.also.iter().copied());
+            for (name, options) in runs {
+                recordings.push(Recording {
+                    name: name.to_string(),
+                    args: std::iter::once(part.name)
+                        .chain(options.iter().copied())
+                        .map(str::to_string)
+                        .collect(),
+                    lines: part.lines,
+                });
+            }
+        }
+        recordings
     }
 
     /// Declares a number the learner may change with `--name=N`, within `range`:
@@ -164,6 +305,12 @@ impl Lesson {
             Ok(Command::List) => {
                 for part in &self.parts {
                     println!("{:<14} {}", part.name, part.about);
+                }
+                ExitCode::SUCCESS
+            }
+            Ok(Command::Recordings) => {
+                for recording in self.recordings() {
+                    println!("{recording}");
                 }
                 ExitCode::SUCCESS
             }
@@ -241,6 +388,8 @@ impl Lesson {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(Command::Help),
                 "--list" => return Ok(Command::List),
+                // Not in --help: it is for `cargo record` and the tests, not for readers.
+                "--recordings" => return Ok(Command::Recordings),
                 flag if file_option(flag).is_some() => {
                     let (name, inline) = file_option(flag).expect("matched above");
                     let Some(path) = inline.or_else(|| rest.next().map(String::as_str)) else {
@@ -527,6 +676,30 @@ mod tests {
             error.0.contains("argument 2 is not valid UTF-8"),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn recordings_say_how_each_part_may_change() {
+        let lesson = lesson()
+            .lines_in_any_order()
+            .also_recorded_as("slow", &["--work-ms=900"])
+            .part("third", "the third part", |_| Ok(()))
+            .repeats_vary();
+        let lines: Vec<String> = lesson.recordings().iter().map(|r| r.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "first in-order first",
+                "second any-order second",
+                "slow any-order second --work-ms=900",
+                "third repeats-vary third",
+            ]
+        );
+        for line in &lines {
+            assert_eq!(Recording::parse(line).unwrap().to_string(), *line);
+        }
+        assert!(matches!(parse(&["--recordings"]), Ok(Command::Recordings)));
+        assert!(!lesson.help().contains("--recordings"), "a hidden flag");
     }
 
     #[test]

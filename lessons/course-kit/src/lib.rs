@@ -11,7 +11,8 @@
 //!
 //! How a lesson runs and reports (not a topic of the course):
 //!
-//! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`);
+//! - [`cli`]: the runner behind every lesson's `main.rs` (parts, options, `--help`, `--list`,
+//!   and how each part's recorded run may vary);
 //! - [`timing`]: measuring how long something took and printing durations;
 //! - [`table`]: printing a small table of results with aligned columns;
 //! - [`timeline`]: recording `tracing` spans and drawing them: text, SVG, Chrome trace.

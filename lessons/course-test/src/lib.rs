@@ -1,20 +1,30 @@
-//! The lessons' test harness (a dev-dependency: no lesson binary compiles it).
+//! The lessons' test harness: a dev-dependency of the lessons, and what `cargo record`
+//! is built on.
 //!
 //! It runs a lesson as a real process, reads the facts it prints, and checks that
-//! the output the book shows is still what the lesson prints.
+//! what the book shows is still what the lesson does:
 //!
-//! The book includes recorded runs from `lessons/NN-topic/output/PART.txt`. A test runs the
-//! part again and compares the two with every number blanked out and the lines sorted, so
-//! timings, pids and the order in which threads print never make it fail, while a changed,
-//! missing or extra line does. To record again after changing a lesson on purpose:
+//! - a run: the book includes recorded runs from `lessons/NN-topic/output/NAME.txt`. A
+//!   test runs the part again and compares the two line by line, in order, with every
+//!   number blanked out ([`compare`]), so timings and pids never make it fail while a
+//!   changed, missing, extra or moved line does. A part whose lines come in a different
+//!   order on each run says so in the lesson's `main.rs`
+//!   ([`course_kit::Lesson::lines_in_any_order`]); the test asks the lesson binary
+//!   (its hidden `--recordings` flag) and compares that part's lines in any order.
+//! - a compile error: every `compile_fail/NAME.rs` must still fail to compile, with the
+//!   error recorded in `compile_fail/NAME.stderr` ([`check_compile_fail`]).
 //!
-//! ```text
-//! RECORD_OUTPUT=1 cargo test -p lesson-01 --test run -- --test-threads=1
-//! ```
+//! Tests only compare. After changing a lesson on purpose, record it again with
+//! `cargo record 01` (every run and compile error of lesson 01) or `cargo record 01 io`
+//! (one part).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+pub use course_kit::cli::Lines;
+use course_kit::cli::Recording;
 
 pub mod deadline;
 pub mod picture;
@@ -25,6 +35,10 @@ pub const DEADLINE: Duration = Duration::from_secs(60);
 /// One finished run of a lesson binary.
 #[derive(Debug)]
 pub struct Run {
+    /// The program that ran.
+    pub exe: String,
+    /// The arguments it was given.
+    pub args: Vec<String>,
     pub status: ExitStatus,
     pub stdout: String,
     pub stderr: String,
@@ -32,61 +46,81 @@ pub struct Run {
 
 /// Runs the binary at `exe` (from `env!("CARGO_BIN_EXE_lesson-NN")`) with `args`, to the end.
 pub fn run(exe: &str, args: &[&str]) -> Run {
-    let output = course_kit::child::output_with_deadline(Command::new(exe).args(args), DEADLINE)
-        .unwrap_or_else(|error| panic!("running {exe} {args:?}: {error:#}"));
-    Run {
-        status: output.status,
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    let mut command = Command::new(exe);
+    command.args(args);
+    run_command(exe, args, &mut command)
 }
 
 /// Runs the lesson at `exe` in a child role, the way the lesson itself starts one
 /// (`--child-role ROLE ARGS...`, with the parent marker set): for testing what a child
 /// started with wrong arguments says.
 pub fn run_role(exe: &str, role: &str, args: &[&str]) -> Run {
+    let all: Vec<&str> = [course_kit::child::ROLE_ARG, role]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
     let mut command = Command::new(exe);
-    command
-        .arg(course_kit::child::ROLE_ARG)
-        .arg(role)
-        .args(args)
-        .env(
-            course_kit::child::PARENT_ENV,
-            std::process::id().to_string(),
-        );
-    let output = course_kit::child::output_with_deadline(&mut command, DEADLINE)
-        .unwrap_or_else(|error| panic!("running {exe} as {role}: {error:#}"));
+    command.args(&all).env(
+        course_kit::child::PARENT_ENV,
+        std::process::id().to_string(),
+    );
+    run_command(exe, &all, &mut command)
+}
+
+fn run_command(exe: &str, args: &[&str], command: &mut Command) -> Run {
+    let output = course_kit::child::output_with_deadline(command, DEADLINE)
+        .unwrap_or_else(|error| panic!("running {exe} {args:?}: {error:#}"));
     Run {
+        exe: exe.to_string(),
+        args: args.iter().map(|a| a.to_string()).collect(),
         status: output.status,
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 
-/// Runs `part` of the lesson at `exe` with `options`, checks that it succeeded, and
-/// compares its output with the recording `LESSON_DIR/output/PART.txt` that the book
-/// shows. Options only change numbers, which the comparison sets aside, so a test may
-/// run a part with less work than the recorded default.
-///
-/// With `RECORD_OUTPUT` set, the recording is made from a run with the default
-/// settings, as the book shows it (`cargo run -p lesson-NN -- PART`), and the test's
-/// checks run on a second run with `options`.
+/// The runs the book shows of the lesson at `exe`, as its hidden `--recordings` flag
+/// lists them: each one's name, its arguments, and what may change between two runs.
+pub fn recordings(exe: &str) -> Vec<Recording> {
+    let listed = run(exe, &["--recordings"]);
+    listed.assert_success();
+    listed
+        .stdout
+        .lines()
+        .map(|line| {
+            Recording::parse(line)
+                .unwrap_or_else(|| panic!("--recordings printed a line it should not: {line:?}"))
+        })
+        .collect()
+}
+
+/// Runs `part` of the lesson at `exe` once, with `options`, checks that it succeeded,
+/// and compares its output with the recording `LESSON_DIR/output/PART.txt` that the
+/// book shows. Options only change numbers, which the comparison sets aside, so a test
+/// may run a part with less work than the recorded default.
 pub fn run_part(exe: &str, lesson_dir: &str, part: &str, options: &[&str]) -> Run {
-    let recording = format!("{lesson_dir}/output/{part}.txt");
-    let recording_now = std::env::var_os("RECORD_OUTPUT").is_some();
-    if recording_now && !options.is_empty() {
-        let default = run(exe, &[part]);
-        default.assert_success();
-        check_recording(&default, &recording);
-    }
     let args: Vec<&str> = std::iter::once(part)
         .chain(options.iter().copied())
         .collect();
     let run = run(exe, &args);
     run.assert_success();
-    if !recording_now || options.is_empty() {
-        check_recording(&run, &recording);
-    }
+    check_recording(&run, format!("{lesson_dir}/output/{part}.txt"));
+    run
+}
+
+/// Runs the lesson at `exe` with the arguments its `main.rs` declares for the recording
+/// `name` (as `cargo record` does), checks that it succeeded, and compares its output
+/// with `LESSON_DIR/output/NAME.txt`. For a run the book shows with other options than
+/// the part's defaults ([`course_kit::Lesson::also_recorded_as`]).
+pub fn run_recorded(exe: &str, lesson_dir: &str, name: &str) -> Run {
+    let recording = recordings(exe)
+        .into_iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("the lesson's main.rs declares no recording {name}"));
+    let args: Vec<&str> = recording.args.iter().map(String::as_str).collect();
+    let run = run(exe, &args);
+    run.assert_success();
+    check_recording(&run, format!("{lesson_dir}/output/{name}.txt"));
     run
 }
 
@@ -110,10 +144,16 @@ macro_rules! lesson_under_test {
     };
 }
 
-/// The promises every lesson's command line keeps, checked on the real executable:
-/// `--help` shows the usage; a bad value for the number option `option`, an unknown
-/// part, and a child role typed by hand each get one line on stderr and exit code 2.
-pub fn check_command_line(exe: &str, package: &str, option: &str) {
+/// The promises every lesson's command line keeps, checked on the real executable
+/// `exe` of the lesson in `lesson_dir`: `--help` shows the usage; a bad value for the
+/// number option `option`, an unknown part, and a child role typed by hand each get one
+/// line on stderr and exit code 2. And the runs the lesson declares (`--recordings`)
+/// are the ones recorded in its `output/` folder, no more and no fewer.
+pub fn check_command_line(exe: &str, lesson_dir: &str, option: &str) {
+    let package = Path::new(exe)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .expect("a lesson's executable is named after its package");
     let help = run(exe, &["--help"]);
     help.assert_success()
         .assert_prints(&format!("Usage: cargo run -p {package}"));
@@ -148,6 +188,30 @@ pub fn check_command_line(exe: &str, package: &str, option: &str) {
             "{args:?}: one line, no panic: {mistake}"
         );
     }
+    let declared: Vec<String> = recordings(exe).into_iter().map(|r| r.name).collect();
+    let mut recorded = files_named(&Path::new(lesson_dir).join("output"), "txt");
+    let missing: Vec<&String> = declared.iter().filter(|n| !recorded.contains(n)).collect();
+    recorded.retain(|name| !declared.contains(name));
+    assert!(
+        missing.is_empty() && recorded.is_empty(),
+        "{package}'s main.rs declares runs that output/ has no recording of: {missing:?}; \
+         output/ has recordings of runs it does not declare: {recorded:?}"
+    );
+}
+
+/// The names, without the extension, of the files `dir/NAME.EXTENSION`, sorted; none
+/// if there is no such folder.
+fn files_named(dir: &Path, extension: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .collect();
+    names.sort();
+    names
 }
 
 impl Run {
@@ -212,8 +276,12 @@ impl std::fmt::Display for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.status, self.stdout, self.stderr
+            "\n--- ran: {} {}\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.exe,
+            self.args.join(" "),
+            self.status,
+            self.stdout,
+            self.stderr
         )
     }
 }
@@ -225,16 +293,6 @@ fn first_number(text: &str) -> Option<f64> {
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     number.trim_end_matches('.').parse().ok()
-}
-
-/// A text with every number replaced by `#`, trailing spaces cut, its lines sorted and
-/// repeats dropped: what stays the same from run to run. (A line repeated is a count,
-/// like a number: a ticker may tick twice in one run and three times in the next.)
-pub fn normalize(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = text.lines().map(blank_numbers).collect();
-    lines.sort();
-    lines.dedup();
-    lines
 }
 
 /// A line with its numbers blanked, and its durations' units too: a run that takes
@@ -275,44 +333,207 @@ fn blank_digits(line: &str) -> String {
     out
 }
 
-/// Checks that `run` printed what the recording at `path` (shown in the book) says,
-/// numbers and line order aside. With `RECORD_OUTPUT` set, writes the recording instead.
+/// The lines of `text` as a test compares them: numbers blanked, in order.
+pub fn blanked_lines(text: &str) -> Vec<String> {
+    text.lines().map(blank_numbers).collect()
+}
+
+/// Compares what a run `printed` with what the book `recorded`, line by line with
+/// numbers blanked: in order; or, for a part that declares [`Lines::AnyOrder`], as two
+/// collections in which every line appears as often in one as in the other; or, for a
+/// part that declares [`Lines::RepeatsVary`], in order with each run of equal lines
+/// counted once. `Err` says where they first differ, with line numbers.
+pub fn compare(recorded: &str, printed: &str, lines: Lines) -> Result<(), String> {
+    let book: Vec<&str> = recorded.lines().collect();
+    let run: Vec<&str> = printed.lines().collect();
+    let book_blanked = blanked_lines(recorded);
+    let run_blanked = blanked_lines(printed);
+    let numbered = |lines: &[&str], i: usize| match lines.get(i) {
+        Some(line) => format!("{:>4} | {line}", i + 1),
+        None => format!("{:>4} | (no such line: {} in all)", i + 1, lines.len()),
+    };
+    match lines {
+        Lines::InOrder | Lines::RepeatsVary => {
+            // The lines compared, by their number in the text.
+            let kept = |blanked: &[String]| -> Vec<usize> {
+                (0..blanked.len())
+                    .filter(|&i| lines == Lines::InOrder || i == 0 || blanked[i] != blanked[i - 1])
+                    .collect()
+            };
+            let (book_kept, run_kept) = (kept(&book_blanked), kept(&run_blanked));
+            let Some(at) = (0..book_kept.len().max(run_kept.len())).find(|&k| {
+                book_kept.get(k).map(|&i| &book_blanked[i])
+                    != run_kept.get(k).map(|&i| &run_blanked[i])
+            }) else {
+                return Ok(());
+            };
+            let mut message = String::from("The first line that differs:\n");
+            if lines == Lines::RepeatsVary {
+                message += "(a line repeated in a row counts once, as the part declares)\n";
+            }
+            for (who, lines, kept) in [
+                ("The book", &book, &book_kept),
+                ("This run", &run, &run_kept),
+            ] {
+                // Where the difference is, in this text's own line numbers.
+                let here = kept.get(at).copied().unwrap_or(lines.len());
+                message += &format!("{who}:\n");
+                for i in here.saturating_sub(2)..here {
+                    message += &format!("    {}\n", numbered(lines, i));
+                }
+                message += &format!("  > {}\n", numbered(lines, here));
+            }
+            Err(message)
+        }
+        Lines::AnyOrder => {
+            // Pair each line of the book with an equal line of the run not yet paired.
+            let mut unpaired: Vec<bool> = vec![true; run.len()];
+            let mut only_book = Vec::new();
+            for (i, line) in book_blanked.iter().enumerate() {
+                match (0..run.len()).find(|&j| unpaired[j] && run_blanked[j] == *line) {
+                    Some(j) => unpaired[j] = false,
+                    None => only_book.push(i),
+                }
+            }
+            let only_run: Vec<usize> = (0..run.len()).filter(|&j| unpaired[j]).collect();
+            if only_book.is_empty() && only_run.is_empty() {
+                return Ok(());
+            }
+            let mut message = String::from(
+                "The lines differ (in any order, as the part declares, but each as often \
+                 as the book has it).\n",
+            );
+            for (who, lines, which) in [
+                ("the book", &book, &only_book),
+                ("this run", &run, &only_run),
+            ] {
+                message += &format!("Only in {who} ({}):\n", which.len());
+                for &i in which.iter().take(10) {
+                    message += &format!("  > {}\n", numbered(lines, i));
+                }
+            }
+            Err(message)
+        }
+    }
+}
+
+/// Checks that `run` printed what its recording at `path` (shown in the book) says,
+/// numbers aside: line by line, in order unless the run's part declares otherwise.
 pub fn check_recording(run: &Run, path: impl AsRef<Path>) {
     let path = path.as_ref();
-    if std::env::var_os("RECORD_OUTPUT").is_some() {
-        std::fs::create_dir_all(path.parent().expect("a recording lives in a folder")).unwrap();
-        std::fs::write(path, &run.stdout).unwrap();
-        return;
-    }
+    let name = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .expect("a recording is output/NAME.txt");
+    let recording = recordings(&run.exe)
+        .into_iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "the lesson's main.rs declares no run recorded as {}",
+                path.display()
+            )
+        });
+    assert_eq!(
+        run.args.first(),
+        recording.args.first(),
+        "{} is the recording of another part",
+        path.display()
+    );
     let recorded = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read the recording {}: {e}", path.display()));
-    let expected = normalize(&recorded);
-    let actual = normalize(&run.stdout);
-    if expected != actual {
-        let only_book: Vec<&String> = expected.iter().filter(|l| !actual.contains(l)).collect();
-        let only_run: Vec<&String> = actual.iter().filter(|l| !expected.contains(l)).collect();
+    if let Err(difference) = compare(&recorded, &run.stdout, recording.lines) {
+        let lesson = path
+            .ancestors()
+            .nth(2)
+            .and_then(|dir| dir.file_name()?.to_str()?.split('-').next())
+            .unwrap_or("NN");
         panic!(
-            "the lesson no longer prints what the book shows ({}).\n\
-             lines only in the book: {only_book:#?}\nlines only in this run: {only_run:#?}\n\
-             (counts may differ too: {} lines in the book, {} in the run)\n\
-             If the change is on purpose, record again:\n  \
-             RECORD_OUTPUT=1 cargo test -p <lesson> --test run -- --test-threads=1{self_run}",
+            "the lesson no longer prints what the book shows in {} (numbers aside).\n\
+             {difference}\
+             If the change is on purpose, record it again:\n  \
+             cargo record {lesson} {name}\n{run}",
             path.display(),
-            expected.len(),
-            actual.len(),
-            self_run = run,
         );
     }
 }
 
-/// Compiles `file` (a path relative to `lesson_dir`) with rustc, expects it to fail, and
-/// checks that its `error[E...]` lines are the ones recorded at `recording` (which the book
-/// shows). With `RECORD_OUTPUT` set, writes the recording instead.
-pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
-    let scratch = std::env::temp_dir().join(format!("course-compile-fail-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).unwrap();
+/// The listings of the lesson in `lesson_dir` that must not compile: the names of its
+/// files `compile_fail/NAME.rs`, sorted.
+pub fn listings(lesson_dir: impl AsRef<Path>) -> Vec<String> {
+    files_named(&lesson_dir.as_ref().join("compile_fail"), "rs")
+}
+
+/// Checks every listing of the lesson in `lesson_dir` that the book says does not
+/// compile (`compile_fail/NAME.rs`): it still fails, with the error the book shows in
+/// `compile_fail/NAME.stderr`. Of rustc's messages only the first error line counts,
+/// code and message (`error[E0499]: cannot borrow ...`): the rest (the drawing under
+/// the code, the notes) changes from one compiler release to the next.
+pub fn check_compile_fail(lesson_dir: &str) {
+    let listings = listings(lesson_dir);
+    assert!(
+        !listings.is_empty(),
+        "no listings in {lesson_dir}/compile_fail"
+    );
+    let mut problems = String::new();
+    for name in listings {
+        let recorded_path = Path::new(lesson_dir).join(format!("compile_fail/{name}.stderr"));
+        let recorded = std::fs::read_to_string(&recorded_path).unwrap_or_default();
+        let Some(expected) = first_error(&recorded) else {
+            problems += &format!("{}: no error recorded\n", recorded_path.display());
+            continue;
+        };
+        match compile_listing(lesson_dir, &name) {
+            Err(problem) => problems += &format!("{problem}\n"),
+            Ok(stderr) if first_error(&stderr) != Some(expected) => {
+                problems += &format!(
+                    "compile_fail/{name}.rs: the book shows\n  {expected}\nbut rustc says\n  \
+                     {}\nrustc's whole output:\n{stderr}\n",
+                    first_error(&stderr).unwrap_or("(no error line)")
+                );
+            }
+            Ok(_) => {}
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{problems}If the change is on purpose, record the error again with cargo record."
+    );
+}
+
+/// The first error line of rustc's messages: `error[CODE]: message`, or
+/// `error: message` for an error that rustc gives no code.
+pub fn first_error(stderr: &str) -> Option<&str> {
+    stderr.lines().map(str::trim_end).find(|line| {
+        line.starts_with("error[")
+            || line.starts_with("error:") && !line.starts_with("error: aborting")
+    })
+}
+
+/// Compiles the lesson's listing `compile_fail/NAME.rs` as a reader would try it: with
+/// rustc, edition 2024, given the crates it names that the lesson's build holds (a
+/// dependency such as rayon or tokio, or the lesson's own library). Returns rustc's
+/// messages, or `Err` if the listing compiled or rustc could not run.
+///
+/// The crates are the ones cargo built in `target/<profile>/deps`, beside the running
+/// program (a test, or `cargo record`): the lesson must have been built first.
+pub fn compile_listing(lesson_dir: impl AsRef<Path>, name: &str) -> Result<String, String> {
+    static SCRATCH: AtomicUsize = AtomicUsize::new(0);
+    let lesson_dir = lesson_dir.as_ref();
+    let file = format!("compile_fail/{name}.rs");
+    let source = std::fs::read_to_string(lesson_dir.join(&file))
+        .map_err(|e| format!("cannot read {file}: {e}"))?;
+    let deps = deps_dir();
+    let scratch = std::env::temp_dir().join(format!(
+        "course-compile-fail-{}-{}",
+        std::process::id(),
+        SCRATCH.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&scratch)
+        .map_err(|e| format!("cannot make {}: {e}", scratch.display()))?;
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let output = Command::new(rustc)
+    let mut command = Command::new(rustc);
+    command
         .current_dir(lesson_dir)
         .args([
             "--edition",
@@ -322,51 +543,106 @@ pub fn check_compile_error(lesson_dir: &str, file: &str, recording: &str) {
             "--emit",
             "metadata",
         ])
-        .arg("--out-dir")
-        .arg(&scratch)
-        .arg(file)
-        .output()
-        .expect("cannot run rustc");
-    let _ = std::fs::remove_dir_all(&scratch);
-    assert!(
-        !output.status.success(),
-        "{file} compiled, but the book says it must not"
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let path = Path::new(lesson_dir).join(recording);
-    if std::env::var_os("RECORD_OUTPUT").is_some() {
-        std::fs::write(&path, without_toolchain_notes(&stderr)).unwrap();
-        return;
+        .arg("-L")
+        .arg(format!("dependency={}", deps.display()));
+    for (krate, library) in crates_named_in(&source, &deps) {
+        command
+            .arg("--extern")
+            .arg(format!("{krate}={}", library.display()));
     }
-    let recorded = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read the recording {}: {e}", path.display()));
-    let errors = |text: &str| -> Vec<String> {
-        text.lines()
-            .filter(|l| l.starts_with("error["))
-            .map(str::to_string)
-            .collect()
-    };
-    assert_eq!(
-        errors(&recorded),
-        errors(&stderr),
-        "rustc's errors for {file} are no longer the ones the book shows; full output:\n{stderr}"
-    );
+    let output = command.arg("--out-dir").arg(&scratch).arg(&file).output();
+    let _ = std::fs::remove_dir_all(&scratch);
+    let output = output.map_err(|e| format!("cannot run rustc: {e}"))?;
+    if output.status.success() {
+        return Err(format!("{file} compiled, but the book says it must not"));
+    }
+    Ok(String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
-/// rustc's notes that point into the standard library's own source
-/// (`--> /rustc/<commit>/library/...`, and `::: /rustc/...` for more places in it)
-/// differ with every toolchain and say nothing to a learner: drop them, with the
-/// `note:` line that introduces them.
-fn without_toolchain_notes(stderr: &str) -> String {
-    let mut kept: Vec<&str> = Vec::new();
+/// `target/<profile>/deps`: where this program lives if it is a test, or beside it.
+fn deps_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("cannot find the running program");
+    let dir = exe.parent().expect("a program lives in a folder");
+    if dir.file_name().is_some_and(|n| n == "deps") {
+        dir.to_path_buf()
+    } else {
+        dir.join("deps")
+    }
+}
+
+/// The crates that `source` starts a path with (`rayon::prelude`, `#[tokio::main]`)
+/// and that `deps` holds a library of, each with its newest library: a full build's
+/// `.rlib` if there is one, or else `cargo check`'s `.rmeta`. Other first words of a
+/// path (`std`, `thread`, `Duration`) have no library there and are left to rustc.
+fn crates_named_in(source: &str, deps: &Path) -> Vec<(String, PathBuf)> {
+    let mut named: Vec<&str> = Vec::new();
+    for (at, _) in source.match_indices("::") {
+        let before = &source[..at];
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let word = &before[start..];
+        if !word.is_empty() && !before[..start].ends_with("::") && !named.contains(&word) {
+            named.push(word);
+        }
+    }
+    let files: Vec<PathBuf> = std::fs::read_dir(deps)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    let mut found = Vec::new();
+    for krate in named {
+        let prefix = format!("lib{krate}-");
+        let newest = |extension: &str| {
+            files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == extension))
+                .filter(|p| {
+                    p.file_stem()
+                        .and_then(|s| s.to_str()?.strip_prefix(&prefix))
+                        .is_some_and(|hash| hash.chars().all(|c| c.is_ascii_hexdigit()))
+                })
+                .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+                .cloned()
+        };
+        if let Some(library) = newest("rlib").or_else(|| newest("rmeta")) {
+            found.push((krate.to_string(), library));
+        }
+    }
+    found
+}
+
+/// rustc's messages as the book shows them, without what differs from one machine or
+/// toolchain to another. The notes that point into the standard library's own source
+/// (`--> /rustc/<commit>/library/...`) say nothing to a learner: they are dropped,
+/// with the `note:` line that introduces them and any source lines shown under them.
+/// A path in the home folder (a crate's source in cargo's registry) starts with `~`.
+pub fn stderr_for_the_book(stderr: &str) -> String {
+    let home = std::env::var("HOME").ok().filter(|home| home.len() > 1);
+    let mut kept: Vec<String> = Vec::new();
+    let mut under_toolchain_path = false;
     for line in stderr.lines() {
-        if line.contains("--> /rustc/") || line.contains("::: /rustc/") {
-            if kept.last().is_some_and(|l| l.starts_with("note:")) {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("--> /rustc/") || trimmed.starts_with("::: /rustc/") {
+            if trimmed.starts_with("-->") && kept.last().is_some_and(|l| l.starts_with("note:")) {
                 kept.pop();
             }
+            under_toolchain_path = true;
             continue;
         }
-        kept.push(line);
+        // The source lines shown under a path: `  |`, `125 | ...`, `...`.
+        let source_line = trimmed.starts_with('|')
+            || trimmed.starts_with("...")
+            || trimmed.split_once(" |").is_some_and(|(number, _)| {
+                !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+            });
+        if under_toolchain_path && source_line {
+            continue;
+        }
+        under_toolchain_path = false;
+        kept.push(match &home {
+            Some(home) => line.replace(&format!("{home}/"), "~/"),
+            None => line.to_string(),
+        });
     }
     kept.join("\n") + "\n"
 }
@@ -416,38 +692,125 @@ pub mod shm {
 mod tests {
     use super::*;
 
+    fn same(a: &str, b: &str) -> bool {
+        compare(a, b, Lines::InOrder).is_ok()
+    }
+
     #[test]
-    fn numbers_and_order_do_not_matter() {
-        let a = "took 0.61 s\nthread 3 done\nthread 1 done\n";
-        let b = "thread 2 done\ntook 1,204.5 s\nthread 4 done  \n";
-        assert_eq!(normalize(a), normalize(b));
+    fn numbers_do_not_matter() {
+        assert!(same(
+            "took 0.61 s\nthread 3 done\n",
+            "took 1,204.5 s\nthread 4 done  \n"
+        ));
     }
 
     #[test]
     fn duration_units_do_not_matter() {
-        assert_eq!(normalize("took 980.0 ms\n"), normalize("took 1.02 s\n"));
-        assert_eq!(normalize("took 7.8 µs\n"), normalize("took 1.0 ms\n"));
+        assert!(same("took 980.0 ms\n", "took 1.02 s\n"));
+        assert!(same("took 7.8 µs\n", "took 1.0 ms\n"));
     }
 
     #[test]
     fn column_widths_do_not_matter() {
         let narrow = "  threads     time\n  -------  -------\n  1        99.1 ms\n";
         let wide = "  threads      time\n  -------  --------\n  1        104.2 ms\n";
-        assert_eq!(normalize(narrow), normalize(wide));
+        assert!(same(narrow, wide));
     }
 
     #[test]
-    fn words_do() {
-        assert_ne!(normalize("took 1 s\n"), normalize("waited 1 s\n"));
-        assert_ne!(normalize("a\nb\n"), normalize("a\n"));
+    fn words_order_and_repeats_do() {
+        assert!(!same("took 1 s\n", "waited 1 s\n"));
+        assert!(!same("a\nb\n", "a\n"));
+        assert!(!same("a\nb\n", "b\na\n"), "a line that moved");
+        assert!(!same("a\nb\n", "a\nb\nb\n"), "a line twice");
+    }
+
+    #[test]
+    fn the_first_difference_is_shown_with_line_numbers() {
+        let error = compare(
+            "one\ntwo\nthree\nfour\n",
+            "one\ntwo\nthree\nfive\n",
+            Lines::InOrder,
+        )
+        .unwrap_err();
+        assert!(error.contains("  >    4 | four"), "{error}");
+        assert!(error.contains("  >    4 | five"), "{error}");
+        assert!(error.contains("       3 | three"), "context: {error}");
+        let shorter = compare("a\nb\n", "a\n", Lines::InOrder).unwrap_err();
+        assert!(
+            shorter.contains("2 | (no such line: 1 in all)"),
+            "{shorter}"
+        );
+    }
+
+    #[test]
+    fn repeats_may_vary_where_a_part_says_so() {
+        let book = "ticks:\n  tick 1\n  tick 2\nstopped\n";
+        let run = "ticks:\n  tick 1\nstopped\n";
+        assert!(!same(book, run));
+        assert!(compare(book, run, Lines::RepeatsVary).is_ok());
+        let moved = compare(book, "ticks:\nstopped\n  tick 1\n", Lines::RepeatsVary).unwrap_err();
+        assert!(moved.contains("  >    2 |   tick 1"), "{moved}");
+        assert!(moved.contains("  >    2 | stopped"), "{moved}");
+    }
+
+    #[test]
+    fn any_order_still_counts_every_line() {
+        let any = |a: &str, b: &str| compare(a, b, Lines::AnyOrder);
+        assert!(
+            any(
+                "thread 3 done\nthread 1 done\n",
+                "thread 2 done\nthread 4 done\n"
+            )
+            .is_ok()
+        );
+        assert!(any("a\nb\nb\n", "b\na\nb\n").is_ok());
+        let error = any("a\nb\nb\n", "b\na\n").unwrap_err();
+        assert!(
+            error.contains("Only in the book (1):\n  >    3 | b"),
+            "{error}"
+        );
+        assert!(error.contains("Only in this run (0)"), "{error}");
+    }
+
+    #[test]
+    fn the_first_error_line_is_code_and_message() {
+        let stderr = "error[E0499]: cannot borrow `x`\n --> a.rs:1:1\n\nerror: aborting due to 1 previous error\n";
+        assert_eq!(first_error(stderr), Some("error[E0499]: cannot borrow `x`"));
+        let uncoded = "error: future cannot be sent between threads safely\n";
+        assert_eq!(first_error(uncoded), Some(uncoded.trim_end()));
+        assert_eq!(
+            first_error("error: aborting due to 2 previous errors\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn crates_are_found_where_a_path_starts() {
+        let deps = std::env::temp_dir().join(format!("course-test-deps-{}", std::process::id()));
+        std::fs::create_dir_all(&deps).unwrap();
+        for file in [
+            "librayon-0123abcd.rlib",
+            "librayon-0123abcd.rmeta",
+            "librayon_core-99.rlib",
+        ] {
+            std::fs::write(deps.join(file), "").unwrap();
+        }
+        let source = "use rayon::prelude::*;\nfn main() { std::thread::sleep(d); x.rayon::y }";
+        let found = crates_named_in(source, &deps);
+        std::fs::remove_dir_all(&deps).unwrap();
+        assert_eq!(
+            found,
+            [("rayon".to_string(), deps.join("librayon-0123abcd.rlib"))]
+        );
     }
 
     #[test]
     fn toolchain_paths_are_dropped() {
-        let stderr = "error[E0368]: no\n --> a.rs:5:5\nnote: defined here\n --> /rustc/abc/x.rs:1:1\n ::: /rustc/abc/y.rs:2:2\n  |\n";
+        let stderr = "error[E0368]: no\n --> a.rs:5:5\n  |\n  = help: x\nnote: defined here\n  --> /rustc/abc/x.rs:1:1\n   |\n12 | pub fn spawn()\n   |        ^^^^^\n\nerror: aborting\n";
         assert_eq!(
-            without_toolchain_notes(stderr),
-            "error[E0368]: no\n --> a.rs:5:5\n  |\n"
+            stderr_for_the_book(stderr),
+            "error[E0368]: no\n --> a.rs:5:5\n  |\n  = help: x\n\nerror: aborting\n"
         );
     }
 
