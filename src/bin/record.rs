@@ -146,7 +146,18 @@ impl Plan {
 /// goes to `output/NAME.txt`.
 fn record_run(lesson: &LessonDir, recording: &Recording) -> Result<()> {
     let started = Instant::now();
-    let output = run_lesson(lesson, &recording.args, RUN_DEADLINE)?;
+    let picture = picture_of(lesson, recording);
+    let mut args = recording.args.clone();
+    if let Some(picture) = &picture {
+        // The lesson writes the picture only if the part records spans: a stale
+        // one from an earlier version of the part must not stay behind.
+        let _ = std::fs::remove_file(picture);
+        args.push(format!("--svg={}", picture.display()));
+    }
+    let output = run_lesson(lesson, &args, RUN_DEADLINE)?;
+    if let Some(picture) = picture.filter(|p| p.exists()) {
+        println!("{}", show(&picture));
+    }
     let path = lesson
         .dir
         .join("output")
@@ -160,6 +171,18 @@ fn record_run(lesson: &LessonDir, recording: &Recording) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Where a part's recorded timeline goes, `output/PART.svg`, beside its text; a
+/// part run with other options than its defaults (`also_recorded_as`) has none.
+fn picture_of(lesson: &LessonDir, recording: &Recording) -> Option<std::path::PathBuf> {
+    let primary = recording.args.len() == 1 && recording.args[0] == recording.name;
+    primary.then(|| {
+        lesson
+            .dir
+            .join("output")
+            .join(format!("{}.svg", recording.name))
+    })
 }
 
 /// Records what rustc says about `compile_fail/NAME.rs`, compiled as the tests compile

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Result, ensure};
 use course_kit::timing::speedup;
-use course_kit::{Args, Lesson, Secs, Table, child, timed};
+use course_kit::{Args, Lesson, Secs, Table, child, timed, timeline};
 use lesson_01::{background, basics, sharing, speed};
 
 fn main() -> ExitCode {
@@ -115,6 +115,8 @@ fn io(args: &Args) -> Result<()> {
         "Threads were {:.1}x faster: the waits overlapped.",
         speedup(one_by_one, together)
     );
+    println!("Who waited when:");
+    timeline::show();
     Ok(())
 }
 
@@ -127,7 +129,11 @@ fn cpu(args: &Args) -> Result<()> {
     // moment when other programs are busy does not count against one row alone.
     let mut best = [Duration::MAX; 3];
     let mut counts = [0; 3];
-    for _round in 0..3 {
+    for round in 1..=3 {
+        // The picture shows the last round only: three rounds would crowd it.
+        if round == 3 {
+            timeline::restart();
+        }
         for (row, &threads) in thread_counts.iter().enumerate() {
             let (count, took) = timed(|| speed::count_primes(limit, threads));
             counts[row] = count;
@@ -149,6 +155,8 @@ fn cpu(args: &Args) -> Result<()> {
         ]);
     }
     print!("{table}");
+    println!("Who computed when, in round 3:");
+    timeline::show();
     println!("No GIL: up to {cpus} threads can compute at the same time here, so the");
     println!("speedup can approach {cpus}x (less when other programs are busy too).");
     Ok(())
@@ -178,17 +186,39 @@ fn background_threads(_: &Args) -> Result<()> {
                 "does not join"
             }
         );
-        let output = child::run_role("ticker", &[mode], Duration::from_secs(30))?;
-        ensure!(output.status.success(), "the child failed: {output:?}");
-        let printed = String::from_utf8_lossy(&output.stdout);
-        for line in printed.lines() {
-            println!("  | {line}");
-        }
-        let ticks = printed.lines().filter(|l| l.contains("tick ")).count();
-        let finished = printed.contains("ticker: finished");
+        let printed = watch_ticker(mode)?;
+        let ticks = printed.iter().filter(|l| l.contains("tick ")).count();
+        let finished = printed.iter().any(|l| l == "ticker: finished");
         println!("  -> {ticks} of 10 ticks, ticker finished: {finished}");
     }
+    println!("What the parent saw, and when (| is a line from the child):");
+    timeline::show();
     Ok(())
+}
+
+/// Runs the `ticker` child and echoes its lines as they arrive, marking each on
+/// the timeline (on the lane of the child thread that printed it), inside a
+/// span as long as the child process lived.
+fn watch_ticker(mode: &str) -> Result<Vec<String>> {
+    let mut command = child::command("ticker", &[mode])?;
+    command.stdout(std::process::Stdio::piped());
+    let _span = tracing::info_span!("process", mode, lane = "process").entered();
+    let mut ticker = child::ChildGuard::spawn(&mut command)?;
+    let stdout = ticker.child_mut().stdout.take().expect("piped above");
+    let mut printed = Vec::new();
+    for line in child::lines(stdout) {
+        println!("  | {line}");
+        let lane = if line.starts_with("ticker") {
+            "its ticker"
+        } else {
+            "its main"
+        };
+        tracing::info!(lane, "{line}");
+        printed.push(line);
+    }
+    let status = ticker.wait()?;
+    ensure!(status.success(), "the child failed: {status}");
+    Ok(printed)
 }
 
 /// The child process of part `background`.

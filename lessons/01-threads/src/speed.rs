@@ -4,24 +4,29 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use course_kit::timed;
+use tracing::info_span;
 
 // ANCHOR: io_bound
 /// Stands in for a download: the thread waits and the CPU has nothing to do.
-pub fn fake_download(wait: Duration) {
+/// The span marks it on the timeline the lesson draws.
+pub fn fake_download(n: usize, wait: Duration) {
+    let _span = info_span!("download", n).entered();
     thread::sleep(wait);
 }
 
 /// Runs `count` downloads one after the other; returns how long that took.
 pub fn downloads_in_sequence(count: usize, wait: Duration) -> Duration {
-    let ((), took) = timed(|| (0..count).for_each(|_| fake_download(wait)));
+    let _span = info_span!("one after the other").entered();
+    let ((), took) = timed(|| (1..=count).for_each(|n| fake_download(n, wait)));
     took
 }
 
 /// Runs `count` downloads at once, each on its own thread.
 pub fn downloads_on_threads(count: usize, wait: Duration) -> Duration {
+    let _span = info_span!("on threads").entered();
     let ((), took) = timed(|| {
-        let handles: Vec<JoinHandle<()>> = (0..count)
-            .map(|_| thread::spawn(move || fake_download(wait)))
+        let handles: Vec<JoinHandle<()>> = (1..=count)
+            .map(|n| thread::spawn(move || fake_download(n, wait)))
             .collect();
         for handle in handles {
             handle.join().expect("a download thread panicked");
@@ -46,9 +51,12 @@ pub fn is_prime(n: u64) -> bool {
 /// single numbers to two threads would give one of them all the even numbers).
 pub fn count_primes(limit: u64, threads: usize) -> usize {
     const BLOCK: u64 = 1000;
+    let _span = info_span!("count", threads).entered();
     let handles: Vec<JoinHandle<usize>> = (0..threads as u64)
         .map(|first_block| {
-            thread::spawn(move || {
+            let counter = thread::Builder::new().name(format!("counter {}", first_block + 1));
+            let count = move || {
+                let _span = info_span!("count").entered();
                 (first_block..)
                     .step_by(threads)
                     .map(|block| block * BLOCK)
@@ -59,7 +67,10 @@ pub fn count_primes(limit: u64, threads: usize) -> usize {
                             .count()
                     })
                     .sum()
-            })
+            };
+            counter
+                .spawn(count)
+                .expect("cannot start a counting thread")
         })
         .collect();
     handles

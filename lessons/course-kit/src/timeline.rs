@@ -545,8 +545,9 @@ impl<'a> Drawing<'a> {
                 }
                 let _ = writeln!(
                     svg,
-                    r#"<g class="mark" data-lane="{}" data-at-us="{}"><line x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="{:.1}" stroke="currentColor" stroke-width="2"/><title>{} at {:.1} ms</title></g>"#,
+                    r#"<g class="mark" data-lane="{}" data-label="{}" data-at-us="{}"><line x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="{:.1}" stroke="currentColor" stroke-width="2"/><title>{} at {:.1} ms</title></g>"#,
                     escape(lane),
+                    escape(&mark.label),
                     mark.at.as_micros(),
                     y,
                     y + lane_height,

@@ -197,6 +197,13 @@ pub fn check_command_line(exe: &str, lesson_dir: &str, option: &str) {
         "{package}'s main.rs declares runs that output/ has no recording of: {missing:?}; \
          output/ has recordings of runs it does not declare: {recorded:?}"
     );
+    // A picture is drawn by `cargo record` beside its part's text, from the same run.
+    let pictures = files_named(&Path::new(lesson_dir).join("output"), "svg");
+    let stray: Vec<&String> = pictures.iter().filter(|n| !declared.contains(n)).collect();
+    assert!(
+        stray.is_empty(),
+        "output/ has pictures of parts {package}'s main.rs does not declare: {stray:?}"
+    );
 }
 
 /// The names, without the extension, of the files `dir/NAME.EXTENSION`, sorted; none
@@ -301,7 +308,7 @@ fn first_number(text: &str) -> Option<f64> {
 /// Runs of spaces count as one space and rules of dashes as one rule, so that a table
 /// whose columns widen for a longer number (`99.1 ms` to `104.2 ms`) is the same table.
 fn blank_numbers(line: &str) -> String {
-    let blanked = blank_digits(line)
+    let blanked = blank_bars(&blank_digits(line))
         .replace("# ms", "# s")
         .replace("# µs", "# s");
     let mut out = String::with_capacity(blanked.len());
@@ -311,6 +318,32 @@ fn blank_numbers(line: &str) -> String {
             out.push(c);
         }
     }
+    out
+}
+
+/// A text timeline's row of bars (`██▓▓··|··`) is drawn from its run's timings,
+/// like a number: the whole row reads as one `~`.
+fn blank_bars(line: &str) -> String {
+    const BARS: [char; 4] = ['█', '▓', '·', '|'];
+    let mut out = String::with_capacity(line.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().any(|c| c != '|') {
+            out.push('~');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in line.chars() {
+        if BARS.contains(&c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -715,6 +748,15 @@ mod tests {
         let narrow = "  threads     time\n  -------  -------\n  1        99.1 ms\n";
         let wide = "  threads      time\n  -------  --------\n  1        104.2 ms\n";
         assert!(same(narrow, wide));
+    }
+
+    #[test]
+    fn timeline_bars_read_as_one_mark() {
+        let a = "  main         ████▓▓▓···|··\n  | tick 1\n";
+        let b = "  main         ██▓▓▓▓▓▓▓▓··\n  | tick 2\n";
+        assert_eq!(blanked_lines(a), blanked_lines(b));
+        let other = "  other        ████\n  | tick 1\n";
+        assert_ne!(blanked_lines(a), blanked_lines(other));
     }
 
     #[test]

@@ -58,6 +58,38 @@ pub fn spans(path: impl AsRef<Path>) -> Vec<Drawn> {
         .collect()
 }
 
+/// One mark (an event: a line received, a message sent) as the picture draws it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub lane: String,
+    pub label: String,
+    pub at: Duration,
+}
+
+/// The marks of the picture at `path`, in the order they happened.
+pub fn marks(path: impl AsRef<Path>) -> Vec<Mark> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read the picture {}: {e}", path.display()));
+    let document = roxmltree::Document::parse(&text)
+        .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", path.display()));
+    let mut marks: Vec<Mark> = document
+        .descendants()
+        .filter(|node| node.attribute("class") == Some("mark"))
+        .map(|node| Mark {
+            lane: node.attribute("data-lane").unwrap_or_default().to_string(),
+            label: node.attribute("data-label").unwrap_or_default().to_string(),
+            at: Duration::from_micros(
+                node.attribute("data-at-us")
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or_else(|| panic!("{}: a mark has no time", path.display())),
+            ),
+        })
+        .collect();
+    marks.sort_by_key(|m| m.at);
+    marks
+}
+
 /// The spans called `name`, in the order they started.
 pub fn named<'a>(spans: &'a [Drawn], name: &str) -> Vec<&'a Drawn> {
     let mut found: Vec<&Drawn> = spans.iter().filter(|s| s.name == name).collect();
