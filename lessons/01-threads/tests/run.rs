@@ -38,12 +38,12 @@ fn interleaving_shows_every_step() {
     }
 }
 
+/// That the waits overlap is checked on the picture (tests/pictures.rs), where
+/// it does not depend on how busy the machine is: here, only what it prints.
 #[test]
-fn waiting_on_two_threads_takes_about_half_the_time() {
-    let run = part("io", &["--wait-ms=200"]);
-    // Two 200 ms waits: about 2x on threads; 1.3 leaves room for a loaded machine.
-    let speedup = run.number_after("Threads were");
-    assert!(speedup > 1.3, "threads should overlap the waits: {run}");
+fn waiting_work_is_timed_both_ways() {
+    let run = part("io", &["--wait-ms=50"]);
+    assert!(run.number_after("On threads:") > 0.0, "{run}");
 }
 
 #[test]

@@ -42,6 +42,19 @@ impl fmt::Display for Millis {
     }
 }
 
+/// Which build is running, for parts that measure speed: `optimised build
+/// (opt-level 2)`. An unoptimised build computes many times slower than Rust
+/// can, so its timings say little; the workspace builds lessons optimised even
+/// for `cargo run` (see `[profile.dev]` in the root Cargo.toml).
+pub fn build() -> String {
+    let level = env!("COURSE_KIT_OPT_LEVEL");
+    let kind = match level {
+        "0" => "unoptimised build",
+        _ => "optimised build",
+    };
+    format!("{kind} (opt-level {level})")
+}
+
 /// How many times faster `fast` was than `slow` (2.0 means twice as fast).
 pub fn speedup(slow: Duration, fast: Duration) -> f64 {
     slow.as_secs_f64() / fast.as_secs_f64().max(1e-9)
