@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 
 use anyhow::{Result, ensure};
 use course_kit::child::{self, ChildGuard};
-use course_kit::shm::SharedValue;
+use course_kit::shm::{Shareable, SharedValue};
 
 // ANCHOR: in_turn
 /// Five processes, one after another, each add 1 to a shared counter and to
@@ -53,12 +53,23 @@ pub fn add_atomically(counter: &AtomicI64, times: u64) {
 }
 // ANCHOR_END: add_many
 
+/// What the two adders share: the counter, and how many of them are ready.
+#[repr(C)]
+pub struct Race {
+    pub counter: AtomicI64,
+    pub ready: AtomicU32,
+}
+
+// SAFETY: `#[repr(C)]` fixes the layout in every process; both fields are integer
+// atomics (valid for any bits, no pointers). The 4 bytes of padding after `ready`
+// hold no value and are never read.
+unsafe impl Shareable for Race {}
+
 // ANCHOR: race
 /// Two processes add `times` each to one shared counter, at the same moment.
 /// Returns the final count (it should be `2 * times`).
 pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
-    // The counter, and how many children are ready to start.
-    let shared = SharedValue::<(AtomicI64, AtomicU32)>::create()?;
+    let shared = SharedValue::<Race>::create()?;
     let way = if atomic { "atomic" } else { "load-store" };
     let children = (0..2)
         .map(|_| {
@@ -71,23 +82,22 @@ pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
         let status = adder.wait()?;
         ensure!(status.success(), "an adder failed: {status}");
     }
-    Ok(shared.0.load(Ordering::SeqCst))
+    Ok(shared.counter.load(Ordering::SeqCst))
 }
 
 pub fn adder(args: &[String]) -> Result<()> {
     let way: String = child::role_arg(args, 0, "atomic or load-store")?;
     let times: u64 = child::role_arg(args, 1, "how many times")?;
-    let shared = SharedValue::<(AtomicI64, AtomicU32)>::open(&child::role_arg::<String>(
-        args, 2, "handle",
-    )?)?;
+    let handle: String = child::role_arg(args, 2, "handle")?;
+    let shared = SharedValue::<Race>::open(&handle)?;
     // A starting line: both wait until both are ready, so that they really overlap.
-    shared.1.fetch_add(1, Ordering::SeqCst);
-    while shared.1.load(Ordering::SeqCst) < 2 {
+    shared.ready.fetch_add(1, Ordering::SeqCst);
+    while shared.ready.load(Ordering::SeqCst) < 2 {
         std::thread::yield_now();
     }
     match way.as_str() {
-        "atomic" => add_atomically(&shared.0, times),
-        _ => add_by_load_and_store(&shared.0, times),
+        "atomic" => add_atomically(&shared.counter, times),
+        _ => add_by_load_and_store(&shared.counter, times),
     }
     Ok(())
 }

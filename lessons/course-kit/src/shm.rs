@@ -54,9 +54,9 @@
 //! # }
 //! ```
 //!
-//! Several atomics in one segment: a tuple, `SharedValue<(AtomicI64, AtomicU32)>` (a balance and
-//! a lock word, reached as `.0` and `.1`), or a `#[repr(C)]` struct with an `unsafe impl`
-//! of [`Shareable`]. A handle opened as the wrong type is refused with an error, and so is
+//! Several atomics in one segment: a `#[repr(C)]` struct with an `unsafe impl` of
+//! [`Shareable`] (a balance and a lock word, say), or an array `[AtomicI64; 4]`. Not a
+//! tuple: Rust does not fix a tuple's layout, so two builds could disagree on it. A handle opened as the wrong type is refused with an error, and so is
 //! an array opened as a [`SharedValue`] (one value).
 //!
 //! # Why not the `shared_memory` crate
@@ -127,7 +127,8 @@ pub unsafe trait Shareable: Sync + Sized {}
 macro_rules! shareable {
     ($($atomic:ty),*) => {
         // SAFETY: integer atomics are valid for every bit pattern, change only through atomic
-        // operations on `&self`, hold no pointers and need no drop.
+        // operations on `&self`, hold no pointers and need no drop; std documents that each
+        // has the size and alignment of its integer, the same in every process.
         $(unsafe impl Shareable for $atomic {})*
     };
 }
@@ -141,20 +142,17 @@ shareable!(
     AtomicU16,
     AtomicU32,
     AtomicU64,
-    AtomicUsize,
-    AtomicF64
+    AtomicUsize
 );
+// SAFETY: `AtomicF64` is `#[repr(transparent)]` over one `AtomicU64`, so it has that
+// atomic's layout, and it is changed only through that atomic's operations on `&self`.
+// Every 64-bit pattern is some `f64` (NaNs included), so it is valid for every bit pattern.
+unsafe impl Shareable for AtomicF64 {}
 // SAFETY: each element is shareable, and an array adds no padding between its elements, so
-// its bytes are exactly its elements' bytes.
+// its bytes are exactly its elements' bytes, in the same order in every process.
 unsafe impl<T: Shareable, const N: usize> Shareable for [T; N] {}
-// SAFETY: each field is shareable. A tuple may have padding: `(AtomicI64, AtomicU32)` has 4
-// bytes after the `AtomicU32`. Padding holds no value: no code reads it or relies on what is
-// there, so a write into it by another process changes nothing this process reads. The
-// tuple's layout is the same in every process running the same program (the documented
-// condition for tuples).
-unsafe impl<A: Shareable, B: Shareable> Shareable for (A, B) {}
-// SAFETY: as for pairs.
-unsafe impl<A: Shareable, B: Shareable, C: Shareable> Shareable for (A, B, C) {}
+// Tuples are not `Shareable`: Rust gives them no fixed layout, so two builds (or two
+// compiler versions) may order their fields differently. Use a `#[repr(C)]` struct.
 
 /// An `f64` that can be shared and changed atomically, like Python's `Value('d')`.
 /// It keeps the float's bits in an [`AtomicU64`].
@@ -233,13 +231,18 @@ impl Mapping {
         // - `start` is aligned for `U` (asserted above: page-aligned base, offset 0 or DATA);
         // - any bytes are a valid `U` (a `Shareable` promise), so whatever another process
         //   wrote there, reading it as `U` is defined;
-        // - other processes change these bytes while we hold `&[U]`. This process changes
-        //   them only through atomic operations, but another process may write anything
-        //   (`dd` does, in a test below). That is allowed because every byte of a `U` value
-        //   is inside an `UnsafeCell` (an atomic) and every bit pattern is a valid `U`
-        //   (both `Shareable` promises; padding holds no value): any outside write, even a
-        //   torn one, leaves a valid `U`, as when threads share `&AtomicU64`. Nothing here
-        //   ever makes a `&mut` to the mapping;
+        // - other processes change these bytes while we hold `&[U]`, and Rust's memory
+        //   model knows nothing of other processes. What is assumed: every process that
+        //   maps the segment is a program like this one, which touches these bytes only
+        //   through atomic operations of the same size at the same addresses (all it can
+        //   do through this module: every byte of a `U` is inside an atomic, reached by
+        //   `&self` only, and nothing here makes a `&mut`). To this process they then
+        //   act like other threads sharing `&AtomicU64`, which is defined. A process that
+        //   writes with plain stores (a C program, `dd` in one test below) races with our
+        //   atomic reads: undefined behaviour under Rust's rules. On Linux's processors
+        //   an aligned atomic load still reads some bytes that were written, and every
+        //   bit pattern is a valid `U` (a `Shareable` promise), but that is an assumption
+        //   about the hardware, not a guarantee of the language;
         // - the mapping could be made shorter under us: an access past the file's end then
         //   raises SIGBUS, which ends the process before any value is read (a crash, not a
         //   wrong value). Anonymous segments are sealed against shrinking; a named one can
@@ -655,17 +658,17 @@ mod tests {
 
     #[test]
     fn wrong_types_and_names_are_refused() {
-        let pair = SharedValue::<(AtomicI64, AtomicU32)>::create().unwrap();
-        pair.0.store(250, Ordering::SeqCst);
-        pair.1.store(1, Ordering::SeqCst);
+        let pair = SharedValue::<[AtomicI64; 2]>::create().unwrap();
+        pair[0].store(250, Ordering::SeqCst);
+        pair[1].store(1, Ordering::SeqCst);
         let error = SharedValue::<AtomicI64>::open(pair.handle()).unwrap_err();
         assert!(error.to_string().contains("another type"), "{error}");
         let error = SharedArray::<AtomicI64>::open("/course-kit-0-0-missing").unwrap_err();
         assert!(error.to_string().contains("cannot open"), "{error:#}");
         let error = SharedArray::<AtomicI64>::open("/etc/passwd").unwrap_err();
         assert!(error.to_string().contains("not a shared memory handle"));
-        let same = SharedValue::<(AtomicI64, AtomicU32)>::open(pair.handle()).unwrap();
-        assert_eq!(same.0.load(Ordering::SeqCst), 250);
+        let same = SharedValue::<[AtomicI64; 2]>::open(pair.handle()).unwrap();
+        assert_eq!(same[0].load(Ordering::SeqCst), 250);
     }
 
     #[test]
