@@ -105,22 +105,20 @@ fn five_processes_in_turn_count_to_six() {
 
 #[test]
 fn load_then_store_loses_updates_and_fetch_add_does_not() {
-    let mut run = part("race");
-    // Two processes on two cores, two million increments each: nearly every run
-    // loses some. On a machine so loaded that the two never overlapped, try again.
-    for _ in 0..4 {
-        assert_eq!(
-            run.number_after("Lost by fetch_add, in 3 rounds:"),
-            0.0,
-            "{run}"
-        );
-        if run.number_after("Lost by load then store, in 3 rounds:") > 0.0 {
-            return;
-        }
-        run = run_checked(&["race"]);
-        run.assert_success();
-    }
-    panic!("in 5 runs the two adders never overlapped: {run}");
+    // fetch_add never loses one. Whether load-then-store loses some depends on
+    // the two adders running at the same moment, which a busy machine may never
+    // allow: then the lesson must say so rather than claim a loss it did not see.
+    let run = part("race");
+    assert_eq!(
+        run.number_after("Lost by fetch_add, in 3 rounds:"),
+        0.0,
+        "{run}"
+    );
+    let lost = run.number_after("Lost by load then store, in 3 rounds:");
+    assert!(
+        lost > 0.0 || run.stdout.contains("Note: no update was lost"),
+        "{run}"
+    );
 }
 
 #[test]
