@@ -31,7 +31,13 @@ Usage: cargo record LESSON [NAME...]   record a lesson's runs and compile errors
        cargo record --all              record every lesson";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect();
+    let Ok(args) = args else {
+        return usage_error(anyhow::anyhow!("an argument is not valid UTF-8"));
+    };
     let lessons = match what_to_record(&args) {
         Ok(Some(lessons)) => lessons,
         Ok(None) => {

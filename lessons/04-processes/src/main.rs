@@ -5,14 +5,9 @@ use std::process::{self, ExitCode};
 
 use anyhow::{Result, ensure};
 use course_kit::child;
-use course_kit::cli::Command;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed};
 use lesson_04::{memory, reaping, results, start, stopping, together};
-
-/// The most children `together` may start at once: enough to see them overlap, few
-/// enough that a typo (`--children=100000000`) cannot flood the machine.
-const MOST_CHILDREN: u64 = 64;
 
 fn main() -> ExitCode {
     let lesson = Lesson::new("lesson-04", "Processes")
@@ -73,15 +68,6 @@ fn main() -> ExitCode {
         .role("stubborn", stopping::stubborn_worker)
         .role("middle", reaping::middle)
         .role("orphan", reaping::orphan);
-    // Checked here, before anything runs, so a bad count is a usage error (exit code 2).
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    if let Ok(Command::Run { args, .. }) = lesson.parse(&argv) {
-        let children = args.get("children");
-        if !(1..=MOST_CHILDREN).contains(&children) {
-            eprintln!("error: --children must be from 1 to {MOST_CHILDREN}, not {children}");
-            return ExitCode::from(2);
-        }
-    }
     lesson.run()
 }
 

@@ -24,7 +24,7 @@ pub fn greet(args: &[String]) -> Result<()> {
     let me = process::id();
     println!("  child {me}: hello {name}, my parent is {}", parent_id());
     // The same program, started with a hidden argument naming the role.
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<_> = std::env::args_os().skip(1).collect();
     println!("  child {me}: my arguments are {argv:?}");
     Ok(())
 }

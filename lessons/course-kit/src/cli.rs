@@ -159,6 +159,9 @@ pub enum Command {
     List,
     /// The hidden `--recordings`: one [`Recording`] a line.
     Recordings,
+    /// The hidden `--options`: `NAME MIN MAX DEFAULT`, one option a line, for the
+    /// test that tries every option at and past its bounds.
+    Options,
     Run {
         parts: Vec<usize>,
         args: Args,
@@ -314,6 +317,13 @@ impl Lesson {
                 }
                 ExitCode::SUCCESS
             }
+            Ok(Command::Options) => {
+                for option in &self.options {
+                    let (min, max) = (option.range.start(), option.range.end());
+                    println!("{} {min} {max} {}", option.name, option.default);
+                }
+                ExitCode::SUCCESS
+            }
             Ok(Command::Role { index, args }) => {
                 let role = &self.roles[index];
                 report((role.run)(&args))
@@ -390,6 +400,7 @@ impl Lesson {
                 "--list" => return Ok(Command::List),
                 // Not in --help: it is for `cargo record` and the tests, not for readers.
                 "--recordings" => return Ok(Command::Recordings),
+                "--options" => return Ok(Command::Options),
                 flag if file_option(flag).is_some() => {
                     let (name, inline) = file_option(flag).expect("matched above");
                     let Some(path) = inline.or_else(|| rest.next().map(String::as_str)) else {

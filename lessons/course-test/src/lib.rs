@@ -94,6 +94,104 @@ pub fn recordings(exe: &str) -> Vec<Recording> {
         .collect()
 }
 
+/// Tries every number option of the lesson at `exe` at its bounds, one past them,
+/// at 0 and `u64::MAX`, past `u64`, as a word, empty, negative, not UTF-8 and
+/// repeated. Each value is either accepted (checked with `--list`, so nothing
+/// runs) or refused with one line on stderr naming the option, exit code 2, and
+/// nothing on stdout: no part ran.
+pub fn check_every_option(exe: &str) {
+    use std::os::unix::ffi::OsStrExt;
+    let listed = run(exe, &["--options"]);
+    listed.assert_success();
+    let options: Vec<(String, u64, u64)> = listed
+        .stdout
+        .lines()
+        .map(|line| {
+            let words: Vec<&str> = line.split(' ').collect();
+            let number = |i: usize| -> u64 {
+                words
+                    .get(i)
+                    .and_then(|w| w.parse().ok())
+                    .unwrap_or_else(|| panic!("--options printed {line:?}: NAME MIN MAX DEFAULT"))
+            };
+            (words[0].to_string(), number(1), number(2))
+        })
+        .collect();
+    for (name, min, max) in &options {
+        let (min, max) = (*min, *max);
+        let mut values: Vec<(String, bool)> = vec![
+            (min.to_string(), true),
+            (max.to_string(), true),
+            ("0".into(), min == 0),
+            (u64::MAX.to_string(), max == u64::MAX),
+            ("18446744073709551616".into(), false),
+            ("many".into(), false),
+            (String::new(), false),
+            ("-1".into(), false),
+            ("1.5".into(), false),
+        ];
+        if min > 0 {
+            values.push(((min - 1).to_string(), false));
+        }
+        if max < u64::MAX {
+            values.push(((max + 1).to_string(), false));
+        }
+        for (value, accepted) in values {
+            let flag = format!("--{name}={value}");
+            let tried = run(exe, &[&flag, "--list"]);
+            if accepted {
+                assert!(tried.status.success(), "{flag} is in range: {tried}");
+            } else {
+                refused(&tried, name, &flag);
+            }
+        }
+        // Repeated: the last one counts, and both are checked.
+        let twice = run(
+            exe,
+            &[
+                &format!("--{name}={min}"),
+                &format!("--{name}={max}"),
+                "--list",
+            ],
+        );
+        assert!(twice.status.success(), "--{name} twice: {twice}");
+        let flag = format!("--{name}={min}");
+        let late = run(exe, &[&flag, &format!("--{name}=x"), "--list"]);
+        refused(&late, name, "a bad value after a good one");
+        // A value that is not UTF-8 at all.
+        let mut bad = format!("--{name}=").into_bytes();
+        bad.push(0xff);
+        let mut command = Command::new(exe);
+        command.arg(std::ffi::OsStr::from_bytes(&bad));
+        let not_utf8 = run_command(exe, &["--NAME=<0xff>"], &mut command);
+        assert_eq!(
+            not_utf8.status.code(),
+            Some(2),
+            "--{name} not UTF-8: {not_utf8}"
+        );
+        assert_eq!(not_utf8.stderr.lines().count(), 1, "one line: {not_utf8}");
+        assert!(not_utf8.stderr.contains("UTF-8"), "{not_utf8}");
+    }
+}
+
+/// Checks that `tried` was refused as a usage error about `--name`, before any part ran.
+fn refused(tried: &Run, name: &str, what: &str) {
+    assert_eq!(
+        tried.status.code(),
+        Some(2),
+        "{what} must be refused: {tried}"
+    );
+    assert_eq!(tried.stderr.lines().count(), 1, "{what}: one line: {tried}");
+    assert!(
+        tried.stderr.contains(&format!("--{name}")),
+        "{what}: names the option: {tried}"
+    );
+    assert!(
+        tried.stdout.is_empty(),
+        "{what}: nothing may run first: {tried}"
+    );
+}
+
 /// Runs `part` of the lesson at `exe` once, with `options`, checks that it succeeded,
 /// and compares its output with the recording `LESSON_DIR/output/PART.txt` that the
 /// book shows. Options only change numbers, which the comparison sets aside, so a test
