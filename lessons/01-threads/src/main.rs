@@ -224,7 +224,7 @@ fn watch_ticker(mode: &str) -> Result<Vec<String>> {
         printed.push(line);
     }
     let status = ticker.wait()?;
-    ensure!(status.success(), "the child failed: {status}");
+    child::ended_well(status, "the ticker child")?;
     Ok(printed)
 }
 

@@ -209,7 +209,7 @@ fn exit(args: &Args) -> Result<()> {
             &[mode, &step.as_millis().to_string()],
             Duration::from_secs(30),
         )?;
-        ensure!(output.status.success(), "the child failed: {output:?}");
+        child::ended_well(output.status, "the indexer child")?;
         let printed = String::from_utf8_lossy(&output.stdout);
         for line in printed.lines() {
             println!("  | {line}");

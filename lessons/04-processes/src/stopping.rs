@@ -31,6 +31,7 @@ pub fn polite_worker(_: &[String]) -> Result<()> {
 /// A child that takes SIGTERM away from its default action and then
 /// never looks at it: SIGTERM cannot stop it.
 pub fn stubborn_worker(_: &[String]) -> Result<()> {
+    child::die_with_parent()?; // it ignores SIGTERM: nothing else would end it
     let ignored = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(SIGTERM, ignored)?;
     println!("ready");

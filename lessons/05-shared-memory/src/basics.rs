@@ -26,7 +26,7 @@ pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
     number.pass_to(&mut command)?;
     numbers.pass_to(&mut command)?;
     let status = ChildGuard::spawn(&mut command)?.wait()?;
-    anyhow::ensure!(status.success(), "the child failed: {status}");
+    child::ended_well(status, "the child")?;
     // `wait` orders everything: what the child wrote is visible now.
     let seen = numbers.iter().map(|n| n.load(Ordering::SeqCst)).collect();
     Ok((number.load(Ordering::SeqCst), seen))
@@ -70,7 +70,7 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
     for line in lines.iter() {
         println!("  child | {line}"); // until the child exits and closes its stdout
     }
-    sleepy.wait()?;
+    child::ended_well(sleepy.wait()?, "the sleepy child")?;
     let results = results.iter().map(|r| r.load(Ordering::SeqCst)).collect();
     Ok((value.load(Ordering::SeqCst), results))
 }

@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::{Shareable, SharedValue};
 
@@ -17,7 +17,7 @@ pub fn five_in_turn() -> Result<(i64, i64)> {
         let mut command = child::command("add-one", &[&plain.to_string()])?;
         counter.pass_to(&mut command)?;
         let status = ChildGuard::spawn(&mut command)?.wait()?; // one at a time
-        ensure!(status.success(), "a child failed: {status}");
+        child::ended_well(status, "a child")?;
     }
     Ok((counter.load(Ordering::SeqCst), plain))
 }
@@ -80,7 +80,7 @@ pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
         .collect::<Result<Vec<_>>>()?;
     for adder in children {
         let status = adder.wait()?;
-        ensure!(status.success(), "an adder failed: {status}");
+        child::ended_well(status, "an adder")?;
     }
     Ok(shared.counter.load(Ordering::SeqCst))
 }

@@ -26,7 +26,7 @@ pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec
         println!("  parent: {count:>2} of {steps} steps done");
         seen.push(count);
         if let Some(status) = exited {
-            anyhow::ensure!(status.success(), "the worker failed: {status}");
+            child::ended_well(status, "the worker")?;
             return Ok(seen);
         }
         if Instant::now() > deadline {

@@ -61,18 +61,22 @@ fn main() -> ExitCode {
         // Every child ends by itself after the deadline, even if a bug stops it.
         .role("clerk", |args| {
             exit_after(DEADLINE);
+            child::die_with_parent()?;
             shared_bank::clerk(args)
         })
         .role("holder", |args| {
             exit_after(DEADLINE);
+            child::die_with_parent()?;
             shared_bank::holder(args)
         })
         .role("printer", |args| {
             exit_after(DEADLINE);
+            child::die_with_parent()?;
             printing::printer(args)
         })
         .role("transfers", |args| {
             exit_after(DEADLINE);
+            child::die_with_parent()?;
             deadlock::transfers(args.first().map(String::as_str) == Some("ordered"));
             Ok(())
         })

@@ -3,6 +3,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
+use course_kit::child;
 use course_kit::timing::Millis;
 use tokio::process::Command;
 use tokio::task::JoinSet;
@@ -21,13 +22,16 @@ pub struct Ran {
 // ANCHOR: commands
 /// Runs one command (a program and its arguments), capturing its output.
 /// `kill_on_drop` means that if we stop waiting (the timeout below), the child
-/// is killed rather than left running.
+/// is killed rather than left running; `dies_with_parent`, that it is killed
+/// even if this process is (Linux's parent-death signal).
 async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
-    let child = Command::new(&argv[0])
+    let mut command = Command::new(&argv[0]);
+    command
         .args(&argv[1..])
         .stdin(Stdio::null())
-        .kill_on_drop(true)
-        .output(); // a future: nothing has started yet
+        .kill_on_drop(true);
+    child::dies_with_parent(command.as_std_mut());
+    let child = command.output(); // a future: nothing has started yet
     let (exit, stdout, stderr) = match timeout(deadline, child).await {
         Err(_) => (
             Err(format!("no exit within {}: killed", Millis(deadline))),

@@ -111,7 +111,7 @@ fn ex3_other_tasks_keep_running() {
             }
         });
         let started = Instant::now();
-        checksum_async(data, 40).await;
+        checksum_async(data, 400).await;
         let took = started.elapsed();
         ticker.abort();
         (ticks.load(Ordering::Relaxed), took)

@@ -7,7 +7,7 @@ use std::process::Stdio;
 use std::thread;
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
 use rayon::prelude::*;
 use tokio::task::JoinSet;
@@ -54,7 +54,7 @@ pub fn processes(jobs: &[Job]) -> Result<u64> {
         let Some(status) = child.wait_timeout(Duration::from_secs(60))? else {
             bail!("a job process did not finish within 60 s");
         };
-        ensure!(status.success(), "a job process failed: {status}");
+        child::ended_well(status, "a job process")?;
         let mut answer = String::new();
         child
             .child_mut()

@@ -196,6 +196,75 @@ pub fn die_with_parent() -> Result<()> {
     Ok(())
 }
 
+/// Checks how a child ended: `Ok` if it succeeded, an error naming `who` if it
+/// failed. A child ended by Ctrl-C (SIGINT), SIGTERM or SIGHUP, or by SIGPIPE
+/// because the reader of the output it shares with us went away, is no failure
+/// of its own: the same thing is ending this process, so this process ends the
+/// same way, quietly, instead of reporting it.
+pub fn ended_well(status: ExitStatus, who: &str) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+    use std::os::unix::process::ExitStatusExt;
+    match status.signal() {
+        _ if status.success() => Ok(()),
+        Some(signal @ (SIGINT | SIGTERM | SIGHUP | SIGPIPE)) => end_as_by(signal),
+        _ => bail!("{who} failed: {status}"),
+    }
+}
+
+/// Ends this process as `signal` would, after the clean-up its handlers do (the
+/// shared memory module removes the segments this process owns).
+pub fn end_as_by(signal: i32) -> ! {
+    use signal_hook::consts::SIGPIPE;
+    if signal == SIGPIPE {
+        // Rust ignores SIGPIPE, and no handler sees it: clean up here.
+        #[cfg(target_os = "linux")]
+        crate::shm::end_by(signal);
+    }
+    // Raised at ourselves, the signal goes through any handler (shared memory's
+    // clean-up thread), which then ends the process; without one, its default
+    // action does. Either way this thread need not go on.
+    let me = rustix::process::getpid();
+    if let Some(signal) = rustix::process::Signal::from_named_raw(signal) {
+        let _ = rustix::process::kill_process(me, signal);
+    }
+    thread::sleep(Duration::from_secs(5));
+    std::process::exit(128 + signal)
+}
+
+/// Makes the program `command` starts die with this thread: the kernel sends
+/// it SIGKILL when the thread that started it ends, however it ends (even by
+/// SIGKILL, when no destructor runs). For programs that are not roles of this
+/// lesson (a role calls [`die_with_parent`] itself). Linux only; elsewhere it
+/// changes nothing.
+pub fn dies_with_parent(command: &mut Command) -> &mut Command {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let parent = rustix::process::getpid();
+        // SAFETY: `pre_exec` runs the closure in the child between fork and exec,
+        // where only async-signal-safe work is allowed. It makes two system calls
+        // through rustix (prctl, then getppid), which allocate nothing and take no
+        // lock, and builds an `io::Error` from a raw code, which allocates nothing.
+        unsafe {
+            command.pre_exec(move || {
+                let kill = Some(rustix::process::Signal::KILL);
+                rustix::process::set_parent_process_death_signal(kill)?;
+                // The parent may have ended before the request: then nobody sends it.
+                if rustix::process::getppid() != Some(parent) {
+                    return Err(std::io::Error::from_raw_os_error(libc_esrch()));
+                }
+                Ok(())
+            });
+        }
+    }
+    command
+}
+
+/// ESRCH ("no such process"), the error a child started after its parent ended gets.
+fn libc_esrch() -> i32 {
+    rustix::io::Errno::SRCH.raw_os_error()
+}
+
 // ANCHOR: guard_drop
 impl Drop for ChildGuard {
     fn drop(&mut self) {
@@ -363,6 +432,33 @@ mod tests {
         );
         let missing = role_arg::<u64>(&args, 2, "ms").unwrap_err().to_string();
         assert!(missing.contains("needs argument 3"), "{missing}");
+    }
+
+    #[test]
+    fn a_program_dies_with_the_thread_that_started_it() {
+        use std::os::unix::process::ExitStatusExt;
+        let mut command = Command::new("sleep");
+        command.arg("30");
+        dies_with_parent(&mut command);
+        // Started from a thread that ends at once: the kernel kills the sleep then.
+        let child = thread::spawn(move || command.spawn().unwrap())
+            .join()
+            .unwrap();
+        let mut guard = ChildGuard { child: Some(child) };
+        let status = guard
+            .wait_timeout(Duration::from_secs(20))
+            .unwrap()
+            .expect("the sleep outlived the thread that started it");
+        assert_eq!(status.signal(), Some(9), "{status}");
+    }
+
+    #[test]
+    fn a_failed_child_is_an_error_that_names_it() {
+        let status = Command::new("sh").args(["-c", "exit 3"]).status().unwrap();
+        let error = ended_well(status, "the worker").unwrap_err().to_string();
+        assert!(error.contains("the worker failed"), "{error}");
+        let fine = Command::new("true").status().unwrap();
+        assert!(ended_well(fine, "true").is_ok());
     }
 
     #[test]

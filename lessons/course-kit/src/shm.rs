@@ -277,6 +277,18 @@ fn remember(name: &str) {
         .push(name.to_string());
 }
 
+/// Ends this process by `signal`'s default action after removing every segment it
+/// owns: for a signal that no handler sees, such as SIGPIPE when the reader of our
+/// output went away (`| head`).
+pub(crate) fn end_by(signal: i32) -> ! {
+    let owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
+    for name in owned.iter() {
+        let _ = shm::unlink(name.as_str());
+    }
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::abort() // not reached: the signal's default action ends the process
+}
+
 fn forget(name: &str) {
     OWNED
         .lock()
