@@ -69,7 +69,8 @@ unsafe impl Shareable for Race {}
 /// Two processes add `times` each to one shared counter, at the same moment.
 /// Returns the final count (it should be `2 * times`).
 pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
-    let shared = SharedValue::<Race>::create()?;
+    // Anonymous: only our children need it, and nothing is left if we are killed.
+    let shared = SharedValue::<Race>::anonymous()?;
     let way = if atomic { "atomic" } else { "load-store" };
     let children = (0..2)
         .map(|_| {
