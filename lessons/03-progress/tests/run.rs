@@ -153,14 +153,5 @@ fn a_plain_counter_cannot_be_shared() {
 #[test]
 fn help_works_and_mistakes_get_one_line() {
     check_command_line(LESSON, DIR, "step-ms");
-    // A number out of range is refused before any part runs: one line, exit code 2.
-    let out_of_range = run(LESSON, &["--files=0"]);
-    assert_eq!(out_of_range.status.code(), Some(2), "{out_of_range}");
-    assert!(
-        out_of_range
-            .stderr
-            .contains("--files needs a whole number from 1 to 500")
-            && out_of_range.stderr.lines().count() == 1,
-        "one line, no panic: {out_of_range}"
-    );
+    // Every option at and past its bounds: tests/options.rs.
 }
