@@ -6,7 +6,8 @@ use std::thread;
 // ANCHOR: deadlock
 /// Two clerks transfer between the same two accounts, in opposite directions.
 /// Each locks the account it takes money from, then the one it pays into.
-/// With `ordered`, both lock the lower-numbered account first instead.
+/// With `ordered`, both lock the lower-numbered account first instead. Each
+/// clerk says what it holds and what it waits for: the parent draws that.
 pub fn transfers(ordered: bool) {
     let accounts = [Mutex::new(500_i64), Mutex::new(500_i64)];
     let both_hold_one = Barrier::new(2);
@@ -17,10 +18,14 @@ pub fn transfers(ordered: bool) {
             (from, to)
         };
         let mut first_account = accounts[first].lock().unwrap();
+        println!("clerk {from}→{to}: holds accounts[{first}]");
         if !ordered {
-            both_hold_one.wait(); // make the unlucky timing certain, not just likely
+            // Make the unlucky timing certain, not just likely.
+            both_hold_one.wait();
         }
-        let mut second_account = accounts[second].lock().unwrap(); // may wait for ever
+        println!("clerk {from}→{to}: waits for accounts[{second}]");
+        // This may wait for ever:
+        let mut second_account = accounts[second].lock().unwrap();
         let paid = if first == from { -100 } else { 100 }; // what `first` gains
         *first_account += paid;
         *second_account -= paid;

@@ -1,13 +1,14 @@
 //! Lesson 07: locks. Run it with `cargo run -p lesson-07`; `--help` lists the parts.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{ExitCode, Stdio};
+use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::ChildGuard;
 use course_kit::child::exit_after;
-use course_kit::{Args, Lesson, Secs, child};
+use course_kit::{Args, Lesson, Secs, child, timeline};
 use lesson_07::shared_bank::DEADLINE;
 use lesson_07::{bank, condvar, deadlock, poison, printing, rwlock, shared_bank};
 
@@ -86,14 +87,9 @@ fn main() -> ExitCode {
 /// One row: "wrong in N of 10 runs", and the balances when some were wrong.
 fn report(label: &str, (wrong, balances): (u32, Vec<i64>)) {
     let shown: Vec<String> = balances.iter().map(i64::to_string).collect();
-    if wrong == 0 {
-        println!("  {label:<28} wrong in 0 of {} runs", balances.len());
-    } else {
-        let shown = shown.join(" ");
-        println!(
-            "  {label:<28} wrong in {wrong} of {} runs: {shown}",
-            balances.len()
-        );
+    println!("  {label:<28} wrong in {wrong} of {} runs", balances.len());
+    if wrong > 0 {
+        println!("    final balances: {}", shown.join(" "));
     }
 }
 
@@ -133,7 +129,8 @@ fn processes(args: &Args) -> Result<()> {
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
         report(label, (wrong, balances));
     }
-    println!("Speed: each process makes {speed_ops} locked updates, with no pause:");
+    println!("Speed: each process makes {speed_ops} locked updates, with no pause,");
+    println!("in an {}:", course_kit::timing::build());
     for (label, guard) in [
         ("File::lock (flock):", "flock"),
         ("spin lock in the mapping:", "spin"),
@@ -162,11 +159,8 @@ fn dead_holder(_: &Args) -> Result<()> {
         ),
         (false, None) => "taken: nobody will ever free it".to_string(),
     };
-    println!("  File::lock:               {}", verdict(file_free, None));
-    println!(
-        "  spin lock in the mapping: {}",
-        verdict(spin_free, Some(tried))
-    );
+    println!("  File::lock: {}", verdict(file_free, None));
+    println!("  spin lock:  {}", verdict(spin_free, Some(tried)));
     Ok(())
 }
 
@@ -190,20 +184,21 @@ fn print(_: &Args) -> Result<()> {
 
 fn readers(_: &Args) -> Result<()> {
     let look = Duration::from_millis(50);
-    let ms = |took: Duration| format!("{:.1} ms", took.as_secs_f64() * 1e3);
     println!(
-        "4 readers each look at the rates for {} while holding the lock:",
-        ms(look)
+        "3 readers each look at the rates for {} while holding the lock:",
+        Secs(look)
     );
-    println!(
-        "  with RwLock (read): {}",
-        ms(rwlock::readers_with_rwlock(4, look))
-    );
-    println!(
-        "  with Mutex:         {}",
-        ms(rwlock::readers_with_mutex(4, look))
-    );
+    let shared = tracing::info_span!("RwLock").in_scope(|| rwlock::readers_with_rwlock(3, look));
+    println!("  with RwLock (read): {}", Secs(shared));
+    let exclusive = tracing::info_span!("Mutex").in_scope(|| rwlock::readers_with_mutex(3, look));
+    println!("  with Mutex:         {}", Secs(exclusive));
+    println!("Who waited for the lock (█) and who held it (▓), when:");
+    timeline::show();
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
+    if exclusive < shared * 2 {
+        println!("Note: the readers of the RwLock should have looked at the same time;");
+        println!("Note: was the machine too busy this time?");
+    }
     Ok(())
 }
 
@@ -220,15 +215,27 @@ fn poisoning(_: &Args) -> Result<()> {
 
 fn deadlocks(_: &Args) -> Result<()> {
     println!("Two transfers in a child process, each locking its own account first:");
-    let patience = Duration::from_secs(1);
+    let patience = Duration::from_millis(500);
     let mut command = child::command("transfers", &["opposite"])?;
     command.stdout(Stdio::piped());
+    let waiting = tracing::info_span!("waits for the child").entered();
     let mut transfers = ChildGuard::spawn(&mut command)?;
+    let stdout = transfers.child_mut().stdout.take().context("piped")?;
+    let clerks = thread::spawn(move || draw_clerks(stdout));
     // Only a child still running at the deadline counts as a deadlock; any
     // other failure is an error of its own.
-    match transfers.wait_timeout(patience)? {
+    let finished = transfers.wait_timeout(patience)?;
+    if finished.is_none() {
+        tracing::info!("kill");
+        transfers.kill()?;
+    }
+    drop(waiting);
+    let said = clerks.join().expect("the reader thread panicked")?;
+    match finished {
         None => {
-            transfers.kill()?;
+            for line in &said {
+                println!("  | {line}");
+            }
             println!(
                 "  no answer within {}: a deadlock; the child was killed",
                 Secs(patience)
@@ -236,17 +243,45 @@ fn deadlocks(_: &Args) -> Result<()> {
         }
         Some(status) => {
             ensure!(status.success(), "the transfers failed: {status}");
-            let mut said = String::new();
-            let mut stdout = transfers.child_mut().stdout.take().context("piped")?;
-            stdout.read_to_string(&mut said)?;
-            print!("  {said}");
+            said.iter().for_each(|line| println!("  {line}"));
         }
     }
+    println!("Who held and waited for which account, as the parent saw it:");
+    timeline::show();
     println!("The same, with both locking account 0 first:");
     let output = child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
     ensure!(output.status.success(), "the ordered transfers failed");
-    print!("  {}", String::from_utf8_lossy(&output.stdout));
+    let said = String::from_utf8_lossy(&output.stdout);
+    let done = said
+        .lines()
+        .filter(|line| line.starts_with("both transfers"));
+    done.for_each(|line| println!("  {line}"));
     Ok(())
+}
+
+/// Reads what the clerks of a `transfers` child say (`clerk 0→1: holds
+/// accounts[0]`) and draws it: each line opens a span on that clerk's lane,
+/// which ends when the child's output does (it finished, or was killed).
+/// Returns the lines.
+fn draw_clerks(stdout: impl Read) -> Result<Vec<String>> {
+    let mut said = Vec::new();
+    let mut spans = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        if let Some((lane, what)) = line.split_once(": ") {
+            spans.push(if what.starts_with("holds") {
+                tracing::info_span!("holds", lane, message = what)
+            } else {
+                tracing::info_span!("waits for", lane, message = what)
+            });
+        }
+        said.push(line);
+    }
+    // The last span opened ends first: each lies inside the ones opened before.
+    while let Some(span) = spans.pop() {
+        drop(span);
+    }
+    Ok(said)
 }
 
 fn waiting(_: &Args) -> Result<()> {

@@ -54,8 +54,8 @@ fn processes_lose_updates_without_a_lock_and_none_with_one() {
 #[test]
 fn the_kernel_frees_a_file_lock_but_not_a_spin_lock() {
     let run = part("dead-holder", &[]);
-    run.assert_prints("File::lock:               free at once")
-        .assert_prints("spin lock in the mapping: still taken");
+    run.assert_prints("File::lock: free at once")
+        .assert_prints("spin lock:  still taken");
     // It tried for its 200 ms and then gave up, soon after, even under load.
     let line = run
         .stdout

@@ -7,11 +7,12 @@ use std::time::Duration;
 use anyhow::{Result, ensure};
 use course_kit::timing::Millis;
 use course_kit::timing::speedup;
-use course_kit::{Args, Lesson, timed};
+use course_kit::{Args, Lesson, timed, timeline};
 use lesson_09::blocking::{self, Wait};
 use lesson_09::gather::{self, Ended};
 use lesson_09::{cancel, commands, echo, many, nested, timing};
 use tokio::runtime::{Builder, Runtime};
+use tracing::info_span;
 
 fn main() -> ExitCode {
     Lesson::new("lesson-09", "Async")
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
         )
         .option(
             "wait-ms",
-            100,
+            50,
             1..=5000,
             "how long each step of part timing waits, in ms",
         )
@@ -67,7 +68,7 @@ fn main() -> ExitCode {
         )
         .option(
             "block-ms",
-            300,
+            200,
             1..=5000,
             "how long part blocking waits, in ms",
         )
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
         )
         .option(
             "sleep-ms",
-            500,
+            200,
             0..=5000,
             "how long each of them sleeps, in ms",
         )
@@ -99,17 +100,22 @@ fn timing_part(args: &Args) -> Result<()> {
     );
     let runtime = one_thread()?;
     let log = Mutex::new(Vec::new());
-    let ((), apart) = timed(|| runtime.block_on(timing::one_after_another(wait, &log)));
+    let ((), apart) = info_span!("one after another")
+        .in_scope(|| timed(|| runtime.block_on(timing::one_after_another(wait, &log))));
     println!("  one after another: {}", log.lock().unwrap().join(" "));
     println!("    took {}", Millis(apart));
     log.lock().unwrap().clear();
-    let ((), together) = timed(|| runtime.block_on(timing::concurrently(wait, &log)));
+    let ((), together) = info_span!("join!")
+        .in_scope(|| timed(|| runtime.block_on(timing::concurrently(wait, &log))));
     println!("  with join!:        {}", log.lock().unwrap().join(" "));
     println!("    took {}", Millis(together));
-    println!(
-        "Together was {:.1}x faster, on one thread: every wait overlapped.",
-        speedup(apart, together)
-    );
+    let faster = speedup(apart, together);
+    println!("Together was {faster:.1}x faster, on one thread: every wait overlapped.");
+    if faster < 2.0 {
+        println!("Note: three times as fast was possible; was the machine busy?");
+    }
+    println!("Who waited when (main ran both rounds; each call waited twice):");
+    timeline::show();
     Ok(())
 }
 
@@ -155,7 +161,7 @@ fn gather_part(_: &Args) -> Result<()> {
     match result {
         Ok(_) => println!("try_join!: every fetch succeeded"),
         Err(error) => println!(
-            "try_join! gave up at the first error after {}: {error}",
+            "try_join! gave up at the first error, after {}:\n  {error}",
             Millis(took)
         ),
     }
@@ -167,14 +173,14 @@ fn commands_part(_: &Args) -> Result<()> {
     let lines: [&[&str]; 8] = [
         &["echo", "hello from echo"],
         &["uname", "-s"],
-        &["sh", "-c", "sleep 0.5; echo slept 500 ms"],
-        &["sh", "-c", "sleep 0.5; echo also slept 500 ms"],
+        &["sh", "-c", "sleep 0.2; echo slept 200 ms"],
+        &["sh", "-c", "sleep 0.2; echo also slept 200 ms"],
         &["false"],
         &["sh", "-c", "echo disk almost full >&2; exit 3"],
-        &["no-such-program", "--version"],
+        &["no-such-program"],
         &["sleep", "30"],
     ];
-    let deadline = Duration::from_millis(1500);
+    let deadline = Duration::from_millis(600);
     println!(
         "{} commands, started together, each given {}:",
         lines.len(),
@@ -214,7 +220,7 @@ fn echo_part(args: &Args) -> Result<()> {
     );
     let think = args.millis("think-ms");
     println!(
-        "An echo server on 127.0.0.1 and {clients} clients that each wait {} before sending:",
+        "An echo server on 127.0.0.1, and {clients} clients that each wait {}\nbefore sending:",
         Millis(think)
     );
     let runtime = one_thread()?;
@@ -250,6 +256,8 @@ fn blocking_part(args: &Args) -> Result<()> {
         wait.as_millis() / 10,
         Millis(wait)
     );
+    println!("When the ticker started and ticked (|), and the waits, round by round:");
+    timeline::show();
     Ok(())
 }
 
@@ -282,7 +290,8 @@ fn timeout_part(_: &Args) -> Result<()> {
     println!("A spawned counter task, aborted after 100 ms:");
     let (at_abort, later, how) =
         runtime.block_on(cancel::abort_a_counter(Duration::from_millis(100)));
-    println!("  count at abort: {at_abort}; 100 ms later: {later}; awaiting it: {how}");
+    println!("  count at abort: {at_abort}; 100 ms later: {later};");
+    println!("  awaiting it: {how}");
     Ok(())
 }
 
@@ -303,12 +312,15 @@ fn many_part(args: &Args) -> Result<()> {
     let threads = many::sleeping_threads(count, sleep)?;
     for (label, crowd) in [("tasks  ", &tasks), ("threads", &threads)] {
         println!(
-            "  {label}: started in {}, all done in {}; memory +{} kB ({} bytes each), OS threads: {}",
+            "  {label}: started in {}, all done in {}, OS threads: {},",
             Millis(crowd.start),
             Millis(crowd.total),
+            crowd.os_threads
+        );
+        println!(
+            "           memory +{} kB ({} bytes each)",
             crowd.memory_kb,
             crowd.memory_kb * 1024 / count.max(1) as u64,
-            crowd.os_threads
         );
     }
     println!(

@@ -8,14 +8,12 @@ course_test::lesson_under_test!("lesson-09");
 #[test]
 fn waits_overlap_on_one_thread() {
     let run = part("timing", &[]);
-    let apart = run.number_after("took ");
-    let together = run.numbers_after("took ")[1];
-    // Six waits of 100 ms against two: about 3x. 0.75 leaves room for a busy machine.
-    assert!(apart >= 600.0, "six waits of 100 ms in a row: {run}");
-    assert!(
-        together < 0.75 * apart,
-        "join! should overlap the waits: {run}"
-    );
+    let took = run.numbers_after("took ");
+    // Six waits of 50 ms in a row cannot take less than 300 ms, nor two 100 ms.
+    // That the waits overlap is checked on the picture (tests/pictures.rs),
+    // not with a ratio of times, which a busy machine can spoil.
+    assert!(took[0] >= 300.0, "six waits of 50 ms in a row: {run}");
+    assert!(took[1] >= 100.0, "two waits of 50 ms: {run}");
     let concurrent = run
         .stdout
         .lines()
@@ -35,7 +33,7 @@ fn every_failure_is_collected() {
         .assert_prints("6 of 6 finished, 3 with an answer")
         .assert_prints("buggy-avatar  panicked")
         .assert_prints("broken-ads    failed: broken-ads: connection refused")
-        .assert_prints("try_join! gave up at the first error after");
+        .assert_prints("try_join! gave up at the first error, after");
     assert!(
         run.stderr.contains("buggy-avatar: a bug in the handler"),
         "{run}"
@@ -50,15 +48,13 @@ fn commands_report_exit_codes_and_output() {
         .assert_prints("$ false  ->  exit code 1")
         .assert_prints("->  exit code 3")
         .assert_prints("stderr: disk almost full")
-        .assert_prints(
-            "$ no-such-program --version  ->  could not start: No such file or directory",
-        )
-        .assert_prints("$ sleep 30  ->  no exit within 1500.0 ms: killed")
+        .assert_prints("$ no-such-program  ->  could not start: No such file or directory")
+        .assert_prints("$ sleep 30  ->  no exit within 600.0 ms: killed")
         .assert_prints("8 commands, 4 failed");
-    // Two sleeps of 500 ms and a deadline of 1500 ms: at least 2500 ms one after
-    // the other. Run together, about 1500 ms; the rest is room for a busy machine.
+    // Two sleeps of 200 ms and a deadline of 600 ms: at least 1000 ms one after
+    // the other. Run together, about 600 ms; the rest is room for a busy machine.
     let took = run.number_after("4 failed, in ");
-    assert!(took < 2400.0, "the commands should run concurrently: {run}");
+    assert!(took < 950.0, "the commands should run concurrently: {run}");
 }
 
 #[test]
@@ -92,14 +88,11 @@ fn a_blocking_sleep_stalls_the_ticker() {
         })
         .collect();
     assert_eq!(ticks.len(), 3, "{run}");
-    // About 30 ticks fit in 300 ms. A blocked thread allows none, or one or two
-    // around the edges of the block when the machine is busy.
+    // The ticks are counted while the waiter waits: none can come while it
+    // blocks the only thread. About 20 fit in 200 ms.
+    assert_eq!(ticks[0], 0.0, "std::thread::sleep stalls the ticker: {run}");
     assert!(
-        ticks[0] <= 2.0,
-        "std::thread::sleep should stall the ticker: {run}"
-    );
-    assert!(
-        ticks[1] >= 10.0 && ticks[2] >= 10.0,
+        ticks[1] >= 5.0 && ticks[2] >= 5.0,
         "the others should tick: {run}"
     );
 }
