@@ -1,7 +1,7 @@
-//! WRONG: the workers run one after another: each is joined before the next starts
+//! WRONG: each worker is joined before the next one starts, so they run one at a time
+//! Exercise 1: named workers.
 
 use std::thread::{self, ThreadId};
-use std::time::Duration;
 
 /// What a worker says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,15 +10,13 @@ pub struct Report {
     pub id: ThreadId,
 }
 
-pub fn spawn_named_workers(count: usize, work: Duration) -> Vec<Report> {
-    // `collect` runs the whole `map` now, so every thread is started before
-    // the first `join`. Joining inside the `map` would run them one at a time.
-    let handles: Vec<_> = (1..=count)
+pub fn spawn_named_workers(count: usize, work: fn(usize)) -> Vec<Report> {
+    (1..=count)
         .map(|worker| {
             thread::Builder::new()
                 .name(format!("worker-{worker}"))
                 .spawn(move || {
-                    thread::sleep(work);
+                    work(worker);
                     let me = thread::current();
                     Report {
                         name: me.name().unwrap_or_default().to_string(),
@@ -29,6 +27,5 @@ pub fn spawn_named_workers(count: usize, work: Duration) -> Vec<Report> {
                 .join()
                 .expect("a worker panicked")
         })
-        .collect();
-    handles
+        .collect()
 }
