@@ -188,7 +188,7 @@ pub fn anchored(text: &str, name: &str) -> Option<String> {
 
 /// The anchor a line marks, as (`ANCHOR` or `ANCHOR_END`, name), like mdBook's
 /// `ANCHOR:\s*[\w_-]+`.
-fn anchor_on(line: &str) -> Option<(&'static str, &str)> {
+pub fn anchor_on(line: &str) -> Option<(&'static str, &str)> {
     for keyword in ["ANCHOR_END", "ANCHOR"] {
         if let Some((_, rest)) = line.split_once(&format!("{keyword}:")) {
             let rest = rest.trim_start();

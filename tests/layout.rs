@@ -208,8 +208,7 @@ fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
             let anchor = format!("{exercise}-{stage}");
             let text =
                 std::fs::read_to_string(lesson.dir.join("exercises/hints.md")).unwrap_or_default();
-            let inside = lessons::anchored(&text, exercise).unwrap_or_default();
-            if lessons::anchored(&text, &anchor).is_none() || !inside.contains(&anchor) {
+            if lessons::anchored(&text, &anchor).is_none() || !nested(&text, exercise, &anchor) {
                 writeln!(
                     problems,
                     "{package}: hints.md has no stage `{anchor}` inside `{exercise}`"
@@ -246,6 +245,20 @@ fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
         .unwrap();
     }
     problems
+}
+
+/// Whether anchor `inner` starts between the start and the end of anchor `outer`.
+fn nested(text: &str, outer: &str, inner: &str) -> bool {
+    let mut inside = false;
+    for line in text.lines() {
+        match lessons::anchor_on(line) {
+            Some(("ANCHOR", name)) if name == outer => inside = true,
+            Some(("ANCHOR_END", name)) if name == outer => inside = false,
+            Some(("ANCHOR", name)) if name == inner => return inside,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The test harness is for tests only: no lesson, and not the shared crate the

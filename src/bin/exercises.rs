@@ -809,8 +809,8 @@ fn watch(lesson: &LessonDir) -> Result<bool> {
         all_solved = conclude(lesson, checked.as_ref(), &mut stages, false, true);
         stages.save()?;
         println!(
-            "\nWatching {}/ : save a file to check again. \
-             Type h and Enter for a hint, q and Enter (or Ctrl-C) to stop.",
+            "\nWatching {}/: save a file there to check again.\n\
+             Type h and Enter for the next hint; q and Enter, or Ctrl-C, to stop.",
             lessons::show(&folder)
         );
         // Until a save: hints and quitting meanwhile.
