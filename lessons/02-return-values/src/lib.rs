@@ -52,3 +52,14 @@ pub mod ex2_first_failure;
     path = "../solutions/ex3_as_completed.rs"
 )]
 pub mod ex3_as_completed;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(
+    all(feature = "starter", not(feature = "mistake")),
+    path = "../exercises/ex4_first_success.rs"
+)]
+#[cfg_attr(feature = "mistake", path = "../target/mistake/ex4_first_success.rs")]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex4_first_success.rs"
+)]
+pub mod ex4_first_success;
