@@ -23,14 +23,14 @@ pub const PLAIN_COUNTER: &str = include_str!("../compile_fail/plain_counter.rs")
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(
     all(feature = "starter", not(feature = "mistake")),
-    path = "../exercises/ex1_watch.rs"
+    path = "../exercises/ex1_reporter.rs"
 )]
-#[cfg_attr(feature = "mistake", path = "../target/mistake/ex1_watch.rs")]
+#[cfg_attr(feature = "mistake", path = "../target/mistake/ex1_reporter.rs")]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
-    path = "../solutions/ex1_watch.rs"
+    path = "../solutions/ex1_reporter.rs"
 )]
-pub mod ex1_watch;
+pub mod ex1_reporter;
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(
     all(feature = "starter", not(feature = "mistake")),
@@ -53,3 +53,14 @@ pub mod ex2_events;
     path = "../solutions/ex3_deadline.rs"
 )]
 pub mod ex3_deadline;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(
+    all(feature = "starter", not(feature = "mistake")),
+    path = "../exercises/ex4_first_bad_item.rs"
+)]
+#[cfg_attr(feature = "mistake", path = "../target/mistake/ex4_first_bad_item.rs")]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex4_first_bad_item.rs"
+)]
+pub mod ex4_first_bad_item;
