@@ -654,8 +654,8 @@ fn print_hints(
         println!("\n({how} for the next hint.)");
     } else if total > 1 {
         println!(
-            "\n(That is the last hint. If you are stuck, read {}/solutions/ for this \
-             exercise, close it, then write your own.)",
+            "\n(That is the last hint. If you are stuck, read the solution in {}/solutions/,\n\
+             close it, then write your own.)",
             lesson.relative_dir()
         );
     }
