@@ -970,8 +970,12 @@ fn mistakes_must_fail(lessons: &[LessonDir], repeat: usize) -> Result<bool> {
                 failed += 1;
             }
         }
-        // The scratch folder would otherwise hold the last mistake.
+        // The scratch folder would otherwise hold the last mistake; its
+        // `target/` goes too if nothing else is in it.
         let _ = std::fs::remove_dir_all(&scratch);
+        if let Some(target) = scratch.parent() {
+            let _ = std::fs::remove_dir(target);
+        }
         println!(
             "  ({} s for {})",
             started.elapsed().as_secs(),
@@ -979,7 +983,9 @@ fn mistakes_must_fail(lessons: &[LessonDir], repeat: usize) -> Result<bool> {
         );
     }
     println!();
-    if failed == 0 {
+    if kept == 0 {
+        println!("- no kept wrong answers to check");
+    } else if failed == 0 {
         println!(
             "✓ {kept} kept wrong answers: the tests rejected each one in every one of its \
              {repeat} runs"
