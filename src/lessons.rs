@@ -51,21 +51,85 @@ impl LessonDir {
         anchored(&text, exercise)
     }
 
+    /// The stages of exercise `exercise`'s hint, in order: the anchors `ex1-1`,
+    /// `ex1-2`, ... inside `ex1` (first a question, then where to look). A hint
+    /// without stages is one stage; no hint at all is none.
+    pub fn hint_stages(&self, exercise: &str) -> Vec<String> {
+        let Ok(text) = std::fs::read_to_string(self.dir.join("exercises/hints.md")) else {
+            return Vec::new();
+        };
+        let stages: Vec<String> = (1..)
+            .map_while(|stage| anchored(&text, &format!("{exercise}-{stage}")))
+            .map(|hint| hint.trim().to_string())
+            .collect();
+        if !stages.is_empty() {
+            return stages;
+        }
+        anchored(&text, exercise)
+            .map(|hint| vec![hint.trim().to_string()])
+            .unwrap_or_default()
+    }
+
     /// The starter file of exercise `exercise` (e.g. `exercises/ex1_named_workers.rs`).
     pub fn starter(&self, exercise: &str) -> Option<PathBuf> {
-        let prefix = format!("{exercise}_");
-        let mut found: Vec<PathBuf> = std::fs::read_dir(self.dir.join("exercises"))
-            .ok()?
+        self.exercise_files("exercises", Some(exercise))
+            .into_iter()
+            .next()
+    }
+
+    /// The reference solution of exercise `exercise` (`solutions/ex1_named_workers.rs`).
+    pub fn solution(&self, exercise: &str) -> Option<PathBuf> {
+        self.exercise_files("solutions", Some(exercise))
+            .into_iter()
+            .next()
+    }
+
+    /// Every reference solution, in order.
+    pub fn solutions(&self) -> Vec<PathBuf> {
+        self.exercise_files("solutions", None)
+    }
+
+    /// The kept wrong answers (`mistakes/ex1_one_at_a_time.rs`) to exercise
+    /// `exercise`, or to every exercise when it is `None`; in order.
+    pub fn mistakes(&self, exercise: Option<&str>) -> Vec<PathBuf> {
+        self.exercise_files("mistakes", exercise)
+    }
+
+    /// The `.rs` files in `folder` that belong to `exercise` (`ex1_*.rs`), or to
+    /// any exercise when it is `None`; sorted.
+    fn exercise_files(&self, folder: &str, exercise: Option<&str>) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join(folder)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 p.file_name()
                     .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".rs"))
+                    .filter(|n| n.ends_with(".rs"))
+                    .and_then(exercise_of_file)
+                    .is_some_and(|e| exercise.is_none_or(|wanted| e == wanted))
             })
             .collect();
         found.sort();
-        found.into_iter().next()
+        found
     }
+}
+
+/// The exercise a file belongs to: `ex1_named_workers.rs` and `ex1_one_at_a_time.rs`
+/// belong to `ex1`; `hints.md` and `helper.rs` to none.
+pub fn exercise_of_file(name: &str) -> Option<&str> {
+    let (exercise, _) = name.split_once('_')?;
+    let number = exercise.strip_prefix("ex")?;
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then_some(exercise)
+}
+
+/// A kept wrong answer's first line, `//! WRONG: the workers run one at a time`,
+/// says what is wrong with it; this is the part after `WRONG:`.
+pub fn what_is_wrong(mistake: &str) -> Option<&str> {
+    let first = mistake.lines().next()?;
+    let what = first.strip_prefix("//! WRONG:")?.trim();
+    (!what.is_empty()).then_some(what)
 }
 
 /// Every lesson crate under `lessons/`, in order (the shared helper crate is not a lesson).
@@ -124,7 +188,7 @@ pub fn anchored(text: &str, name: &str) -> Option<String> {
 
 /// The anchor a line marks, as (`ANCHOR` or `ANCHOR_END`, name), like mdBook's
 /// `ANCHOR:\s*[\w_-]+`.
-fn anchor_on(line: &str) -> Option<(&'static str, &str)> {
+pub fn anchor_on(line: &str) -> Option<(&'static str, &str)> {
     for keyword in ["ANCHOR_END", "ANCHOR"] {
         if let Some((_, rest)) = line.split_once(&format!("{keyword}:")) {
             let rest = rest.trim_start();
@@ -155,5 +219,19 @@ mod tests {
                     <!-- ANCHOR_END: inner -->\n<!-- ANCHOR_END: ex1 -->\n";
         assert_eq!(anchored(text, "ex1").as_deref(), Some("first\nsecond"));
         assert_eq!(anchored(text, "ex10"), None);
+    }
+
+    #[test]
+    fn files_and_mistakes_are_told_apart_by_their_first_lines() {
+        assert_eq!(exercise_of_file("ex1_named_workers.rs"), Some("ex1"));
+        assert_eq!(exercise_of_file("ex12_a.rs"), Some("ex12"));
+        assert_eq!(exercise_of_file("hints.md"), None);
+        assert_eq!(exercise_of_file("example_x.rs"), None);
+        assert_eq!(
+            what_is_wrong("//! WRONG: one at a time\nuse std::thread;\n"),
+            Some("one at a time")
+        );
+        assert_eq!(what_is_wrong("//! Exercise 1\n//! WRONG: late"), None);
+        assert_eq!(what_is_wrong("//! WRONG:   \n"), None);
     }
 }

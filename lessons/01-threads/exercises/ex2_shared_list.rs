@@ -1,10 +1,10 @@
 //! Exercise 2: fill a shared list safely.
 //!
-//! `workers` threads each push `per_worker` numbers into ONE list: worker `w`
-//! (counting from 0) pushes `w * per_worker + i` for `i` in `0..per_worker`.
-//! When all have finished, return the list sorted, so the answer is
-//! `0, 1, 2, ..., workers * per_worker - 1`. Use `thread::spawn` (not scoped
-//! threads) for this one.
+//! `workers` threads push numbers into ONE list. Worker `w` (counting from 0)
+//! pushes `per_worker` numbers: `w`, `w + workers`, `w + 2 * workers`, ...
+//! So every number from 0 to `workers * per_worker - 1` lands in the list
+//! exactly once, none lost, whatever the threads do at the same moment.
+//! When all the workers have finished, return the list sorted.
 //!
 //! Check your answer with `cargo exercises 01`.
 
@@ -19,7 +19,7 @@ pub fn fill_shared_list(workers: usize, per_worker: usize) -> Vec<usize> {
     //     .map(|worker| {
     //         thread::spawn(|| {
     //             for i in 0..per_worker {
-    //                 list.push(worker * per_worker + i);
+    //                 list.push(worker + i * workers);
     //             }
     //         })
     //     })
@@ -30,9 +30,6 @@ pub fn fill_shared_list(workers: usize, per_worker: usize) -> Vec<usize> {
     // list.sort();
     // list
 
-    // TODO: make the list something every thread can own a handle to, and
-    // change only one at a time.
-    // TODO: give each thread its own handle, and move it into the closure.
-    // TODO: after joining, read the list out, sort it and return it.
+    // TODO: make it compile, with every number in the list exactly once.
     todo!("fill one list from many threads")
 }

@@ -1,12 +1,10 @@
 //! Exercise 3: work on borrowed chunks.
 //!
-//! Cut `data` into chunks of `size` numbers, where `size` is `data.len()`
-//! divided by `threads`, rounded up (the last chunk may be shorter, and there
-//! may be fewer chunks than `threads`): `data.chunks(size)` does the cutting.
-//! Run `work` on every chunk at the same time, each chunk on its own scoped
-//! thread, and return the results in chunk order. For 10 numbers on 4 threads
-//! the chunks hold 3, 3, 3 and 1 numbers. `threads` is at least 1; an empty
-//! `data` gives an empty result.
+//! Cut `data` into at most `threads` chunks, all of one size except maybe a
+//! shorter last one: 10 numbers on 4 threads make chunks of 3, 3, 3 and 1.
+//! Run `work` on every chunk at the same time, each chunk on its own thread,
+//! and return the results in chunk order, whichever chunk finishes first.
+//! `threads` is at least 1; an empty `data` gives an empty result.
 //!
 //! Check your answer with `cargo exercises 01`.
 
@@ -16,8 +14,6 @@ pub fn map_chunks<F>(data: &[u64], threads: usize, work: F) -> Vec<u64>
 where
     F: Fn(&[u64]) -> u64 + Sync,
 {
-    // TODO: work out the chunk size (at least 1, or `chunks` panics).
-    // TODO: inside `thread::scope`, spawn one thread per chunk that calls `work`;
-    // start them all, then join the handles in order.
+    // TODO: run `work` on each chunk, on threads that borrow `data`.
     todo!("run `work` on every chunk in parallel")
 }

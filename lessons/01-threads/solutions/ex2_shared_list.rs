@@ -10,7 +10,9 @@ pub fn fill_shared_list(workers: usize, per_worker: usize) -> Vec<usize> {
             let list = Arc::clone(&list); // each thread owns a handle to the same list
             thread::spawn(move || {
                 for i in 0..per_worker {
-                    list.lock().unwrap().push(worker * per_worker + i);
+                    // The push happens while the lock is held: nobody else
+                    // can change the list between reading and writing it.
+                    list.lock().unwrap().push(worker + i * workers);
                 }
             })
         })

@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 /// A job to run: any closure that returns a `T` and may move to another thread.
 pub type Job<T> = Box<dyn FnOnce() -> T + Send>;
 
-pub fn as_completed<T: Send + 'static>(jobs: Vec<Job<T>>, deadline: Duration) -> Vec<T> {
+pub fn as_completed<T>(jobs: Vec<Job<T>>, deadline: Duration) -> Vec<T>
+where
+    T: Send + 'static,
+{
     let give_up_at = Instant::now() + deadline;
     let count = jobs.len();
     let (sender, values) = mpsc::channel();

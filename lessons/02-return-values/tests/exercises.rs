@@ -12,12 +12,13 @@ use anyhow::bail;
 use lesson_02::ex1_in_order::map_on_threads;
 use lesson_02::ex2_first_failure::try_all;
 use lesson_02::ex3_as_completed::{Job, as_completed};
+use lesson_02::ex4_first_success::{Attempt, first_success};
 
 #[test]
 fn ex1_results_keep_the_input_order() {
     // The first input sleeps longest, so its thread finishes last.
     let doubled = map_on_threads(vec![3_u64, 2, 1, 0], |n| {
-        thread::sleep(Duration::from_millis(40 * n));
+        thread::sleep(Duration::from_millis(100 * n));
         n * 2
     });
     assert_eq!(doubled, [6, 4, 2, 0]);
@@ -93,6 +94,26 @@ fn ex2_a_returned_error_names_its_task() {
 }
 
 #[test]
+fn ex2_the_first_failure_is_the_first_in_input_order_not_in_time() {
+    // Task 2 fails after 300 ms; task 4 fails at once. Task 2 comes first.
+    let error = try_all(vec![1, 300, 2, 0], |n| match n {
+        300 => {
+            thread::sleep(Duration::from_millis(300));
+            bail!("slow failure")
+        }
+        0 => bail!("quick failure"),
+        n => Ok(n),
+    })
+    .expect_err("two tasks fail");
+    let text = format!("{error:#}");
+    assert!(
+        text.contains("task-2") && text.contains("slow failure"),
+        "task-2 is the first failure in input order, though task-4 failed \
+         sooner: got {text:?}"
+    );
+}
+
+#[test]
 fn ex2_a_panic_becomes_an_error() {
     let error = try_all(vec![4, 5, 0], |n| Ok(100 / n)).expect_err("100 / 0 panics");
     let text = format!("{error:#}");
@@ -131,11 +152,17 @@ fn sleeper(millis: u64) -> Job<u64> {
 
 #[test]
 fn ex3_values_come_in_finishing_order() {
+    let started = Instant::now();
     let values = as_completed(
         vec![sleeper(400), sleeper(0), sleeper(200)],
-        Duration::from_secs(20),
+        Duration::from_secs(6),
     );
     assert_eq!(values, [0, 200, 400]);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "every job had ended after 400 ms, but as_completed waited {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -184,11 +211,61 @@ fn ex3_a_panicking_job_does_not_make_it_wait() {
         }),
     ];
     let started = Instant::now();
-    let values = as_completed(jobs, Duration::from_secs(20));
+    let values = as_completed(jobs, Duration::from_secs(6));
     assert_eq!(values, ["done"]);
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < Duration::from_secs(3),
         "with every job ended, the channel closes: there is nothing left to wait for"
     );
     assert_eq!(*order.lock().unwrap(), ["ran"]);
+}
+
+fn attempt<T: Send + 'static>(millis: u64, outcome: Result<T, &'static str>) -> Attempt<T> {
+    Box::new(move || {
+        thread::sleep(Duration::from_millis(millis));
+        outcome.map_err(str::to_string)
+    })
+}
+
+#[test]
+fn ex4_the_first_success_comes_back_without_waiting_for_the_rest() {
+    let started = Instant::now();
+    let value = first_success(vec![
+        attempt(3_000, Ok("slow mirror")),
+        attempt(100, Ok("quick mirror")),
+        attempt(0, Err("broken mirror")),
+    ]);
+    let took = started.elapsed();
+    assert_eq!(value, Ok("quick mirror"), "the first to succeed, in time");
+    assert!(
+        took < Duration::from_millis(1_500),
+        "the quick mirror answered after 100 ms, but first_success took {took:?}"
+    );
+}
+
+#[test]
+fn ex4_failures_before_a_success_do_not_end_the_wait() {
+    let value = first_success(vec![
+        attempt(0, Err("down")),
+        attempt(0, Err("timed out")),
+        attempt(200, Ok(7)),
+    ]);
+    assert_eq!(value, Ok(7));
+}
+
+#[test]
+fn ex4_when_all_fail_every_error_comes_back_in_input_order() {
+    let started = Instant::now();
+    let attempts: Vec<Attempt<u32>> = vec![
+        attempt(300, Err("slow failure")),
+        Box::new(|| panic!("this attempt panics")),
+        attempt(0, Err("quick failure")),
+    ];
+    let errors = first_success(attempts).expect_err("every attempt fails");
+    assert_eq!(errors, ["slow failure", "panicked", "quick failure"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "every attempt had ended after 300 ms, but first_success took {:?}",
+        started.elapsed()
+    );
 }

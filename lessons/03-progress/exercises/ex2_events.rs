@@ -3,8 +3,12 @@
 //! A worker sends `Event::Progress(n)` as it goes and `Event::Finished(result)`
 //! at the end. Receive until `Finished`, and return every progress count in the
 //! order it came, with the result. Never wait forever:
-//! - the channel closes before `Finished` (the worker died): `Err(Failure::Vanished)`;
-//! - no event at all for `patience`: `Err(Failure::Silent)`.
+//! - the channel closes before `Finished` (the worker died):
+//!   `Err(Failure::Vanished)`, at once;
+//! - nothing arrives for `patience` (the worker is stuck):
+//!   `Err(Failure::Silent)`. The patience is for the silence between two
+//!   events, not for the whole run: a worker that keeps sending news may
+//!   take as long as it needs.
 //!
 //! Check your answer with `cargo exercises 03`.
 
@@ -26,9 +30,10 @@ pub enum Failure {
     Silent,
 }
 
-pub fn follow(events: Receiver<Event>, patience: Duration) -> Result<(Vec<u32>, u64), Failure> {
-    // TODO: loop on `events.recv_timeout(patience)`.
-    // TODO: keep each progress count; return on `Finished`.
-    // TODO: turn `Disconnected` and `Timeout` into the matching `Failure`.
+pub fn follow(
+    events: Receiver<Event>,
+    patience: Duration, // the longest silence allowed between two events
+) -> Result<(Vec<u32>, u64), Failure> {
+    // TODO: follow the events to the result, or to the failure.
     todo!("receive events until the result arrives")
 }

@@ -1,10 +1,10 @@
 //! Exercise 3: a job with a deadline.
 //!
-//! Add up `items` on a worker thread; each item takes `per_item` (sleep to
-//! stand in for the work). Give the worker at most `deadline`: if it has not
-//! finished by then, ask it to stop (it checks a stop flag before each item)
-//! and wait for it. Return what it finished. Do not wait the whole deadline
-//! when the job finishes sooner.
+//! Add up `items` on a worker thread; each item takes `per_item` (a sleep
+//! stands in for the work). Give the worker at most `deadline`. By then it
+//! stops, at the end of the item it is on (an item is added whole or not at
+//! all), and hands back what it finished. Return that as soon as the work is
+//! done: when the job ends before the deadline, do not wait the deadline out.
 //!
 //! Check your answer with `cargo exercises 03`.
 
@@ -22,11 +22,11 @@ pub struct Partial {
     pub stopped: bool,
 }
 
-pub fn sum_with_deadline(items: Vec<u64>, per_item: Duration, deadline: Duration) -> Partial {
-    // TODO: a stop flag, and a scoped worker that checks it before each item,
-    // sleeps `per_item`, then adds the item.
-    // TODO: main waits until the worker is finished or `deadline` has passed,
-    // whichever comes first (poll `is_finished` every millisecond or so).
-    // TODO: set the flag, join the worker, return its `Partial`.
+pub fn sum_with_deadline(
+    items: Vec<u64>,
+    per_item: Duration, // how long one item takes
+    deadline: Duration,
+) -> Partial {
+    // TODO: the sum of the items the worker finished by the deadline.
     todo!("sum the items, stopping at the deadline")
 }

@@ -18,7 +18,10 @@ pub enum Failure {
     Silent,
 }
 
-pub fn follow(events: Receiver<Event>, patience: Duration) -> Result<(Vec<u32>, u64), Failure> {
+pub fn follow(
+    events: Receiver<Event>,
+    patience: Duration, // the longest silence allowed between two events
+) -> Result<(Vec<u32>, u64), Failure> {
     let mut progress = Vec::new();
     loop {
         // A deadline on every wait: `recv()` would hang on a stuck worker.

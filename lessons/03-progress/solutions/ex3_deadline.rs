@@ -14,7 +14,11 @@ pub struct Partial {
     pub stopped: bool,
 }
 
-pub fn sum_with_deadline(items: Vec<u64>, per_item: Duration, deadline: Duration) -> Partial {
+pub fn sum_with_deadline(
+    items: Vec<u64>,
+    per_item: Duration, // how long one item takes
+    deadline: Duration,
+) -> Partial {
     let give_up_at = Instant::now() + deadline;
     let stop = AtomicBool::new(false);
     thread::scope(|s| {

@@ -1,14 +1,17 @@
 //! The exercises' tests. `cargo test` runs them on the reference solutions;
 //! `cargo exercises 03` runs them on your answers in `exercises/`.
 
+use std::collections::HashSet;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::unbounded;
-use lesson_03::ex1_watch::watch;
+use lesson_03::ex1_reporter::run_with_reporter;
 use lesson_03::ex2_events::{Event, Failure, follow};
 use lesson_03::ex3_deadline::{Partial, sum_with_deadline};
+use lesson_03::ex4_first_bad_item::{Verdict, check_all};
 
 /// Ten steps of 30 ms, raising the counter after each.
 fn ten_steps(progress: &AtomicU32) -> u64 {
@@ -20,35 +23,83 @@ fn ten_steps(progress: &AtomicU32) -> u64 {
 }
 
 #[test]
-fn ex1_progress_is_seen_while_the_work_runs() {
-    let (result, seen) = watch(ten_steps, Duration::from_millis(5));
-    assert_eq!(result, 55, "watch must return what the work returned");
+fn ex1_progress_is_reported_while_the_work_runs() {
+    let reported = Mutex::new(Vec::new());
+    let result = run_with_reporter(ten_steps, Duration::from_millis(5), |count| {
+        reported.lock().unwrap().push(count);
+    });
+    let reported = reported.into_inner().unwrap();
     assert_eq!(
-        seen.last(),
+        result, 55,
+        "run_with_reporter returns what the work returned"
+    );
+    assert_eq!(
+        reported.last(),
         Some(&10),
-        "the last value is the final count: {seen:?}"
+        "the last report is the final count: {reported:?}"
     );
     assert!(
-        seen.iter().any(|&n| n > 0 && n < 10),
-        "no value between 0 and 10 was seen, so nobody looked while the work ran: {seen:?}"
+        reported.iter().any(|&n| n > 0 && n < 10),
+        "no count between 0 and 10 was reported, so nobody reported while the \
+         work ran: {reported:?}"
     );
     assert!(
-        seen.windows(2).all(|pair| pair[0] <= pair[1]),
-        "the values must be in the order they were read: {seen:?}"
+        reported.windows(2).all(|pair| pair[0] <= pair[1]),
+        "the counts must be reported in the order they were read: {reported:?}"
     );
 }
 
 #[test]
-fn ex1_the_work_runs_on_another_thread() {
-    let caller = thread::current().id();
-    let (on_caller, _) = watch(
+fn ex1_the_last_report_comes_after_the_work_is_done() {
+    // Four steps of 100 ms, looked at every 250 ms: no regular look falls
+    // just after the last step, so only a report made once the work is done
+    // can show the final count.
+    let reported = Mutex::new(Vec::new());
+    run_with_reporter(
         |progress| {
+            for _ in 0..4 {
+                thread::sleep(Duration::from_millis(100));
+                progress.fetch_add(1, Ordering::Relaxed);
+            }
+            4
+        },
+        Duration::from_millis(250),
+        |count| reported.lock().unwrap().push(count),
+    );
+    let reported = reported.into_inner().unwrap();
+    assert_eq!(
+        reported.last(),
+        Some(&4),
+        "once the work is done, the reporter reports the final count: {reported:?}"
+    );
+}
+
+#[test]
+fn ex1_the_work_runs_on_the_caller_and_the_reports_on_one_other_thread() {
+    let caller = thread::current().id();
+    let reporters = Mutex::new(HashSet::new());
+    let on_caller = run_with_reporter(
+        |progress| {
+            thread::sleep(Duration::from_millis(50));
             progress.store(1, Ordering::Relaxed);
             u64::from(thread::current().id() == caller)
         },
-        Duration::from_millis(1),
+        Duration::from_millis(5),
+        |_| {
+            reporters.lock().unwrap().insert(thread::current().id());
+        },
     );
-    assert_eq!(on_caller, 0, "the work ran on the calling thread");
+    assert_eq!(on_caller, 1, "the work must run on the calling thread");
+    let reporters = reporters.into_inner().unwrap();
+    assert_eq!(
+        reporters.len(),
+        1,
+        "every report comes from one reporter thread"
+    );
+    assert!(
+        !reporters.contains(&caller),
+        "the reports came from the calling thread, not from a reporter thread"
+    );
 }
 
 #[test]
@@ -64,6 +115,27 @@ fn ex2_events_are_followed_to_the_result() {
     let outcome = follow(events, Duration::from_secs(10));
     worker.join().unwrap();
     assert_eq!(outcome, Ok((vec![1, 2, 3, 4, 5], 42)));
+}
+
+#[test]
+fn ex2_patience_is_for_each_silence_not_for_the_whole_run() {
+    // News every 50 ms for about 600 ms, with a patience of 200 ms: no
+    // silence is ever that long, though the whole run is three times longer.
+    let (sender, events) = unbounded();
+    let worker = thread::spawn(move || {
+        for n in 1..=12 {
+            thread::sleep(Duration::from_millis(50));
+            sender.send(Event::Progress(n)).unwrap();
+        }
+        sender.send(Event::Finished(7)).unwrap();
+    });
+    let outcome = follow(events, Duration::from_millis(200));
+    worker.join().unwrap();
+    assert_eq!(
+        outcome,
+        Ok(((1..=12).collect(), 7)),
+        "a worker that sends news every 50 ms is never silent for 200 ms"
+    );
 }
 
 #[test]
@@ -110,7 +182,7 @@ fn ex3_a_quick_job_finishes_without_waiting_for_the_deadline() {
     let partial = sum_with_deadline(
         vec![1, 2, 3, 4],
         Duration::from_millis(1),
-        Duration::from_secs(10),
+        Duration::from_secs(3),
     );
     assert_eq!(
         partial,
@@ -121,7 +193,7 @@ fn ex3_a_quick_job_finishes_without_waiting_for_the_deadline() {
         }
     );
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < Duration::from_millis(1_500),
         "the job was done in a few ms, but main waited {:?}",
         started.elapsed()
     );
@@ -150,5 +222,54 @@ fn ex3_a_slow_job_stops_at_the_deadline_and_keeps_its_work() {
     assert!(
         took < Duration::from_millis(1_500),
         "it took {took:?} to stop a job with a 200 ms deadline"
+    );
+}
+
+/// Items of 1000 and more are bad; checking one takes 10 ms.
+fn slow_check(item: u32) -> bool {
+    thread::sleep(Duration::from_millis(10));
+    item < 1000
+}
+
+#[test]
+fn ex4_good_batches_are_checked_to_the_end() {
+    let batches: Vec<Vec<u32>> = (0..4).map(|b| (b * 10..b * 10 + 10).collect()).collect();
+    assert_eq!(
+        check_all(&batches, slow_check),
+        Verdict {
+            bad: None,
+            checked: 40
+        }
+    );
+    assert_eq!(
+        check_all(&[vec![1, 2, 1_500, 4, 5]], slow_check),
+        Verdict {
+            bad: Some(1_500),
+            checked: 3
+        },
+        "one batch: it stops at its bad item, which counts as checked"
+    );
+}
+
+#[test]
+fn ex4_one_bad_item_stops_every_batch() {
+    // Batch 2's fourth item is bad. Batch 0 has a bad item far down, which
+    // nobody should reach: everyone stops within a few items of the first.
+    let mut batches: Vec<Vec<u32>> = (0..4).map(|_| (0..100).collect()).collect();
+    batches[2][3] = 1_002;
+    batches[0][60] = 2_000;
+    let started = Instant::now();
+    let verdict = check_all(&batches, slow_check);
+    assert_eq!(
+        verdict.bad,
+        Some(1_002),
+        "the bad item found first: {verdict:?}"
+    );
+    assert!(
+        verdict.checked < 200,
+        "{} of 400 items were checked: the others did not stop at the first \
+         bad item ({:?})",
+        verdict.checked,
+        started.elapsed()
     );
 }

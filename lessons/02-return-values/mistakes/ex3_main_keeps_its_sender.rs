@@ -1,0 +1,35 @@
+//! WRONG: main's own sender stays alive, so the channel never closes and it waits out the deadline
+//! Exercise 3: as they complete.
+
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A job to run: any closure that returns a `T` and may move to another thread.
+pub type Job<T> = Box<dyn FnOnce() -> T + Send>;
+
+pub fn as_completed<T>(jobs: Vec<Job<T>>, deadline: Duration) -> Vec<T>
+where
+    T: Send + 'static,
+{
+    let give_up_at = Instant::now() + deadline;
+    let count = jobs.len();
+    let (sender, values) = mpsc::channel();
+    for job in jobs {
+        let sender = sender.clone();
+        thread::spawn(move || {
+            // Main may have stopped listening (deadline passed); then this send fails.
+            let _ = sender.send(job());
+        });
+    }
+    let mut finished = Vec::with_capacity(count);
+    while finished.len() < count {
+        let left = give_up_at.saturating_duration_since(Instant::now());
+        match values.recv_timeout(left) {
+            Ok(value) => finished.push(value),
+            // Timeout: the deadline has passed. Disconnected: no job can send any more.
+            Err(_) => break,
+        }
+    }
+    finished
+}
