@@ -7,9 +7,11 @@ use course_kit::child::{self, ChildGuard};
 use tracing::{Span, info_span};
 
 // ANCHOR: many
-/// A child that sleeps for `sleep`, and a span on its lane, `child n`, that
-/// lasts until the parent has waited for it.
-pub fn start_sleeper(n: usize, sleep: Duration) -> Result<(ChildGuard, Span)> {
+/// A child, and a span on its lane that lasts until the parent waited for it.
+pub type Sleeper = (ChildGuard, Span);
+
+/// Starts a child that sleeps for `sleep`; its lane is `child n`.
+pub fn start_sleeper(n: usize, sleep: Duration) -> Result<Sleeper> {
     let span = info_span!("sleeper", lane = format!("child {n}"));
     let millis = sleep.as_millis().to_string();
     Ok((
@@ -18,25 +20,17 @@ pub fn start_sleeper(n: usize, sleep: Duration) -> Result<(ChildGuard, Span)> {
     ))
 }
 
-/// Starts `count` children, all before waiting for any of them: they run at
-/// the same time.
-pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<(ChildGuard, Span)>> {
+/// Starts `count` children, all before waiting for any: they run at once.
+pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<Sleeper>> {
     (1..=count).map(|n| start_sleeper(n, sleep)).collect()
 }
 
-pub fn wait_for_all(children: Vec<(ChildGuard, Span)>) -> Result<()> {
+pub fn wait_for_all(children: Vec<Sleeper>) -> Result<()> {
     for (child, _span) in children {
         let pid = child.id();
         let status = child.wait()?;
         ensure!(status.success(), "child {pid} failed: {status}");
     } // each child's span ends here, once it has been waited for
-    Ok(())
-}
-
-/// The child's side: sleep, standing in for real work.
-pub fn sleeper(args: &[String]) -> Result<()> {
-    let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
-    std::thread::sleep(Duration::from_millis(millis));
     Ok(())
 }
 // ANCHOR_END: many
@@ -47,6 +41,13 @@ pub fn one_by_one(count: usize, sleep: Duration) -> Result<()> {
     for n in 1..=count {
         wait_for_all(vec![start_sleeper(n, sleep)?])?;
     }
+    Ok(())
+}
+
+/// The child's side: sleep, standing in for real work.
+pub fn sleeper(args: &[String]) -> Result<()> {
+    let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
+    std::thread::sleep(Duration::from_millis(millis));
     Ok(())
 }
 // ANCHOR_END: one_by_one
