@@ -17,22 +17,29 @@ fn one_at_a_time<'a>(spans: &'a [Drawn], name: &str, lane: &str) -> Vec<&'a Draw
     found
 }
 
-/// The consumer works on each of the 20 items in turn; each time the
-/// producer waits for room (after its first wait, which can come before the
-/// consumer has started), the consumer is working. When the producer has sent
-/// its last item, the consumer still has the queue to work through.
-/// Returns how many times the producer waited.
-fn check_bounded(spans: &[Drawn]) -> usize {
+/// The consumer works on each of the 20 items in turn, and the producer waits
+/// for room while it works. A wait can also fall in the moment between two
+/// items, or before the consumer has started, so `all_overlap` asks it of
+/// every wait after the first only in the recorded run; of a fresh run, of
+/// most. When the producer has sent its last item, the consumer still has the
+/// queue to work through. Returns how many times the producer waited.
+fn check_bounded(spans: &[Drawn], all_overlap: bool) -> usize {
     let work = one_at_a_time(spans, "work", "consumer");
     assert_eq!(work.len(), 20, "one span per item: {work:#?}");
     let waits = one_at_a_time(spans, "wait to send", "producer");
     assert!(waits.len() >= 2, "the queue of 4 was full: {spans:#?}");
-    for wait in &waits[1..] {
-        assert!(
-            work.iter().any(|w| w.overlaps(wait)),
-            "while the producer waits, the consumer works: {wait:#?}"
-        );
-    }
+    let alone: Vec<&&Drawn> = waits[1..]
+        .iter()
+        .filter(|wait| !work.iter().any(|w| w.overlaps(wait)))
+        .collect();
+    assert!(
+        if all_overlap {
+            alone.is_empty()
+        } else {
+            alone.len() * 2 <= waits.len()
+        },
+        "while the producer waits, the consumer works: {alone:#?} of {waits:#?}"
+    );
     let producer_done = waits.last().unwrap().end;
     let consumer_done = work.last().unwrap().end;
     assert!(producer_done < consumer_done, "{spans:#?}");
@@ -42,11 +49,11 @@ fn check_bounded(spans: &[Drawn]) -> usize {
 #[test]
 fn bounded_the_producer_waits_while_the_consumer_works() {
     let recorded = picture::spans(format!("{DIR}/output/bounded.svg"));
-    let waits = check_bounded(&recorded);
+    let waits = check_bounded(&recorded, true);
     let text = std::fs::read_to_string(format!("{DIR}/output/bounded.txt")).unwrap();
     assert!(
         text.contains(&format!("found the queue full {waits} times")),
         "{waits} waits drawn: {text}"
     );
-    check_bounded(&picture::fresh(LESSON, "bounded", &[]));
+    check_bounded(&picture::fresh(LESSON, "bounded", &[]), false);
 }
