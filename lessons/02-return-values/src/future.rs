@@ -4,9 +4,12 @@ use std::sync::mpsc::{self, RecvError, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
+use tracing::info_span;
+
 // ANCHOR: poll
 /// Stands in for a slow job: looks prices up for `wait`, then adds them up.
 pub fn total_price(cents: Vec<u32>, wait: Duration) -> u32 {
+    let _span = info_span!("job").entered();
     thread::sleep(wait);
     cents.iter().sum()
 }
@@ -19,6 +22,7 @@ pub fn poll_until_finished(cents: Vec<u32>, wait: Duration, tick: Duration) -> (
     let mut rounds = 0;
     while !job.is_finished() {
         rounds += 1;
+        let _span = info_span!("own work", round = rounds).entered();
         thread::sleep(tick); // main's own work
     }
     // The job has finished, so this `join` returns at once.
@@ -46,6 +50,7 @@ pub fn submit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> P
 impl<T> Pending<T> {
     /// The value, if it arrives within `deadline`.
     pub fn wait_timeout(&self, deadline: Duration) -> Result<T, RecvTimeoutError> {
+        let _span = info_span!("wait_timeout").entered();
         self.value.recv_timeout(deadline)
     }
 

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
-use course_kit::{Args, Lesson, Secs, timed};
+use course_kit::{Args, Lesson, Secs, timed, timeline};
 use lesson_02::{errors, future, gather, scoped};
 
 fn main() -> ExitCode {
@@ -25,7 +25,6 @@ fn main() -> ExitCode {
             scoped,
         )
         .part("poll", "start a job, keep busy, ask if it is done", poll)
-        .also_recorded_as("poll-uneven", &["--wait-ms=105"])
         .part(
             "oneshot",
             "a result with a deadline: a one-shot channel",
@@ -65,7 +64,8 @@ fn join(args: &Args) -> Result<()> {
             Secs(*finished)
         );
     }
-    println!("The results came back in the order the threads started, not the order they ended.");
+    println!("The results came back in the order the threads started,");
+    println!("not in the order they ended.");
     let one_by_one: Duration = waits.iter().sum();
     println!(
         "All three took {} together; one after the other they would wait {}.",
@@ -118,17 +118,22 @@ fn scoped(_: &Args) -> Result<()> {
 
 fn poll(args: &Args) -> Result<()> {
     let wait = wait(args)? * 2;
-    let tick = Duration::from_millis(20);
+    let tick = Duration::from_millis(30);
     println!(
         "A pricing job that takes {}; main checks on it every {}:",
         Secs(wait),
         Secs(tick)
     );
-    let ((total, rounds), took) =
-        timed(|| future::poll_until_finished(vec![1999, 2500, 499], wait, tick));
+    let ((total, rounds), took) = timed(|| {
+        // On main's lane, around its rounds; it also puts main's lane first.
+        let _span = tracing::info_span!("start to value").entered();
+        future::poll_until_finished(vec![1999, 2500, 499], wait, tick)
+    });
     let rounds_word = if rounds == 1 { "round" } else { "rounds" };
     println!("  main did {rounds} {rounds_word} of its own work while the job ran");
     println!("  the job returned {total} cents after {}", Secs(took));
+    println!("Who worked when (main's rounds take turns: █▓█▓):");
+    timeline::show();
     Ok(())
 }
 
@@ -139,28 +144,40 @@ fn oneshot(args: &Args) -> Result<()> {
         Secs(wait)
     );
     let submitted = Instant::now();
+    // On main's lane, around what follows; it also puts main's lane first.
+    let whole = tracing::info_span!("submit to value").entered();
     let pending = future::submit(move || future::total_price(vec![1999, 2500, 499], wait));
     // Main's own work while the job runs: counting a document's words.
     let (name, text) = gather::DOCUMENTS[0];
-    let (words, busy) = timed(|| gather::count_words(text, wait / 6));
+    let (words, busy) = timed(|| {
+        let _span = tracing::info_span!("own work").entered();
+        gather::count_words(text, wait / 3)
+    });
     println!(
         "  main's own work meanwhile: counted {words} words of {name} in {}",
         Secs(busy)
     );
-    let (early, took) = timed(|| pending.wait_timeout(wait / 6));
-    println!("  then waited {} for the value: {early:?}", Secs(took));
+    let (early, took) = timed(|| pending.wait_timeout(wait / 3));
     ensure!(early.is_err(), "the job cannot be done this early");
+    println!("  then waited {} for the value: {early:?}", Secs(took));
     let (late, took) = timed(|| pending.wait_timeout(wait * 10));
     println!(
         "  waited up to {} more: {late:?} after {}",
         Secs(wait * 10),
         Secs(took)
     );
+    let total = submitted.elapsed();
+    drop(whole);
     println!(
-        "  from submit to value: {}, with main's {} of own work inside it, not added to it",
-        Secs(submitted.elapsed()),
+        "  from submit to value: {}, main's {} of own work inside it",
+        Secs(total),
         Secs(busy)
     );
+    if total > wait + busy / 2 {
+        println!("Note: longer than the job itself: was the machine busy this time?");
+    }
+    println!("Who waited when:");
+    timeline::show();
     let failed = future::submit(|| -> u32 { panic!("the price list is empty") });
     println!(
         "A job that panics (message on stderr): wait() gave {:?}",

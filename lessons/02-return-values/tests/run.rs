@@ -1,7 +1,7 @@
 //! Runs lesson 02 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers aside).
 
-use course_test::{check_command_line, check_compile_fail, run, run_recorded};
+use course_test::{check_command_line, check_compile_fail, run};
 
 course_test::lesson_under_test!("lesson-02");
 
@@ -49,19 +49,15 @@ fn main_works_while_the_job_runs() {
     let run = part("poll", &[]);
     assert!(run.number_after("main did") >= 1.0, "{run}");
     run.assert_prints("the job returned 4998 cents");
+    assert!(
+        run.millis_after("cents after") >= 200.0,
+        "join cannot return before the job is done: {run}"
+    );
 }
 
 #[test]
-fn a_value_can_wait_up_to_one_round_to_be_noticed() {
-    // A 210 ms job and 20 ms rounds: the value is ready in the middle of the
-    // 11th round, and waits for main to look again. The book shows this run.
-    let uneven = run_recorded(LESSON, DIR, "poll-uneven");
-    assert!(uneven.number_after("main did") >= 1.0, "{uneven}");
-    assert!(
-        uneven.millis_after("cents after") >= 210.0,
-        "join cannot return before the job is done: {uneven}"
-    );
-    // A 20 ms job: main usually does just one round, and says "1 round".
+fn one_round_is_called_a_round() {
+    // A 20 ms job and 30 ms rounds: main does one round, and says "1 round".
     let short = run(LESSON, &["poll", "--wait-ms=10"]);
     short.assert_success();
     assert!(

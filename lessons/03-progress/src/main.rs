@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
-use course_kit::{Args, Lesson, Secs, child};
+use course_kit::{Args, Lesson, Secs, child, timeline};
 use lesson_03::status::StatusLine;
 use lesson_03::{bars, messages, shared, stop};
 
@@ -77,11 +77,11 @@ fn shared_counter(args: &Args) -> Result<()> {
     let last = seen.last().copied().unwrap_or(0);
     println!("The worker returned {indexed}; the counter read after join: {last}.");
     println!(
-        "Main looked {} times (the last after join) and saw {} different counts; \
-         the worker counted to {files} one by one.",
+        "Main looked {} times (the last after join) and saw {} different counts;",
         seen.len(),
         distinct.len()
     );
+    println!("the worker counted to {files} one by one.");
     Ok(())
 }
 
@@ -158,11 +158,16 @@ fn stop_worker(args: &Args) -> Result<()> {
         Secs(step),
         Secs(deadline)
     );
-    let (partial, latency) = stop::stop_with_flag(files, step, deadline);
-    report_stop("with a flag:   ", partial, files, latency);
-    let (partial, latency) = stop::stop_with_channel(files, step, deadline);
-    report_stop("with a channel:", partial, files, latency);
+    let (partial, flag) = stop::stop_with_flag(files, step, deadline);
+    report_stop("with a flag:   ", partial, files, flag);
+    let (partial, channel) = stop::stop_with_channel(files, step, deadline);
+    report_stop("with a channel:", partial, files, channel);
     println!("Each worker returned the work it had finished through join.");
+    println!("Who worked when (█▓ are files, | is main's request to stop):");
+    timeline::show();
+    if channel > step / 2 {
+        println!("Note: the channel worker should stop at once; was the machine busy?");
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, bounded};
+use tracing::{info, info_span};
 
 /// What a stopped worker hands back: the work it finished, and whether it was stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,7 @@ pub fn index_until_flag(files: u32, per_file: Duration, stop: &AtomicBool) -> Pa
                 stopped: true,
             };
         }
+        let _span = info_span!("file", lane = "flag worker").entered();
         thread::sleep(per_file); // stands in for indexing one file
     }
     Partial {
@@ -41,6 +43,7 @@ pub fn stop_with_flag(files: u32, per_file: Duration, deadline: Duration) -> (Pa
         let worker = s.spawn(|| index_until_flag(files, per_file, &stop));
         thread::sleep(deadline);
         stop.store(true, Ordering::Relaxed);
+        info!("stop!");
         let asked = Instant::now();
         (
             worker.join().expect("the indexer panicked"),
@@ -57,6 +60,7 @@ pub fn stop_with_flag(files: u32, per_file: Duration, deadline: Duration) -> (Pa
 /// from a panic), the work ends too.
 pub fn index_until_told(files: u32, per_file: Duration, stop: Receiver<()>) -> Partial {
     for indexed in 0..files {
+        let _span = info_span!("file", lane = "chan worker").entered();
         match stop.recv_timeout(per_file) {
             Err(RecvTimeoutError::Timeout) => {} // no request: this file is done
             Ok(()) | Err(RecvTimeoutError::Disconnected) => {
@@ -81,6 +85,7 @@ pub fn stop_with_channel(
     let (stop, stop_requests) = bounded(1);
     let worker = thread::spawn(move || index_until_told(files, per_file, stop_requests));
     thread::sleep(deadline);
+    info!("stop!");
     let asked = Instant::now();
     let _ = stop.send(()); // fails only if the worker has already finished
     (

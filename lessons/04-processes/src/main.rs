@@ -6,7 +6,7 @@ use std::process::{self, ExitCode};
 use anyhow::{Result, ensure};
 use course_kit::child;
 use course_kit::timing::speedup;
-use course_kit::{Args, Lesson, Secs, timed};
+use course_kit::{Args, Lesson, Secs, timed, timeline};
 use lesson_04::{memory, reaping, results, start, stopping, together};
 
 fn main() -> ExitCode {
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         )
         .option(
             "sleep-ms",
-            500,
+            200,
             0..=500,
             "how long each child in `together` sleeps, in ms",
         )
@@ -87,9 +87,10 @@ fn together_part(args: &Args) -> Result<()> {
         "  children of {me} before: {}",
         together::children_of(me)?.len()
     );
-    let (waited, took) = timed(|| -> Result<()> {
+    let (waited, at_once) = timed(|| -> Result<()> {
         let children = together::start_sleepers(count, sleep)?;
         let running = together::children_of(me)?;
+        tracing::info!("listed {} children", running.len());
         println!("  children of {me} while they run: {}", running.len());
         for info in &running {
             println!("    pid {}  {}", info.pid, info.name);
@@ -101,16 +102,20 @@ fn together_part(args: &Args) -> Result<()> {
         "  children of {me} after waiting: {}",
         together::children_of(me)?.len()
     );
-    let one_by_one = sleep * count as u32;
+    let (waited, one_by_one) = timed(|| together::one_by_one(count, sleep));
+    waited?;
     println!(
-        "All {count} took {} (one after another: {}).",
-        Secs(took),
+        "All {count} at once took {}; one after another, {}.",
+        Secs(at_once),
         Secs(one_by_one)
     );
-    println!(
-        "They ran at the same time: {:.1}x faster than one by one.",
-        speedup(one_by_one, took)
-    );
+    let faster = speedup(one_by_one, at_once);
+    println!("At once they were {faster:.1}x as fast as one after another.");
+    if count > 1 && faster < count as f64 * 0.75 {
+        println!("Note: the sleeps should overlap; was the machine too busy this time?");
+    }
+    println!("Each child's life, from start until the parent waited for it:");
+    timeline::show();
     Ok(())
 }
 

@@ -4,33 +4,53 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::{self, ChildGuard};
+use tracing::{Span, info_span};
 
 // ANCHOR: many
-/// Starts `count` children that each sleep for `sleep`, all before waiting for
-/// any of them, then waits for every one. The children run at the same time.
-pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<ChildGuard>> {
+/// A child, and a span on its lane that lasts until the parent waited for it.
+pub type Sleeper = (ChildGuard, Span);
+
+/// Starts a child that sleeps for `sleep`; its lane is `child n`.
+pub fn start_sleeper(n: usize, sleep: Duration) -> Result<Sleeper> {
+    let span = info_span!("sleeper", lane = format!("child {n}"));
     let millis = sleep.as_millis().to_string();
-    (0..count)
-        .map(|_| ChildGuard::spawn(&mut child::command("sleeper", &[&millis])?))
-        .collect()
+    Ok((
+        ChildGuard::spawn(&mut child::command("sleeper", &[&millis])?)?,
+        span,
+    ))
 }
 
-pub fn wait_for_all(children: Vec<ChildGuard>) -> Result<()> {
-    for child in children {
+/// Starts `count` children, all before waiting for any: they run at once.
+pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<Sleeper>> {
+    (1..=count).map(|n| start_sleeper(n, sleep)).collect()
+}
+
+pub fn wait_for_all(children: Vec<Sleeper>) -> Result<()> {
+    for (child, _span) in children {
         let pid = child.id();
         let status = child.wait()?;
         ensure!(status.success(), "child {pid} failed: {status}");
+    } // each child's span ends here, once it has been waited for
+    Ok(())
+}
+// ANCHOR_END: many
+
+// ANCHOR: one_by_one
+/// The mistake of waiting inside the starting loop: one child at a time.
+pub fn one_by_one(count: usize, sleep: Duration) -> Result<()> {
+    for n in 1..=count {
+        wait_for_all(vec![start_sleeper(n, sleep)?])?;
     }
     Ok(())
 }
 
-/// The child's side: sleep, standing in for two seconds of work.
+/// The child's side: sleep, standing in for real work.
 pub fn sleeper(args: &[String]) -> Result<()> {
     let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
     std::thread::sleep(Duration::from_millis(millis));
     Ok(())
 }
-// ANCHOR_END: many
+// ANCHOR_END: one_by_one
 
 // ANCHOR: proc_list
 /// One entry of the system's process list, read from `/proc/PID/stat`.

@@ -5,6 +5,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{TrySendError, bounded};
+use tracing::info_span;
 
 /// What the producer saw while it filled the queue.
 #[derive(Debug, Clone, Copy)]
@@ -36,9 +37,11 @@ pub fn producer_consumer(
     };
     let start = Instant::now();
     thread::scope(|s| {
+        let sending = info_span!("sending", lane = "producer").entered();
         let consumer = s.spawn(move || {
             let mut received = Vec::new();
             for item in receiver {
+                let _span = info_span!("work", lane = "consumer").entered();
                 thread::sleep(work); // the consumer is the slow one
                 received.push(item);
             }
@@ -53,6 +56,7 @@ pub fn producer_consumer(
             };
             if let Some(item) = item {
                 report.found_full += 1;
+                let _span = info_span!("wait to send", item).entered();
                 let waiting = Instant::now();
                 sender.send(item).expect("the consumer quit early"); // blocks until there is room
                 report.waited += waiting.elapsed();
@@ -60,6 +64,7 @@ pub fn producer_consumer(
             report.most_queued = report.most_queued.max(sender.len());
         }
         report.took = start.elapsed();
+        drop(sending);
         drop(sender); // closes the queue: the consumer's loop ends once it is empty
         (report, consumer.join().expect("the consumer panicked"))
     })

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
 use course_kit::child::exit_after;
-use course_kit::{Args, Lesson, Secs};
+use course_kit::{Args, Lesson, Secs, timeline};
 use lesson_06::pipes::CHILD_DEADLINE;
 use lesson_06::stack::BlockingQueue;
 use lesson_06::{bounded, ending, pipes, shared_pipe, speed, waiting};
@@ -91,15 +91,14 @@ fn main() -> ExitCode {
 
 fn bounded_queue(args: &Args) -> Result<()> {
     let work = args.millis("consume-ms");
-    println!(
-        "A producer sends 100 items into a queue of 10; the consumer works {} on each.",
-        Secs(work)
-    );
-    let (report, received) = bounded::producer_consumer(100, 10, work);
+    let (items, capacity) = (20, 4);
+    println!("A producer sends {items} items into a queue of {capacity};");
+    println!("the consumer works {} on each.", Secs(work));
+    let (report, received) = bounded::producer_consumer(items, capacity, work);
     println!(
         "  consumer received {} items, in order: {}",
         received.len(),
-        received.iter().copied().eq(0..100)
+        received.iter().copied().eq(0..items)
     );
     println!(
         "  the queue never held more than {} items",
@@ -111,7 +110,9 @@ fn bounded_queue(args: &Args) -> Result<()> {
         Secs(report.waited),
         Secs(report.took)
     );
-    println!("A full queue makes a fast producer wait for a slow consumer: memory stays bounded.");
+    println!("A full queue makes a fast producer wait for a slow consumer:");
+    println!("memory stays bounded. Who waited when:");
+    timeline::show();
     Ok(())
 }
 
@@ -135,12 +136,19 @@ fn many(args: &Args) -> Result<()> {
 fn ending_a_stream(_: &Args) -> Result<()> {
     let patience = Duration::from_millis(300);
     let show = |label: &str, e: ending::Ending| {
-        println!(
-            "  {label}: {} items, then {} (after {:.1} ms)",
-            e.received,
-            e.how,
-            e.after.as_secs_f64() * 1e3
-        );
+        let text = format!("{} items, then {}", e.received, e.how);
+        let after = format!("(after {:.1} ms)", e.after.as_secs_f64() * 1e3);
+        // Wrapped to 80 columns, under the text after the label.
+        let indent = label.len() + 4;
+        let mut line = format!("  {label}:");
+        for word in text.split(' ').chain([after.as_str()]) {
+            if line.len() + 1 + word.len() > 80 {
+                println!("{line}");
+                line = " ".repeat(indent - 1);
+            }
+            line = format!("{line} {word}");
+        }
+        println!("{line}");
     };
     println!("Python's way: a sentinel message ends the stream.");
     show(
@@ -160,9 +168,8 @@ fn ending_a_stream(_: &Args) -> Result<()> {
 
 fn select(_: &Args) -> Result<()> {
     let ms = Duration::from_millis;
-    println!(
-        "Workers answer after 60 ms, 150 ms and 900 ms; a tick every 100 ms; deadline 400 ms:"
-    );
+    println!("Workers answer after 60 ms, 150 ms and 900 ms;");
+    println!("a tick every 100 ms; deadline 400 ms:");
     for (at, event) in waiting::watch_workers(&[ms(60), ms(150), ms(900)], ms(100), ms(400)) {
         println!("  {:>9}  {event}", Secs(at).to_string());
     }
@@ -204,9 +211,10 @@ fn lifo(_: &Args) -> Result<()> {
     });
     let (item, after) = waited.expect("the put wakes the getter");
     println!(
-        "A getter blocked on an empty stack got {item} after {}, when another thread put it.",
+        "A getter blocked on an empty stack got {item} after {},",
         Secs(after)
     );
+    println!("when another thread put it.");
     Ok(())
 }
 
@@ -263,23 +271,22 @@ fn queue(args: &Args) -> Result<()> {
 
 fn speed_part(args: &Args) -> Result<()> {
     let messages = args.get("messages");
-    println!("Sending {messages} small messages (8 bytes each):");
+    println!("Sending {messages} small messages (8 bytes each),");
+    println!("in an {}:", course_kit::timing::build());
     let show = |route: &str, took: Duration| {
         let millions = messages as f64 / took.as_secs_f64() / 1e6;
         let ms = took.as_secs_f64() * 1e3;
         println!("  {route:<36} {millions:.2} million messages/s ({ms:.1} ms)");
     };
-    show(
-        "channel, thread to thread:",
-        speed::through_channel(messages),
-    );
-    show(
-        "pipe to a process, one write each:",
-        speed::through_pipe(messages, false)?,
-    );
-    show(
-        "pipe to a process, buffered writes:",
-        speed::through_pipe(messages, true)?,
-    );
+    let channel = speed::through_channel(messages);
+    show("channel, thread to thread:", channel);
+    let one_each = speed::through_pipe(messages, false)?;
+    show("pipe to a process, one write each:", one_each);
+    let buffered = speed::through_pipe(messages, true)?;
+    show("pipe to a process, buffered writes:", buffered);
+    if one_each < channel.max(buffered) {
+        println!("Note: one write per message is usually the slowest route by far;");
+        println!("Note: was the machine busy this time?");
+    }
     Ok(())
 }

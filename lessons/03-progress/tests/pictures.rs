@@ -1,0 +1,93 @@
+//! The timeline the chapter shows says what its part claims. The check reads
+//! the recorded picture (`output/stop.svg`) and a fresh one, and looks only at
+//! which spans and marks came before, during or after which, never at how long
+//! they took.
+
+use course_test::picture::{self, Drawn, Mark, named};
+
+const LESSON: &str = env!("CARGO_BIN_EXE_lesson-03");
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The files a worker indexed, on its lane, one after the other.
+fn files_on<'a>(spans: &'a [Drawn], lane: &str) -> Vec<&'a Drawn> {
+    let files: Vec<&Drawn> = named(spans, "file")
+        .into_iter()
+        .filter(|f| f.lane == lane)
+        .collect();
+    assert!(!files.is_empty(), "no files on {lane}: {spans:#?}");
+    for pair in files.windows(2) {
+        assert!(!pair[0].overlaps(pair[1]), "one file at a time: {pair:#?}");
+    }
+    files
+}
+
+/// Main asks each worker once, the flag worker first. The request falls in
+/// the middle of a file of each; that file is the last one each worker starts.
+/// Returns the last file of each worker and the two requests.
+fn check_stop<'a>(spans: &'a [Drawn], marks: &[Mark]) -> [(&'a Drawn, Mark); 2] {
+    let requests: Vec<&Mark> = marks.iter().filter(|m| m.label == "stop!").collect();
+    assert_eq!(requests.len(), 2, "{marks:#?}");
+    let mut last = Vec::new();
+    for (lane, request) in ["flag worker", "chan worker"].into_iter().zip(requests) {
+        assert_eq!(request.lane, "main", "main asks: {request:#?}");
+        let files = files_on(spans, lane);
+        let (final_file, before) = files.split_last().expect("not empty");
+        assert!(
+            before.iter().all(|f| f.end <= request.at),
+            "{lane}: the files before its last ended before the request: {files:#?}"
+        );
+        assert!(
+            final_file.start <= request.at && request.at <= final_file.end,
+            "{lane}: the request came during its last file: {final_file:#?} {request:#?}"
+        );
+        last.push((*final_file, request.clone()));
+    }
+    let flag_files = files_on(spans, "flag worker");
+    let chan_files = files_on(spans, "chan worker");
+    assert!(
+        flag_files.last().unwrap().end <= chan_files[0].start,
+        "the channel worker starts after the flag worker has stopped"
+    );
+    [last[0].clone(), last[1].clone()]
+}
+
+#[test]
+fn stop_the_flag_finishes_its_file_the_channel_does_not() {
+    let path = format!("{DIR}/output/stop.svg");
+    let spans = picture::spans(&path);
+    let [(flag, flag_asked), (chan, chan_asked)] = check_stop(&spans, &picture::marks(&path));
+    // In the book's run, the flag worker went on with its file after the
+    // request, and the channel worker stopped sooner.
+    assert!(
+        flag.end - flag_asked.at > chan.end - chan_asked.at,
+        "{flag:#?} {flag_asked:#?} {chan:#?} {chan_asked:#?}"
+    );
+    // The picture draws what the recording says: the flag worker finished N
+    // files, the channel worker N files and part of one more.
+    let text = std::fs::read_to_string(format!("{DIR}/output/stop.txt")).unwrap();
+    for (lane, how, unfinished) in [("flag worker", "flag", 0), ("chan worker", "channel", 1)] {
+        let drawn = files_on(&spans, lane).len() - unfinished;
+        let said = format!("with a {how}:");
+        let line = text.lines().find(|l| l.contains(&said)).unwrap();
+        assert!(
+            line.contains(&format!("stopped after {drawn} of")),
+            "{drawn} whole files drawn on {lane}: {line}"
+        );
+    }
+    let path = std::env::temp_dir().join(format!("lesson-03-stop-{}.svg", std::process::id()));
+    let fresh = course_test::run(
+        LESSON,
+        &[
+            "stop",
+            "--files=10",
+            "--step-ms=20",
+            &format!("--svg={}", path.display()),
+        ],
+    );
+    fresh.assert_success();
+    let checked = std::panic::catch_unwind(|| {
+        check_stop(&picture::spans(&path), &picture::marks(&path));
+    });
+    let _ = std::fs::remove_file(&path);
+    checked.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+}
