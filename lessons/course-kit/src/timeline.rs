@@ -328,6 +328,9 @@ pub fn restart() {
     state.origin = Some(Instant::now());
     state.done = Timeline::default();
     state.unnamed_threads.clear();
+    // A span still open (a thread the part left running) belongs to no part:
+    // forgotten here, it is not drawn into the next part's picture when it closes.
+    state.open.clear();
 }
 
 /// What has been recorded since the last [`restart`] (spans still open are left out).
@@ -344,8 +347,9 @@ pub fn recorded() -> Timeline {
         let starts = spans.map(|s| s.start).chain(marks.map(|m| m.at));
         starts.min().unwrap_or_default()
     };
+    // `main` on top; the others in the order they started (by name on a tie).
     let mut lanes = timeline.lanes.clone();
-    lanes.sort_by_cached_key(first);
+    lanes.sort_by_cached_key(|lane| (lane != "main", first(lane), lane.clone()));
     timeline.lanes = lanes;
     timeline
 }
@@ -638,9 +642,10 @@ impl<'a> Drawing<'a> {
 
 /// `12.3 ms`, `450 ms`, `1.25 s`: short enough for a label.
 fn format_ms(ms: f64) -> String {
-    if ms >= 1000.0 {
+    // Compared after rounding, so 99.97 ms reads `100 ms`, not `100.0 ms`.
+    if ms >= 999.5 {
         format!("{:.2} s", ms / 1e3)
-    } else if ms >= 100.0 || ms == 0.0 {
+    } else if ms >= 99.95 || ms == 0.0 {
         format!("{ms:.0} ms")
     } else {
         format!("{ms:.1} ms")
