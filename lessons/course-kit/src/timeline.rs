@@ -347,9 +347,9 @@ pub fn recorded() -> Timeline {
         let starts = spans.map(|s| s.start).chain(marks.map(|m| m.at));
         starts.min().unwrap_or_default()
     };
-    // `main` on top; the others in the order they started (by name on a tie).
+    // In the order they started, by name on a tie.
     let mut lanes = timeline.lanes.clone();
-    lanes.sort_by_cached_key(|lane| (lane != "main", first(lane), lane.clone()));
+    lanes.sort_by_cached_key(|lane| (first(lane), lane.clone()));
     timeline.lanes = lanes;
     timeline
 }
