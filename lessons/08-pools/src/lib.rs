@@ -26,16 +26,16 @@ pub mod work;
 )]
 pub mod ex1_letter_counts;
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex2_deadline.rs")]
+#[cfg_attr(feature = "starter", path = "../exercises/ex2_first_answer.rs")]
 #[cfg_attr(
     all(feature = "mistake", not(feature = "starter")),
-    path = "../target/mistake/ex2_deadline.rs"
+    path = "../target/mistake/ex2_first_answer.rs"
 )]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
-    path = "../solutions/ex2_deadline.rs"
+    path = "../solutions/ex2_first_answer.rs"
 )]
-pub mod ex2_deadline;
+pub mod ex2_first_answer;
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex3_pool_map.rs")]
 #[cfg_attr(
@@ -47,3 +47,14 @@ pub mod ex2_deadline;
     path = "../solutions/ex3_pool_map.rs"
 )]
 pub mod ex3_pool_map;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex4_sturdy_pool.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex4_sturdy_pool.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex4_sturdy_pool.rs"
+)]
+pub mod ex4_sturdy_pool;
