@@ -38,13 +38,24 @@ pub mod ex1_gather;
 )]
 pub mod ex2_limited;
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex3_off_the_runtime.rs")]
+#[cfg_attr(feature = "starter", path = "../exercises/ex3_readings.rs")]
 #[cfg_attr(
     all(feature = "mistake", not(feature = "starter")),
-    path = "../target/mistake/ex3_off_the_runtime.rs"
+    path = "../target/mistake/ex3_readings.rs"
 )]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
-    path = "../solutions/ex3_off_the_runtime.rs"
+    path = "../solutions/ex3_readings.rs"
 )]
-pub mod ex3_off_the_runtime;
+pub mod ex3_readings;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex4_pipeline.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex4_pipeline.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex4_pipeline.rs"
+)]
+pub mod ex4_pipeline;
