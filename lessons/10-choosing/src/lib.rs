@@ -32,3 +32,14 @@ pub mod ex1_compute_from_async;
     path = "../solutions/ex2_isolated.rs"
 )]
 pub mod ex2_isolated;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex3_predict.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex3_predict.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex3_predict.rs"
+)]
+pub mod ex3_predict;
