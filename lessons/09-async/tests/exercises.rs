@@ -390,35 +390,42 @@ fn ex4_the_reader_waits_for_room() {
 fn ex4_stop_finishes_every_line_taken() {
     let work_started = Arc::new(AtomicUsize::new(0));
     let started = Arc::clone(&work_started);
-    let (taken, results, started_at_return, started_later) = on_paused_runtime(async move {
-        // Endless, as far as the test can tell: 50 ms of work per line.
-        let (lines, taken) = Lines::new(1_000_000);
-        let (stop_now, stop) = tokio::sync::oneshot::channel();
-        let work = move |line: String| {
-            started.fetch_add(1, Ordering::SeqCst);
-            async move {
-                sleep(Duration::from_millis(50)).await;
-                line.to_uppercase()
-            }
-        };
-        let running = tokio::spawn(pipeline(lines, 3, 2, work, stop));
-        // Between two rounds of work: the workers are busy, the channel full.
-        sleep(Duration::from_millis(225)).await;
-        let _ = stop_now.send(());
-        let results = tokio::time::timeout(Duration::from_secs(10), running)
-            .await
-            .expect("10 s after `stop`, the pipeline had not returned")
-            .unwrap();
-        let started_at_return = work_started.load(Ordering::SeqCst);
-        sleep(Duration::from_secs(1)).await;
-        let started_later = work_started.load(Ordering::SeqCst);
-        (
-            taken.load(Ordering::SeqCst),
-            results,
-            started_at_return,
-            started_later,
-        )
-    });
+    let (taken_at_stop, taken, results, started_at_return, started_later) =
+        on_paused_runtime(async move {
+            // Endless, as far as the test can tell: 50 ms of work per line.
+            let (lines, taken) = Lines::new(1_000_000);
+            let (stop_now, stop) = tokio::sync::oneshot::channel();
+            let work = move |line: String| {
+                started.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    sleep(Duration::from_millis(50)).await;
+                    line.to_uppercase()
+                }
+            };
+            let running = tokio::spawn(pipeline(lines, 3, 2, work, stop));
+            // Between two rounds of work: the workers are busy, the channel full.
+            sleep(Duration::from_millis(225)).await;
+            let taken_at_stop = taken.load(Ordering::SeqCst);
+            let _ = stop_now.send(());
+            let results = tokio::time::timeout(Duration::from_secs(10), running)
+                .await
+                .expect("10 s after `stop`, the pipeline had not returned")
+                .unwrap();
+            let started_at_return = work_started.load(Ordering::SeqCst);
+            sleep(Duration::from_secs(1)).await;
+            let started_later = work_started.load(Ordering::SeqCst);
+            (
+                taken_at_stop,
+                taken.load(Ordering::SeqCst),
+                results,
+                started_at_return,
+                started_later,
+            )
+        });
+    assert_eq!(
+        taken, taken_at_stop,
+        "the reader took more lines after `stop` fired"
+    );
     assert_eq!(
         results,
         upper_case_lines(0..taken),
