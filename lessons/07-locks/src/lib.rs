@@ -10,17 +10,45 @@ pub mod rwlock;
 pub mod shared_bank;
 pub mod spin;
 
-// The exercises: your answers in `exercises/` when the `starter` feature is on
-// (that is what `cargo exercises 07` does), the reference solutions otherwise.
-// An unfinished starter has unused names; that is expected, not worth a warning.
-#[cfg_attr(feature = "starter", allow(unused))]
+// The exercises: your answers in `exercises/` with the `starter` feature
+// (that is what `cargo exercises 07` does), a kept wrong answer with the
+// `mistake` feature (`cargo exercises --mistakes-must-fail` puts it, beside
+// the other exercises' solutions, in `target/mistake/`), the reference
+// solutions otherwise. An unfinished or wrong answer may leave names unused:
+// that is expected, not worth a warning.
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex1_lock_order.rs")]
-#[cfg_attr(not(feature = "starter"), path = "../solutions/ex1_lock_order.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex1_lock_order.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex1_lock_order.rs"
+)]
 pub mod ex1_lock_order;
-#[cfg_attr(feature = "starter", allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex2_wait_for_funds.rs")]
-#[cfg_attr(not(feature = "starter"), path = "../solutions/ex2_wait_for_funds.rs")]
-pub mod ex2_wait_for_funds;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex2_closing_time.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex2_closing_time.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex2_closing_time.rs"
+)]
+pub mod ex2_closing_time;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex3_predict.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex3_predict.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex3_predict.rs"
+)]
+pub mod ex3_predict;
 
 /// What the spin lock is built from. `tests/loom.rs` compiles `spin.rs` again
 /// with loom's versions of these, to check it under every interleaving.

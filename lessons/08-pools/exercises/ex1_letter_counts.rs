@@ -1,10 +1,10 @@
-//! Exercise 1: map-reduce with rayon.
+//! Exercise 1: letter counts, in parallel.
 //!
-//! Count how often each letter (`char::is_alphabetic`) appears in `lines`,
-//! ignoring case (count 'A' as 'a'). Do it in parallel with rayon: each
-//! thread folds its lines into counts of its own, then the partial counts
-//! are merged. The answer must equal a plain one-thread count. (The tests
-//! check the counts only: a plain loop would pass them, but teach nothing.)
+//! Count how often each letter appears in `lines`, ignoring case: 'É' counts
+//! as 'é' and 'A' as 'a' (`char::to_lowercase`). A letter is what
+//! `char::is_alphabetic` says, in any alphabet; nothing else is counted. The
+//! counts must equal a plain one-thread count, and the work must be shared:
+//! several of rayon's threads read lines at the same moment.
 //!
 //! Check your answer with `cargo exercises 08`.
 
@@ -12,9 +12,11 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-pub fn letter_counts(lines: &[String]) -> HashMap<char, usize> {
-    // TODO: map: a parallel iterator over `lines`, folded into counts that
-    // belong to one thread each.
-    // TODO: reduce: merge those partial counts into one map.
-    todo!("count letters with fold and reduce")
+/// `lines` holds anything that can be read as text: `String`, `&str`, ...
+pub fn letter_counts<L>(lines: &[L]) -> HashMap<char, usize>
+where
+    L: AsRef<str> + Sync,
+{
+    // TODO: count the letters of all the lines, on rayon's pool.
+    todo!("count letters in parallel")
 }

@@ -2,7 +2,10 @@
 
 use crate::handmade::Pool;
 
-pub fn pool_map(pool: &Pool, items: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
+pub fn pool_map<W>(pool: &Pool, items: Vec<u64>, work: W) -> Vec<u64>
+where
+    W: Fn(u64) -> u64 + Copy + Send + 'static,
+{
     let count = items.len();
     let (sender, results) = crossbeam_channel::unbounded();
     for (index, item) in items.into_iter().enumerate() {

@@ -1,10 +1,10 @@
 //! Exercise 1: gather, keeping the failures.
 //!
-//! Call `check(name)` for every name *at the same time* and return every
+//! Call `check(name)` for every name, all at the same time, and return every
 //! result, failures included, in the order of `names`: Python's
-//! `await asyncio.gather(*calls, return_exceptions=True)`.
-//! Ten checks of 60 ms each should take about 60 ms, not 600 ms. The checks
-//! finish in a different order from `names`.
+//! `await asyncio.gather(*calls, return_exceptions=True)`. Ten checks of
+//! 60 ms take about 60 ms together, not 600 ms. The checks finish in a
+//! different order from `names`.
 //!
 //! Check your answer with `cargo exercises 09`.
 
@@ -25,8 +25,6 @@ pub async fn check(name: String) -> Result<String, String> {
 }
 
 pub async fn check_all(names: Vec<String>) -> Vec<Result<String, String>> {
-    // TODO: start every check as a task of its own, so that they all wait at once.
-    // TODO: wait for every task, and put each result back in the place of its
-    // name: the tasks finish in any order.
+    // TODO: check every name at once; every result, in the order of `names`.
     todo!("run every check at once and keep every result")
 }

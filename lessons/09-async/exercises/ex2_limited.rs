@@ -1,15 +1,14 @@
 //! Exercise 2: at most `limit` at a time.
 //!
-//! Start one task per job, but let at most `limit` of them do their work
-//! (`work(job).await`) at the same moment, like a pool of `limit` connections.
-//! Return the results in the order of `jobs`. Use `tokio::sync::Semaphore`.
+//! Run `work(job)` for every job, at most `limit` of them at the same moment,
+//! like requests sharing a pool of `limit` connections. Keep every one of the
+//! `limit` places busy while jobs are waiting: when one job ends, the next
+//! starts at once. Return the results in the order of `jobs`.
 //!
 //! Check your answer with `cargo exercises 09`.
 
 use std::future::Future;
-use std::sync::Arc;
 
-use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
@@ -17,9 +16,6 @@ where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,
 {
-    // TODO: make a semaphore with `limit` permits that every task can reach.
-    // TODO: start one task per job; a task may only call `work` while it holds
-    // a permit.
-    // TODO: collect the results in the order of `jobs` (they finish in any order).
+    // TODO: run every job, never more than `limit` at once.
     todo!("run the jobs with at most `limit` at once")
 }

@@ -9,18 +9,53 @@ pub mod many;
 pub mod nested;
 pub mod timing;
 
-// The exercises: your answers in `exercises/` when the `starter` feature is on
-// (that is what `cargo exercises 09` does), the reference solutions otherwise.
-// An unfinished starter has unused names; that is expected, not worth a warning.
-#[cfg_attr(feature = "starter", allow(unused))]
+// The exercises: your answers in `exercises/` with the `starter` feature
+// (that is what `cargo exercises 09` does), a kept wrong answer with the
+// `mistake` feature (`cargo exercises --mistakes-must-fail` puts it, beside
+// the other exercises' solutions, in `target/mistake/`), the reference
+// solutions otherwise. An unfinished or wrong answer may leave names unused:
+// that is expected, not worth a warning.
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex1_gather.rs")]
-#[cfg_attr(not(feature = "starter"), path = "../solutions/ex1_gather.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex1_gather.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex1_gather.rs"
+)]
 pub mod ex1_gather;
-#[cfg_attr(feature = "starter", allow(unused))]
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex2_limited.rs")]
-#[cfg_attr(not(feature = "starter"), path = "../solutions/ex2_limited.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex2_limited.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex2_limited.rs"
+)]
 pub mod ex2_limited;
-#[cfg_attr(feature = "starter", allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex3_off_the_runtime.rs")]
-#[cfg_attr(not(feature = "starter"), path = "../solutions/ex3_off_the_runtime.rs")]
-pub mod ex3_off_the_runtime;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex3_readings.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex3_readings.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex3_readings.rs"
+)]
+pub mod ex3_readings;
+#[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
+#[cfg_attr(feature = "starter", path = "../exercises/ex4_pipeline.rs")]
+#[cfg_attr(
+    all(feature = "mistake", not(feature = "starter")),
+    path = "../target/mistake/ex4_pipeline.rs"
+)]
+#[cfg_attr(
+    not(any(feature = "starter", feature = "mistake")),
+    path = "../solutions/ex4_pipeline.rs"
+)]
+pub mod ex4_pipeline;

@@ -1,10 +1,10 @@
 //! Exercise 1: computing from async code, the right way.
 //!
-//! `crunch` is CPU-bound. Write `crunch_all`, which async code calls to crunch
-//! many numbers: run them on rayon's pool, in parallel (a parallel iterator),
-//! and never block the runtime's thread while they compute, so other tasks keep
-//! running. Return the answers in the order of `inputs`. (The tests check the
-//! answers and that the runtime stays free, not how many cores did the work.)
+//! Async code calls `crunch_all` to run `work`, CPU-bound code such as
+//! `crunch`, on every input. Run the calls on rayon's pool, several at the
+//! same time, and never hold up the runtime's thread, neither while they
+//! compute nor while you wait for them: the runtime's other tasks keep
+//! running meanwhile. Return the answers in the order of `inputs`.
 //!
 //! Check your answer with `cargo exercises 10`.
 
@@ -15,9 +15,7 @@ pub fn crunch(input: u64) -> u64 {
     (0..200_000u64).fold(input, |acc, i| acc.rotate_left(3) ^ i)
 }
 
-pub async fn crunch_all(inputs: Vec<u64>) -> Vec<u64> {
-    // TODO: make a channel that async code can await, for one answer.
-    // TODO: hand the crunching to rayon's pool, which sends the answers back.
-    // TODO: await them: waiting for a channel does not block the runtime.
+pub async fn crunch_all(inputs: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
+    // TODO: run `work` on every input on rayon's pool, and await the answers.
     todo!("crunch on rayon's pool and await the answers")
 }

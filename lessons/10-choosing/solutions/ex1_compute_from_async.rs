@@ -7,12 +7,12 @@ pub fn crunch(input: u64) -> u64 {
     (0..200_000u64).fold(input, |acc, i| acc.rotate_left(3) ^ i)
 }
 
-pub async fn crunch_all(inputs: Vec<u64>) -> Vec<u64> {
+pub async fn crunch_all(inputs: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
     let (sender, answers) = tokio::sync::oneshot::channel();
     // rayon's threads do the computing, one per core; the runtime's threads
     // are left free for the tasks that wait.
     rayon::spawn(move || {
-        let crunched: Vec<u64> = inputs.into_par_iter().map(crunch).collect();
+        let crunched: Vec<u64> = inputs.into_par_iter().map(work).collect();
         // If the caller was cancelled, nobody is listening: nothing to do.
         let _ = sender.send(crunched);
     });

@@ -1,0 +1,39 @@
+//! Exercise 3 (stretch, optional): predict, then measure.
+//!
+//! Four questions about how locks behave. Answer each with `true` or `false`
+//! BEFORE you run anything, and write down why. Then `cargo exercises 07`
+//! sets up each situation, measures what happens and prints it; each test
+//! passes when your answer matches. If one surprises you, the hint explains
+//! it.
+//!
+//! Check your answers with `cargo exercises 07`.
+
+/// One thread holds `rates.read()` (an `RwLock`). Does another thread's
+/// `rates.try_read()` succeed?
+pub fn second_reader_gets_in() -> bool {
+    // TODO: your prediction.
+    todo!("true or false?")
+}
+
+/// One thread holds `rates.read()`, and a second thread is waiting in
+/// `rates.write()`. Does a third thread's `rates.try_read()` succeed?
+pub fn reader_gets_past_a_waiting_writer() -> bool {
+    // TODO: your prediction.
+    todo!("true or false?")
+}
+
+/// A depositor calls `funds_arrived.notify_all()` (a `Condvar`). Only then
+/// does a withdrawal call `funds_arrived.wait_timeout(guard, 200 ms)`, with
+/// no condition. Does the withdrawal wake before its 200 ms are up?
+pub fn early_notify_wakes_a_later_waiter() -> bool {
+    // TODO: your prediction.
+    todo!("true or false?")
+}
+
+/// A thread runs `match *balance.lock().unwrap() { ... }` (a `Mutex`). While
+/// it runs the code of one of the match's arms, does another thread's
+/// `balance.try_lock()` succeed?
+pub fn lock_is_free_inside_a_match_arm() -> bool {
+    // TODO: your prediction.
+    todo!("true or false?")
+}

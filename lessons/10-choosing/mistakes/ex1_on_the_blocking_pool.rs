@@ -1,0 +1,12 @@
+//! WRONG: computes on tokio's blocking threads, one input after the other, instead of on rayon's pool.
+
+/// CPU-bound work. Do not change it.
+pub fn crunch(input: u64) -> u64 {
+    (0..200_000u64).fold(input, |acc, i| acc.rotate_left(3) ^ i)
+}
+
+pub async fn crunch_all(inputs: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
+    tokio::task::spawn_blocking(move || inputs.into_iter().map(work).collect())
+        .await
+        .expect("the computing panicked")
+}
