@@ -106,10 +106,6 @@ const AWAITING_MISTAKES: &[&str] = &[
     "lesson-04",
     "lesson-05",
     "lesson-06",
-    "lesson-07",
-    "lesson-08",
-    "lesson-09",
-    "lesson-10",
 ];
 
 /// Every exercise keeps at least two plausible wrong answers in `mistakes/`
