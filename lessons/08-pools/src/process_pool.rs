@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
+use tracing::{Span, info_span};
 
 use crate::work::longest_chain;
 
@@ -58,6 +59,7 @@ struct Worker {
     process: ChildGuard, // kills and reaps the process if we drop it
     stdin: ChildStdin,
     answers: Receiver<String>,
+    _alive: Span, // drawn on the timeline for as long as the process lives
 }
 
 impl Worker {
@@ -66,6 +68,8 @@ impl Worker {
         command.stdin(Stdio::piped()).stdout(Stdio::piped());
         command.env("RUST_BACKTRACE", "0"); // a crash prints one message, not a backtrace
         let mut process = ChildGuard::spawn(&mut command)?;
+        let lane = format!("worker {}", process.id());
+        let _alive = info_span!("worker process", lane);
         let stdin = process.child_mut().stdin.take().context("no stdin")?;
         let stdout = process.child_mut().stdout.take().context("no stdout")?;
         // A thread reads the answers, so the pool can wait for one with a deadline.
@@ -82,6 +86,7 @@ impl Worker {
             process,
             stdin,
             answers,
+            _alive,
         })
     }
 
@@ -173,7 +178,9 @@ fn feed(
     let (mut reports, mut started) = (Vec::new(), 1);
     for (index, job) in waiting {
         let pid = worker.process.id();
-        let outcome = worker.run(&job, deadline)?;
+        let lane = format!("worker {pid}"); // its lane on the timeline
+        let outcome =
+            info_span!("job", lane, message = %job).in_scope(|| worker.run(&job, deadline))?;
         if !matches!(outcome, Outcome::Done(_)) {
             worker = Worker::start()?; // dropping the old one kills and reaps it
             started += 1;
