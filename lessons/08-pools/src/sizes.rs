@@ -26,7 +26,7 @@ pub fn time_with_threads(threads: usize, last: u64) -> Result<Measured> {
         .num_threads(threads)
         .thread_name(|index| format!("worker {index}"))
         .build()?;
-    // One bit per pool thread, set by every thread that gets a piece of the work.
+    // One bit per pool thread, set by each thread that gets a piece of work.
     let busy = AtomicU64::new(0);
     let (steps, took) = pool.install(|| {
         course_kit::timed(|| {
@@ -36,8 +36,8 @@ pub fn time_with_threads(threads: usize, last: u64) -> Result<Measured> {
                 // item; what it returns lives until the piece is done.
                 .map_init(
                     || {
-                        let me = rayon::current_thread_index().unwrap_or(0) % 64;
-                        busy.fetch_or(1 << me, Ordering::Relaxed);
+                        let me = rayon::current_thread_index().unwrap_or(0);
+                        busy.fetch_or(1 << (me % 64), Ordering::Relaxed);
                         info_span!("piece").entered()
                     },
                     |_, n| collatz_steps(n),
