@@ -7,12 +7,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
-use course_kit::timing::Millis;
-use course_kit::timing::speedup;
-use course_kit::{Args, Lesson, timed};
+use course_kit::timing::{Millis, build, speedup};
+use course_kit::{Args, Lesson, timed, timeline};
 use crossbeam_channel::RecvTimeoutError;
 use lesson_08::process_pool::{self, Outcome};
 use lesson_08::{background, handmade, map, reduce, sizes, work};
+use tracing::info_span;
 
 fn main() -> ExitCode {
     Lesson::new("lesson-08", "Pools")
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         )
         .option(
             "job-deadline-ms",
-            1000,
+            300,
             10..=10_000,
             "how long a worker process may take for one job, in ms",
         )
@@ -73,7 +73,7 @@ fn cpus() -> usize {
 }
 
 /// How many times each measurement runs; the fastest run is the one shown.
-const RUNS: usize = 4;
+const RUNS: usize = 3;
 
 /// Times `one` and `other` in turns, `RUNS` times each, and keeps each one's
 /// fastest time. The first run of a program also pays for warming up (memory
@@ -98,9 +98,10 @@ fn best_of_each<A, B>(
 fn map_part(args: &Args) -> Result<()> {
     let last = args.get("numbers");
     println!(
-        "Collatz steps for every number from 1 to {last} ({} CPUs here):",
+        "Collatz steps for every number from 1 to {last} ({} CPUs here),",
         cpus()
     );
+    println!("in an {}:", build());
     let ((alone, one_thread), (pooled, pool)) = best_of_each(
         || map::steps_in_sequence(last),
         || map::steps_in_parallel(last),
@@ -111,16 +112,25 @@ fn map_part(args: &Args) -> Result<()> {
     println!("  par_iter on the pool: {}", Millis(pool));
     println!("  speedup: {:.1}x", speedup(one_thread, pool));
     let (start, steps) = map::longest(&pooled);
-    println!(
-        "Both gave {} answers in input order; the longest run starts at {start} ({steps} steps).",
-        pooled.len()
-    );
+    println!("Both gave {} answers in input order;", pooled.len());
+    println!("the longest run starts at {start} ({steps} steps).");
+    busy_machine_note(speedup(one_thread, pool));
     Ok(())
+}
+
+/// Says so when the pool was barely faster than one thread, which the
+/// machine's cores allow only when other programs keep them busy.
+fn busy_machine_note(faster: f64) {
+    if cpus() >= 2 && faster < 1.3 {
+        println!("Note: the pool was only {faster:.1}x as fast as one thread: other");
+        println!("Note: programs kept the cores busy. Try again on a quieter moment.");
+    }
 }
 
 fn reduce_part(args: &Args) -> Result<()> {
     let lines = reduce::sample_text(args.get("lines") as usize, 12);
-    println!("Counting the words of {} lines:", lines.len());
+    println!("Counting the words of {} lines,", lines.len());
+    println!("in an {}:", build());
     let ((sequential, one_thread), (parallel, pool)) = best_of_each(
         || reduce::count_words_sequential(&lines),
         || reduce::count_words_parallel(&lines),
@@ -138,42 +148,58 @@ fn reduce_part(args: &Args) -> Result<()> {
     for (word, count) in reduce::ranked(&parallel).into_iter().take(3) {
         println!("  {word:<8} {count}");
     }
+    busy_machine_note(speedup(one_thread, pool));
     Ok(())
 }
 
 fn sizes_part(args: &Args) -> Result<()> {
     let last = args.get("numbers");
     let cpus = cpus();
-    println!("The same map on pools of different sizes ({cpus} CPUs here):");
-    let mut counts = vec![1, 2, cpus, cpus * 2, cpus * 4];
+    println!("The same map on pools of different sizes ({cpus} CPUs here),");
+    println!("in an {}:", build());
+    let mut counts = vec![1, 2, cpus, cpus * 2];
     counts.sort_unstable();
     counts.dedup();
     println!("Best of {RUNS} runs for each size, the sizes taking turns:");
     let mut best: Vec<Option<sizes::Measured>> = counts.iter().map(|_| None).collect();
-    for _ in 0..RUNS {
+    for round in 1..=RUNS {
+        // The picture shows the last round only: all of them would crowd it.
+        if round == RUNS {
+            timeline::restart();
+        }
         for (&threads, best) in counts.iter().zip(&mut best) {
-            let measured = sizes::time_with_threads(threads, last)?;
+            let plural = if threads == 1 { "" } else { "s" };
+            let pool = info_span!("pool", message = format!("{threads} thread{plural}"));
+            let measured = pool.in_scope(|| sizes::time_with_threads(threads, last))?;
             if best.as_ref().is_none_or(|b| measured.took < b.took) {
                 *best = Some(measured);
             }
         }
     }
-    let alone = best[0].as_ref().expect("measured").took;
-    for (threads, measured) in counts.iter().zip(best.iter().flatten()) {
-        ensure!(
-            measured.steps == best[0].as_ref().expect("measured").steps,
-            "answers differ"
-        );
+    let best: Vec<sizes::Measured> = best.into_iter().flatten().collect();
+    for (threads, measured) in counts.iter().zip(&best) {
+        ensure!(measured.steps == best[0].steps, "answers differ");
         // No aligned columns: a number's width changes from run to run.
         println!(
             "  {threads} thread{}: {}, speedup {:.1}x, threads that took part: {}",
             if *threads == 1 { "" } else { "s" },
             Millis(measured.took),
-            speedup(alone, measured.took),
+            speedup(best[0].took, measured.took),
             measured.busy_threads
         );
     }
+    println!("Which worker ran which piece of the work, in round {RUNS}:");
+    timeline::show();
     println!("Past {cpus} threads the cores are all busy: more threads only take turns.");
+    if let Some(two) = best.get(1) {
+        busy_machine_note(speedup(best[0].took, two.took));
+    }
+    let at_cores = counts.iter().position(|&c| c == cpus).unwrap_or(0);
+    let most = best.last().expect("measured").took;
+    if speedup(best[at_cores].took, most) > 1.2 {
+        println!("Note: more threads than cores were faster this time: other programs");
+        println!("Note: were using the cores, and more threads got a bigger share.");
+    }
     Ok(())
 }
 
@@ -219,8 +245,11 @@ fn handmade_part(_: &Args) -> Result<()> {
             let log = Arc::clone(&log);
             pool.execute(move || {
                 let work = Duration::from_millis(10 * (1 + job % 6));
-                thread::sleep(work);
                 let me = thread::current().name().unwrap_or("?").to_string();
+                // Its lane: the thread's name, short enough for the text timeline.
+                let lane = me.trim_start_matches("pool-");
+                let _span = info_span!("job", n = job, lane).entered();
+                thread::sleep(work);
                 log.lock().unwrap().push((me, job, work));
             });
         }
@@ -248,6 +277,8 @@ fn handmade_part(_: &Args) -> Result<()> {
         Millis(total),
         Millis(took)
     );
+    println!("Which worker ran which job, when:");
+    timeline::show();
     Ok(())
 }
 
@@ -277,7 +308,7 @@ fn processes_part(args: &Args) -> Result<()> {
                 done += 1;
                 format!("done: {answer}")
             }
-            Outcome::Crashed(status) => format!("worker crashed ({status}); replaced"),
+            Outcome::Crashed(status) => format!("crashed ({status}); replaced"),
             Outcome::KilledAfter(after) => {
                 format!("no answer in {}: killed; replaced", Millis(*after))
             }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
+use tracing::{Span, info_span};
 
 use crate::work::longest_chain;
 
@@ -30,7 +31,8 @@ pub fn worker_loop(jobs: impl BufRead, mut answers: impl Write) -> Result<()> {
             }
             ["crash"] => {
                 eprintln!("worker: the job asked this worker to crash");
-                std::process::abort() // ends the process at once, as a bad C call would
+                // Ends the process at once, as a bad call into C would.
+                std::process::abort()
             }
             ["hang"] => loop {
                 thread::sleep(Duration::from_secs(3600));
@@ -38,7 +40,8 @@ pub fn worker_loop(jobs: impl BufRead, mut answers: impl Write) -> Result<()> {
             _ => bail!("unknown job {job:?}"),
         };
         writeln!(answers, "{answer}")?;
-        answers.flush()?; // the parent waits for this line: do not keep it in a buffer
+        // The parent waits for this line: do not keep it in a buffer.
+        answers.flush()?;
     }
     Ok(()) // stdin closed: the parent has no more jobs
 }
@@ -58,18 +61,23 @@ struct Worker {
     process: ChildGuard, // kills and reaps the process if we drop it
     stdin: ChildStdin,
     answers: Receiver<String>,
+    alive: Span, // drawn on the timeline for as long as the process lives
 }
 
 impl Worker {
     fn start() -> Result<Self> {
         let mut command = child::command(ROLE, &[])?;
         command.stdin(Stdio::piped()).stdout(Stdio::piped());
-        command.env("RUST_BACKTRACE", "0"); // a crash prints one message, not a backtrace
+        // A crash prints one message, not a backtrace.
+        command.env("RUST_BACKTRACE", "0");
         let mut process = ChildGuard::spawn(&mut command)?;
+        let lane = format!("worker {}", process.id());
+        let alive = info_span!("worker process", lane); // a lane per process
         let stdin = process.child_mut().stdin.take().context("no stdin")?;
         let stdout = process.child_mut().stdout.take().context("no stdout")?;
-        // A thread reads the answers, so the pool can wait for one with a deadline.
-        // The channel disconnects when the worker's stdout closes: it has exited.
+        // A thread reads the answers, so the pool can wait for one with a
+        // deadline. The channel disconnects when the worker's stdout closes:
+        // the worker has exited.
         let (sender, answers) = crossbeam_channel::bounded(1);
         thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -82,10 +90,13 @@ impl Worker {
             process,
             stdin,
             answers,
+            alive,
         })
     }
 
     fn run(&mut self, job: &str, deadline: Duration) -> Result<Outcome> {
+        let process = &self.alive; // the job is drawn inside it, on its lane
+        let _job = info_span!(parent: process, "job", message = job).entered();
         // A dead worker's stdin is a broken pipe: the answer channel says why.
         let _ = writeln!(self.stdin, "{job}");
         match self.answers.recv_timeout(deadline) {
@@ -93,7 +104,8 @@ impl Worker {
             // The pool then drops this worker, and its guard kills the process.
             Err(RecvTimeoutError::Timeout) => Ok(Outcome::KilledAfter(deadline)),
             Err(RecvTimeoutError::Disconnected) => {
-                let status = self.process.wait_timeout(Duration::from_secs(10))?;
+                let ten_seconds = Duration::from_secs(10);
+                let status = self.process.wait_timeout(ten_seconds)?;
                 Ok(Outcome::Crashed(
                     status.map_or("no status".into(), how_it_ended),
                 ))
@@ -134,7 +146,8 @@ pub struct Report {
 // ANCHOR: pool
 /// Runs `jobs` on `size` worker processes. Each worker has a feeder thread here
 /// that takes jobs from one shared queue and passes them on, one at a time.
-/// Returns the reports in the order of `jobs`, and how many processes were started.
+/// Returns the reports in the order of `jobs`, and how many processes were
+/// started.
 pub fn run_jobs(jobs: &[&str], size: usize, deadline: Duration) -> Result<(Vec<Report>, usize)> {
     let (queue, waiting) = crossbeam_channel::unbounded();
     for (index, job) in jobs.iter().enumerate() {
@@ -163,8 +176,9 @@ pub fn run_jobs(jobs: &[&str], size: usize, deadline: Duration) -> Result<(Vec<R
     ))
 }
 
-/// One feeder: starts a worker process and gives it jobs until the queue is empty.
-/// A worker that crashed, or missed the deadline, is replaced by a fresh process.
+/// One feeder: starts a worker process and gives it jobs until the queue is
+/// empty. A worker that crashed, or missed the deadline, is replaced by a
+/// fresh process.
 fn feed(
     waiting: Receiver<(usize, String)>,
     deadline: Duration,
@@ -175,7 +189,8 @@ fn feed(
         let pid = worker.process.id();
         let outcome = worker.run(&job, deadline)?;
         if !matches!(outcome, Outcome::Done(_)) {
-            worker = Worker::start()?; // dropping the old one kills and reaps it
+            // Dropping the old one kills and reaps it.
+            worker = Worker::start()?;
             started += 1;
         }
         reports.push((index, Report { job, pid, outcome }));

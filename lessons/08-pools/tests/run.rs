@@ -63,7 +63,7 @@ fn the_handmade_pool_shares_the_jobs() {
 fn a_crash_and_a_hang_do_not_stop_the_process_pool() {
     let run = part("processes", &[]);
     // `abort` ends the process with SIGABRT, signal 6.
-    run.assert_prints("worker crashed (killed by signal 6); replaced")
+    run.assert_prints(": crashed (killed by signal 6); replaced")
         .assert_prints("killed; replaced")
         .assert_prints("6 of 8 jobs done, 4 worker processes started");
     run.assert_prints("done: 77031 (350 steps)");
