@@ -8,11 +8,15 @@ use course_kit::child;
 use course_kit::cli::Command;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed};
+use lesson_04::{ex1_count_lines, ex2_stop_all, ex3_pipe_capacity};
 use lesson_04::{memory, reaping, results, start, stopping, together};
 
 /// The most children `together` may start at once: enough to see them overlap, few
 /// enough that a typo (`--children=100000000`) cannot flood the machine.
 const MOST_CHILDREN: u64 = 64;
+
+/// How long a child started for an exercise may run, whatever it is doing.
+const EXERCISE_CHILD_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 fn main() -> ExitCode {
     let lesson = Lesson::new("lesson-04", "Processes")
@@ -70,7 +74,22 @@ fn main() -> ExitCode {
         .role("polite", stopping::polite_worker)
         .role("stubborn", stopping::stubborn_worker)
         .role("middle", reaping::middle)
-        .role("orphan", reaping::orphan);
+        .role("orphan", reaping::orphan)
+        // The exercises' child roles (the tests start them; see the exercises).
+        // Each child ends itself after a minute, so a wrong answer that forgets
+        // one cannot leave it running for ever.
+        .role("ex1-count", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex1_count_lines::count_role(args)
+        })
+        .role("ex2-lock", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex2_stop_all::lock_role(args)
+        })
+        .role("ex3-fill", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex3_pipe_capacity::fill_role(args)
+        });
     // Checked here, before anything runs, so a bad count is a usage error (exit code 2).
     let argv: Vec<String> = std::env::args().skip(1).collect();
     if let Ok(Command::Run { args, .. }) = lesson.parse(&argv) {
