@@ -1,4 +1,4 @@
-//! Exercise 2: an increment that cannot be lost, by hand (reference solution).
+//! Exercise 3: an increment that cannot be lost, by hand (reference solution).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
