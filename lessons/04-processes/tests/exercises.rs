@@ -173,8 +173,8 @@ fn ex1_the_children_run_at_the_same_time() {
     assert_eq!(
         waiting,
         fifos.len(),
-        "after 10 s only {waiting} of {} children were running at once: \
-         start them all before you wait for any",
+        "after 10 s, only {waiting} of the {} children had started: start \
+         them all before you wait for any",
         fifos.len()
     );
     assert_eq!(counts.unwrap(), [1, 2, 3]);
