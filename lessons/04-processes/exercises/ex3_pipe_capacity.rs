@@ -6,11 +6,11 @@
 //! guess in `predicted_bytes` first, before you measure.
 //!
 //! Then measure it. `fill_role` is a child role: it writes to its stdout,
-//! one byte at a time, until the pipe is full, and then prints on its
-//! stderr how many bytes went in. `measure` starts it (with `new_child()`,
-//! as in exercise 1) with a pipe for its stdout that nobody reads, and
-//! returns that number. The tests print your guess beside what this
-//! machine does.
+//! one byte at a time, until the pipe is full, and then tells its parent
+//! how many bytes went in (its stderr is free for that). `measure` starts
+//! it (with `new_child()`, as in exercise 1) with a pipe for its stdout
+//! that nobody reads, and returns that number. The tests print your guess
+//! beside what this machine does.
 //!
 //! Check your answer with `cargo exercises 04`.
 

@@ -351,19 +351,21 @@ fn ex2_one_grace_period_for_all() {
 
 #[test]
 fn ex2_sigterm_comes_first() {
-    // `sleep` does not catch SIGTERM: it ends by it, at once.
-    let children: Vec<ChildGuard> = (0..2)
-        .map(|_| ChildGuard::spawn(&mut shell("exec sleep 20")).unwrap())
-        .collect();
+    // `sleep` does not catch SIGTERM: it ends by it, at once. The second
+    // child catches it and exits with 3 at its next turn.
+    let first = ChildGuard::spawn(&mut shell("exec sleep 20")).unwrap();
+    let second = start_until_ready(&mut shell(
+        "trap 'exit 3' TERM; echo ready; while :; do sleep 0.1; done",
+    ));
     let started = Instant::now();
     let endings = within(LIMIT, "stop never returned", move || {
-        stop(children, Duration::from_secs(10))
+        stop(vec![first, second], Duration::from_secs(10))
     });
     let took = started.elapsed();
     assert_eq!(
         endings.unwrap(),
-        [Ending::Signalled(15); 2],
-        "SIGTERM (15) first: SIGKILL is for children still running after the grace"
+        [Ending::Signalled(15), Ending::Exited(3)],
+        "SIGTERM (15) first, and the endings in the children's order"
     );
     assert!(
         took < Duration::from_secs(5),
