@@ -1,8 +1,10 @@
 //! WRONG: after a failure it tries again with the number it read first, which can never succeed now.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::Ordering;
 
-pub fn add_one(counter: &AtomicI64) -> u64 {
+use crate::counter::Counter;
+
+pub fn add_one(counter: &impl Counter) -> u64 {
     let mut retries = 0;
     let seen = counter.load(Ordering::Relaxed);
     while let Err(actual) =

@@ -1,8 +1,10 @@
 //! WRONG: after a failed compare_exchange it stores its number anyway, over the other writer's.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::Ordering;
 
-pub fn add_one(counter: &AtomicI64) -> u64 {
+use crate::counter::Counter;
+
+pub fn add_one(counter: &impl Counter) -> u64 {
     let mut retries = 0;
     let mut seen = counter.load(Ordering::Relaxed);
     if let Err(actual) =

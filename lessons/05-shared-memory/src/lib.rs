@@ -3,6 +3,7 @@
 //! `course_kit::shm`, which lesson 07 uses too.
 
 pub mod basics;
+pub mod counter;
 pub mod counting;
 pub mod lifecycle;
 pub mod progress;

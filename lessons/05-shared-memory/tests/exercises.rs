@@ -8,10 +8,13 @@
 //!
 //! Exercise 3's tests run threads, each with its OWN mapping of the segment,
 //! opened by its handle as a child process would: the memory is shared the
-//! same way, and a thread is easier to line up with another than a process.
+//! same way. Whether two of them ever get in each other's way depends on the
+//! machine, so a stand-in counter also lets a rival in at the worst moment,
+//! every run.
 
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -19,6 +22,7 @@ use course_kit::child;
 use course_kit::shm::SharedValue;
 use course_test::deadline::within;
 
+use lesson_05::counter::Counter;
 use lesson_05::ex1_partial_sums::sum_of_squares;
 use lesson_05::ex2_histogram::histogram;
 use lesson_05::ex3_compare_exchange::add_one;
@@ -165,7 +169,7 @@ fn ex3_no_increment_is_lost() {
                 .map(|_| {
                     s.spawn(|| {
                         let mine = SharedValue::<AtomicI64>::open(&handle).unwrap();
-                        (0..200_000).map(|_| add_one(&mine)).sum::<u64>()
+                        (0..200_000).map(|_| add_one(&*mine)).sum::<u64>()
                     })
                 })
                 .collect();
@@ -186,38 +190,101 @@ fn ex3_no_retry_without_contention() {
     assert_eq!(counter.load(Ordering::SeqCst), 42);
 }
 
+/// A stand-in counter: "another process" adds 1 right after each read of
+/// the counter and right after each failed `compare_exchange`, until it has
+/// done so `rival_adds` times. Those are the worst moments: between a read
+/// and the write that depends on it.
+struct Interfering {
+    value: AtomicI64,
+    rival_adds: AtomicU32,
+    rival_added: AtomicI64,
+    failures: AtomicU32,
+}
+
+impl Interfering {
+    fn new(start: i64, rival_adds: u32) -> Self {
+        Self {
+            value: AtomicI64::new(start),
+            rival_adds: AtomicU32::new(rival_adds),
+            rival_added: AtomicI64::new(0),
+            failures: AtomicU32::new(0),
+        }
+    }
+
+    fn rival_gets_in(&self) {
+        let left = self.rival_adds.load(Ordering::SeqCst);
+        if left > 0 {
+            self.rival_adds.store(left - 1, Ordering::SeqCst);
+            self.value.fetch_add(1, Ordering::SeqCst);
+            self.rival_added.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+impl Counter for Interfering {
+    fn load(&self, order: Ordering) -> i64 {
+        let value = self.value.load(order);
+        self.rival_gets_in();
+        value
+    }
+
+    fn store(&self, value: i64, order: Ordering) {
+        self.value.store(value, order);
+    }
+
+    fn fetch_add(&self, value: i64, order: Ordering) -> i64 {
+        self.value.fetch_add(value, order)
+    }
+
+    fn compare_exchange(
+        &self,
+        current: i64,
+        new: i64,
+        success: Ordering,
+        failure: Ordering,
+    ) -> Result<i64, i64> {
+        let result = self.value.compare_exchange(current, new, success, failure);
+        if result.is_err() {
+            let failures = self.failures.fetch_add(1, Ordering::SeqCst) + 1;
+            assert!(
+                failures < 1000,
+                "compare_exchange failed 1000 times in a row: does add_one try \
+                 again with the number it read first? The Err holds the one \
+                 the counter has now"
+            );
+            self.rival_gets_in();
+        }
+        result
+    }
+}
+
 #[test]
-fn ex3_a_retry_is_counted_when_another_writer_gets_in() {
-    // Another worker adds all the time; sooner or later it writes between
-    // add_one's read and its write, and add_one must report that retry.
-    let (calls, retried) = within(SHORT, "add_one never returned", || {
-        let counter = AtomicI64::new(0);
-        let stop = AtomicBool::new(false);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        thread::scope(|s| {
-            s.spawn(|| {
-                while !stop.load(Ordering::Relaxed) {
-                    counter.fetch_add(1, Ordering::Relaxed);
-                }
-            });
-            let caller = s.spawn(|| {
-                let mut calls = 0_u64;
-                let mut retried = false;
-                while !retried && Instant::now() < deadline {
-                    retried = add_one(&counter) > 0;
-                    calls += 1;
-                }
-                (calls, retried)
-            });
-            let result = caller.join(); // an Err if add_one panicked
-            stop.store(true, Ordering::Relaxed); // the writer stops either way
-            result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
-    });
+fn ex3_a_writer_that_gets_in_is_neither_lost_nor_missed() {
+    let counter = Arc::new(Interfering::new(41, 3));
+    let shared = Arc::clone(&counter);
+    let retries = within(SHORT, "add_one never returned", move || add_one(&*shared));
+    let rival = counter.rival_added.load(Ordering::SeqCst);
+    let failures = counter.failures.load(Ordering::SeqCst);
+    assert_eq!(
+        counter.value.load(Ordering::SeqCst),
+        41 + rival + 1,
+        "from 41, another writer added {rival} while add_one added 1: an \
+         increment was lost"
+    );
     assert!(
-        retried,
-        "{calls} calls beside a busy writer, and add_one never reported a \
-         retry: does it notice when another writer got in first?"
+        rival > 0,
+        "add_one never read the counter, so nobody could get in between: \
+         fetch_add cannot tell how often it had to try again"
+    );
+    assert!(
+        retries > 0,
+        "another writer got in right after add_one read the counter, and \
+         add_one reported no retry: does it notice?"
+    );
+    assert_eq!(
+        retries,
+        u64::from(failures),
+        "compare_exchange failed {failures} times: each failure is a retry"
     );
 }
 
