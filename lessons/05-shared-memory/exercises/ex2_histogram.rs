@@ -3,9 +3,10 @@
 //! `histogram` counts `values` (each below 100) into ten buckets: bucket 0
 //! counts the values 0 to 9, bucket 1 the values 10 to 19, and so on. The
 //! counting is done by `children` child processes (at least one), all
-//! running at the same time, each counting its share of the values into the
-//! ONE array of buckets that they all share: no count may be lost. There may
-//! be millions of values. A child that fails is an error.
+//! running at the same time, each counting its share of the values into
+//! buckets in shared memory. No count may be lost, even when two children
+//! count into the same bucket at the same moment. There may be millions of
+//! values. A child that fails is an error.
 //!
 //! `count_role` is that child (`main.rs` registers it as `ex2-count`), and
 //! `new_child()` starts it, as in exercise 1.

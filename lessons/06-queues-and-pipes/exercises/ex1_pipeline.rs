@@ -2,10 +2,10 @@
 //!
 //! `sum_of` applies `work` to every number and returns the sum of the
 //! results. One thread feeds `numbers` into a channel that holds at most 16
-//! of them; `workers` threads take numbers from it, each calling `work`
-//! itself, and send the results into a second channel; the calling thread
-//! adds up what comes out. Use no end marker: every loop ends because the
-//! channel it reads has closed.
+//! of them; `workers` threads (at least one) take numbers from it, each
+//! calling `work` itself, and send the results into a second channel; the
+//! calling thread adds up what comes out. Every thread stops by itself once
+//! its input is used up, and then `sum_of` returns.
 //!
 //! Check your answer with `cargo exercises 06`.
 
