@@ -7,7 +7,11 @@ use anyhow::{Result, ensure};
 use course_kit::child;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed, timeline};
+use lesson_04::{ex1_count_lines, ex2_stop_all, ex3_pipe_capacity};
 use lesson_04::{memory, reaping, results, start, stopping, together};
+
+/// How long a child started for an exercise may run, whatever it is doing.
+const EXERCISE_CHILD_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 fn main() -> ExitCode {
     let lesson = Lesson::new("lesson-04", "Processes")
@@ -67,7 +71,22 @@ fn main() -> ExitCode {
         .role("polite", stopping::polite_worker)
         .role("stubborn", stopping::stubborn_worker)
         .role("middle", reaping::middle)
-        .role("orphan", reaping::orphan);
+        .role("orphan", reaping::orphan)
+        // The exercises' child roles (the tests start them; see the exercises).
+        // Each child ends itself after a minute, so a wrong answer that forgets
+        // one cannot leave it running for ever.
+        .role("ex1-count", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex1_count_lines::count_role(args)
+        })
+        .role("ex2-lock", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex2_stop_all::lock_role(args)
+        })
+        .role("ex3-fill", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex3_pipe_capacity::fill_role(args)
+        });
     lesson.run()
 }
 

@@ -3,9 +3,13 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use course_kit::{Args, Lesson, shm};
+use course_kit::{Args, Lesson, child, shm};
 use lesson_05::{basics, counting, lifecycle, progress};
+use lesson_05::{ex1_partial_sums, ex2_histogram, ex4_what_a_reader_sees};
 use rustix::process::Signal;
+
+/// How long a child started for an exercise may run, whatever it is doing.
+const EXERCISE_CHILD_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 fn main() -> ExitCode {
     Lesson::new("lesson-05", "Shared memory between processes")
@@ -65,6 +69,21 @@ fn main() -> ExitCode {
         .role("adder", counting::adder)
         .role("deposit", lifecycle::deposit)
         .role("owner", lifecycle::owner)
+        // The exercises' child roles (the tests start them; see the exercises).
+        // Each child ends itself after a minute, so a wrong answer that forgets
+        // one cannot leave it running for ever.
+        .role("ex1-sum", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex1_partial_sums::sum_role(args)
+        })
+        .role("ex2-count", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex2_histogram::count_role(args)
+        })
+        .role("ex4-count", |args| {
+            child::exit_after(EXERCISE_CHILD_LIMIT);
+            ex4_what_a_reader_sees::count_role(args)
+        })
         .run()
 }
 

@@ -1,196 +1,343 @@
 //! The exercises' tests. `cargo test` runs them on the reference solutions;
 //! `cargo exercises 05` runs them on your answers in `exercises/`.
 //!
-//! Each worker thread opens its OWN mapping of the segment, by its handle, as a
-//! child process would: the memory is shared the same way.
+//! The child roles you write run in `lesson-05`, the program cargo builds from
+//! this lesson (`env!("CARGO_BIN_EXE_lesson-05")`): the test program itself
+//! plays no roles. Some tests start small shell scripts instead, as stand-ins
+//! for a child that behaves in one particular way (sleeps, fails).
+//!
+//! Exercise 3's tests run threads, each with its OWN mapping of the segment,
+//! opened by its handle as a child process would: the memory is shared the
+//! same way. Whether two of them ever get in each other's way depends on the
+//! machine, so a stand-in counter also lets a rival in at the worst moment,
+//! every run.
 
-use std::sync::Barrier;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use course_kit::shm::{SharedArray, SharedValue};
-use lesson_05::ex1_histogram::count_into;
-use lesson_05::ex2_compare_exchange::add_one;
-use lesson_05::ex3_best_score::report;
+use course_kit::child;
+use course_kit::shm::SharedValue;
+use course_test::deadline::within;
 
-#[test]
-fn ex1_every_value_lands_in_its_bucket() {
-    let buckets = SharedArray::<AtomicU64>::create(10).unwrap();
-    count_into(buckets.handle(), &[0, 9, 10, 55, 99, 99]).unwrap();
-    let counts: Vec<u64> = buckets.iter().map(|b| b.load(Ordering::SeqCst)).collect();
-    assert_eq!(counts, [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+use lesson_05::counter::Counter;
+use lesson_05::ex1_partial_sums::sum_of_squares;
+use lesson_05::ex2_histogram::histogram;
+use lesson_05::ex3_compare_exchange::add_one;
+use lesson_05::ex4_what_a_reader_sees::{COUNT, Seen, predictions, watch};
+
+/// Every test gives up after this long instead of hanging.
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// Exercise 3's tests give up sooner: their work takes well under a second.
+const SHORT: Duration = Duration::from_secs(20);
+
+/// What `new_child` is in the tests: a command that starts `lesson-05` in
+/// `role`, as `child::command(role, &[])` does inside the lesson.
+fn lesson_role(role: &'static str) -> impl Fn() -> anyhow::Result<Command> {
+    move || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_lesson-05"));
+        command
+            .arg(child::ROLE_ARG)
+            .arg(role)
+            .env(child::PARENT_ENV, std::process::id().to_string());
+        Ok(command)
+    }
+}
+
+/// A shell script as a stand-in child. The arguments the code under test adds
+/// come after the script (as `$0`, `$1`, ...), where the script ignores them.
+fn shell(script: &'static str) -> impl Fn() -> anyhow::Result<Command> {
+    move || {
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        Ok(command)
+    }
+}
+
+/// 1² + 2² + ... + n².
+fn squares_up_to(n: u64) -> u64 {
+    n * (n + 1) * (2 * n + 1) / 6
 }
 
 #[test]
-fn ex1_four_workers_lose_no_count() {
-    // Every value in one bucket, so the workers collide on it as often as they can;
-    // several rounds, so a lucky round cannot hide a lost count.
-    for round in 1..=10 {
-        let buckets = SharedArray::<AtomicU64>::anonymous(10).unwrap();
-        let values = vec![42_u64; 100_000];
-        thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| count_into(buckets.handle(), &values).unwrap());
-            }
+fn ex1_the_sum_is_right() {
+    for (n, children) in [(1000, 4), (10, 1), (3, 5), (100_000, 3)] {
+        let sum = within(LIMIT, "sum_of_squares never returned", move || {
+            sum_of_squares(n, children, lesson_role("ex1-sum"))
         });
-        let counts: Vec<u64> = buckets.iter().map(|b| b.load(Ordering::SeqCst)).collect();
         assert_eq!(
-            counts,
-            [0, 0, 0, 0, 400_000, 0, 0, 0, 0, 0],
-            "round {round}: 4 workers x 100000 values in bucket 4"
+            sum.unwrap(),
+            squares_up_to(n),
+            "the squares of 1 to {n}, in {children} children"
         );
     }
 }
 
 #[test]
-fn ex2_no_increment_is_lost() {
-    let counter = SharedValue::<AtomicI64>::anonymous().unwrap();
-    let retries: u64 = thread::scope(|s| {
-        let workers: Vec<_> = (0..4)
-            .map(|_| {
-                s.spawn(|| {
-                    let mine = SharedValue::<AtomicI64>::open(counter.handle()).unwrap();
-                    (0..50_000).map(|_| add_one(&mine)).sum::<u64>()
-                })
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().unwrap()).sum()
+fn ex1_the_sum_is_what_the_children_left() {
+    // Stand-ins that exit at once and leave nothing in the shared memory.
+    let sum = within(LIMIT, "sum_of_squares never returned", || {
+        sum_of_squares(100, 2, shell("exit 0"))
     });
-    assert_eq!(counter.load(Ordering::SeqCst), 200_000, "{retries} retries");
+    assert_eq!(
+        sum.unwrap(),
+        0,
+        "the children left nothing, so there is nothing to add: the work \
+         is the children's"
+    );
 }
 
 #[test]
-fn ex2_no_retry_without_contention() {
+fn ex1_the_children_run_at_the_same_time() {
+    let started = Instant::now();
+    let sum = within(LIMIT, "sum_of_squares never returned", || {
+        sum_of_squares(100, 4, shell("sleep 0.5"))
+    });
+    let took = started.elapsed();
+    sum.unwrap();
+    assert!(
+        took < Duration::from_millis(1500),
+        "4 children that each sleep 0.5 s took {took:?}: were they started \
+         one at a time?"
+    );
+}
+
+#[test]
+fn ex1_a_failing_child_is_an_error() {
+    let sum = within(LIMIT, "sum_of_squares never returned", || {
+        sum_of_squares(100, 2, shell("exit 3"))
+    });
+    assert!(sum.is_err(), "both children exited with 3: {sum:?}");
+}
+
+#[test]
+fn ex2_every_value_lands_in_its_bucket() {
+    let counts = within(LIMIT, "histogram never returned", || {
+        histogram(&[0, 9, 10, 55, 99, 99, 42], 3, lesson_role("ex2-count"))
+    });
+    assert_eq!(counts.unwrap(), [2, 1, 0, 0, 1, 1, 0, 0, 0, 2]);
+}
+
+#[test]
+fn ex2_no_count_is_lost() {
+    // Every value in one bucket, so the children collide on it as often as
+    // they can; so many values that they are still counting when the last
+    // one starts.
+    let counts = within(LIMIT, "histogram never returned", || {
+        histogram(&vec![42; 4_000_000], 4, lesson_role("ex2-count"))
+    });
+    assert_eq!(
+        counts.unwrap(),
+        [0, 0, 0, 0, 4_000_000, 0, 0, 0, 0, 0],
+        "4000000 values, all in bucket 4"
+    );
+}
+
+#[test]
+fn ex2_the_children_run_at_the_same_time() {
+    let started = Instant::now();
+    let counts = within(LIMIT, "histogram never returned", || {
+        histogram(&[1, 2, 3, 4], 4, shell("sleep 0.5"))
+    });
+    let took = started.elapsed();
+    counts.unwrap();
+    assert!(
+        took < Duration::from_millis(1500),
+        "4 children that each sleep 0.5 s took {took:?}: were they started \
+         one at a time?"
+    );
+}
+
+#[test]
+fn ex2_a_failing_child_is_an_error() {
+    let counts = within(LIMIT, "histogram never returned", || {
+        histogram(&[1, 2, 3, 4], 2, shell("exit 3"))
+    });
+    assert!(counts.is_err(), "both children exited with 3: {counts:?}");
+}
+
+#[test]
+fn ex3_no_increment_is_lost() {
+    let counter = SharedValue::<AtomicI64>::anonymous().unwrap();
+    let handle = counter.handle().to_string();
+    let retries = within(SHORT, "add_one never returned", move || {
+        thread::scope(|s| {
+            let workers: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mine = SharedValue::<AtomicI64>::open(&handle).unwrap();
+                        (0..200_000).map(|_| add_one(&*mine)).sum::<u64>()
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).sum::<u64>()
+        })
+    });
+    assert_eq!(
+        counter.load(Ordering::SeqCst),
+        800_000,
+        "4 workers added 1 200000 times each ({retries} retries)"
+    );
+}
+
+#[test]
+fn ex3_no_retry_without_contention() {
     let counter = AtomicI64::new(41);
     assert_eq!(add_one(&counter), 0);
     assert_eq!(counter.load(Ordering::SeqCst), 42);
 }
 
-#[test]
-fn ex2_a_retry_is_counted_when_another_writer_gets_in() {
-    // Another worker adds all the time; sooner or later it writes between add_one's
-    // read and its compare_exchange, and add_one must report that retry.
-    let counter = AtomicI64::new(0);
-    let stop = AtomicBool::new(false);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    let (calls, retried) = thread::scope(|s| {
-        s.spawn(|| {
-            while !stop.load(Ordering::Relaxed) {
-                counter.fetch_add(1, Ordering::Relaxed);
-            }
-        });
-        let caller = s.spawn(|| {
-            let mut calls = 0_u64;
-            let mut retried = false;
-            while !retried && Instant::now() < deadline {
-                retried = add_one(&counter) > 0;
-                calls += 1;
-            }
-            (calls, retried)
-        });
-        let result = caller.join(); // an Err if add_one panicked
-        stop.store(true, Ordering::Relaxed); // the writer stops either way
-        result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    });
-    assert!(
-        retried,
-        "{calls} calls beside a busy writer, and add_one never reported a retry: \
-         does it use compare_exchange (not fetch_add), and count each failure?"
-    );
+/// A stand-in counter: "another process" adds 1 right after each read of
+/// the counter and right after each failed `compare_exchange`, until it has
+/// done so `rival_adds` times. Those are the worst moments: between a read
+/// and the write that depends on it.
+struct Interfering {
+    value: AtomicI64,
+    rival_adds: AtomicU32,
+    rival_added: AtomicI64,
+    failures: AtomicU32,
 }
 
-#[test]
-fn ex3_only_a_better_score_is_a_record() {
-    let best = AtomicI64::new(i64::MIN);
-    assert!(report(&best, 10));
-    assert!(!report(&best, 7));
-    assert!(!report(&best, 10), "a tie is not a new record");
-    assert!(report(&best, 12));
-    assert_eq!(best.load(Ordering::SeqCst), 12);
-}
-
-#[test]
-fn ex3_each_record_is_claimed_once() {
-    // Four workers, each with its own mapping, report the same scores 0..20000 at the
-    // same moment. A score is a new record for exactly one of them: if two claim it,
-    // both read the old best before either wrote.
-    let best = SharedValue::<AtomicI64>::anonymous().unwrap();
-    best.store(-1, Ordering::SeqCst);
-    let start = Barrier::new(4);
-    let mut claimed: Vec<i64> = thread::scope(|s| {
-        let workers: Vec<_> = (0..4)
-            .map(|_| {
-                s.spawn(|| {
-                    let mine = SharedValue::<AtomicI64>::open(best.handle()).unwrap();
-                    start.wait();
-                    (0..20_000)
-                        .filter(|&score| report(&mine, score))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap())
-            .collect()
-    });
-    assert_eq!(best.load(Ordering::SeqCst), 19_999);
-    let records = claimed.len();
-    claimed.sort_unstable();
-    claimed.dedup();
-    assert_eq!(
-        records,
-        claimed.len(),
-        "{} scores were claimed as a record by two workers",
-        records - claimed.len()
-    );
-}
-
-#[test]
-fn ex3_a_record_is_never_lost() {
-    // A rival keeps raising the best by 1000 with fetch_max, while `report` offers one
-    // more than the best it just read. If `report` ever stores its score over the
-    // rival's higher record, the best goes DOWN, and the rival sees it.
-    let best = SharedValue::<AtomicI64>::anonymous().unwrap();
-    let stop = AtomicBool::new(false);
-    let (lost, reports) = thread::scope(|s| {
-        let rival = s.spawn(|| {
-            let mine = SharedValue::<AtomicI64>::open(best.handle()).unwrap();
-            let mut floor = 0; // the best may never again be lower than this
-            while !stop.load(Ordering::Relaxed) {
-                let offered = mine.load(Ordering::SeqCst) + 1000;
-                let before = mine.fetch_max(offered, Ordering::SeqCst);
-                if before < floor {
-                    stop.store(true, Ordering::Relaxed);
-                    return Some((floor, before));
-                }
-                floor = floor.max(offered);
-            }
-            None
-        });
-        let reporter = s.spawn(|| {
-            let mine = SharedValue::<AtomicI64>::open(best.handle()).unwrap();
-            let started = Instant::now();
-            let mut reports = 0_u64;
-            while started.elapsed() < Duration::from_millis(500) && !stop.load(Ordering::Relaxed) {
-                report(&mine, mine.load(Ordering::SeqCst) + 1);
-                reports += 1;
-            }
-            reports
-        });
-        let reports = reporter.join(); // an Err if report panicked
-        stop.store(true, Ordering::Relaxed); // the rival stops either way
-        let lost = rival.join().unwrap();
-        (
-            lost,
-            reports.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
-    });
-    if let Some((floor, seen)) = lost {
-        panic!(
-            "after {reports} reports the best went down from {floor} to {seen}: a report \
-             stored its score over a higher one (a load, a comparison and a store?)"
-        );
+impl Interfering {
+    fn new(start: i64, rival_adds: u32) -> Self {
+        Self {
+            value: AtomicI64::new(start),
+            rival_adds: AtomicU32::new(rival_adds),
+            rival_added: AtomicI64::new(0),
+            failures: AtomicU32::new(0),
+        }
     }
+
+    fn rival_gets_in(&self) {
+        let left = self.rival_adds.load(Ordering::SeqCst);
+        if left > 0 {
+            self.rival_adds.store(left - 1, Ordering::SeqCst);
+            self.value.fetch_add(1, Ordering::SeqCst);
+            self.rival_added.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+impl Counter for Interfering {
+    fn load(&self, order: Ordering) -> i64 {
+        let value = self.value.load(order);
+        self.rival_gets_in();
+        value
+    }
+
+    fn store(&self, value: i64, order: Ordering) {
+        self.value.store(value, order);
+    }
+
+    fn fetch_add(&self, value: i64, order: Ordering) -> i64 {
+        self.value.fetch_add(value, order)
+    }
+
+    fn compare_exchange(
+        &self,
+        current: i64,
+        new: i64,
+        success: Ordering,
+        failure: Ordering,
+    ) -> Result<i64, i64> {
+        let result = self.value.compare_exchange(current, new, success, failure);
+        if result.is_err() {
+            let failures = self.failures.fetch_add(1, Ordering::SeqCst) + 1;
+            assert!(
+                failures < 1000,
+                "compare_exchange failed 1000 times in a row: does add_one try \
+                 again with the number it read first? The Err holds the one \
+                 the counter has now"
+            );
+            self.rival_gets_in();
+        }
+        result
+    }
+}
+
+#[test]
+fn ex3_a_writer_that_gets_in_is_neither_lost_nor_missed() {
+    let counter = Arc::new(Interfering::new(41, 3));
+    let shared = Arc::clone(&counter);
+    let retries = within(SHORT, "add_one never returned", move || add_one(&*shared));
+    let rival = counter.rival_added.load(Ordering::SeqCst);
+    let failures = counter.failures.load(Ordering::SeqCst);
+    assert_eq!(
+        counter.value.load(Ordering::SeqCst),
+        41 + rival + 1,
+        "from 41, another writer added {rival} while add_one added 1: an \
+         increment was lost"
+    );
+    assert!(
+        rival > 0,
+        "add_one never read the counter, so nobody could get in between: \
+         fetch_add cannot tell how often it had to try again"
+    );
+    assert!(
+        retries > 0,
+        "another writer got in right after add_one read the counter, and \
+         add_one reported no retry: does it notice?"
+    );
+    assert_eq!(
+        retries,
+        u64::from(failures),
+        "compare_exchange failed {failures} times: each failure is a retry"
+    );
+}
+
+/// What `watch` saw, checked: it read while the child counted.
+fn watched() -> Seen {
+    let seen = within(LIMIT, "watch never returned", || {
+        watch(lesson_role("ex4-count"))
+    })
+    .unwrap();
+    println!(
+        "The parent read the value {} times and saw {} different numbers; \
+         did they ever go down? {}.",
+        seen.reads,
+        seen.different,
+        if seen.went_down { "yes" } else { "no" }
+    );
+    assert!(
+        seen.different > 2,
+        "{seen:?}: the parent saw {} different number(s); read while the \
+         child counts, not only before it starts or after it ends",
+        seen.different
+    );
+    assert!(seen.different <= seen.reads, "{seen:?}");
+    seen
+}
+
+#[test]
+fn ex4_the_measurement_watches_the_child_count() {
+    let seen = watched();
+    assert!(
+        !seen.went_down,
+        "{seen:?}: one value with one writer never goes back to an older \
+         number; if you saw it go down, look at how you compare"
+    );
+}
+
+#[test]
+fn ex4_the_predictions_meet_the_measurement() {
+    let guess = predictions();
+    let seen = watched();
+    println!(
+        "You predicted: goes down: {}, every number seen: {}.",
+        guess.goes_down, guess.sees_every_number
+    );
+    assert_eq!(
+        guess.goes_down, seen.went_down,
+        "did the numbers go down? you said {}; they did not",
+        guess.goes_down
+    );
+    let every = seen.different >= COUNT;
+    assert_eq!(
+        guess.sees_every_number, every,
+        "every number seen? you said {}; {} of {COUNT} were",
+        guess.sees_every_number, seen.different
+    );
 }

@@ -1,10 +1,11 @@
 //! Exercise 2: a bounded stack.
 //!
 //! `BoundedStack` is a last-in-first-out queue that holds at most `capacity`
-//! items, like Python's `LifoQueue(maxsize=capacity)`. `push_timeout` waits
-//! while the stack is full: if it is still full after `timeout`, it gives the
-//! item back as `Err(item)`. `pop_timeout` waits while the stack is empty: if
-//! it is still empty after `timeout`, it returns `None`.
+//! items, like Python's `LifoQueue(maxsize=capacity)`. `push` waits while the
+//! stack is full: if it is still full after `timeout`, it gives the item back
+//! as `Err(item)`. `pop` waits while the stack is empty: if it is still empty
+//! after `timeout`, it returns `None`. A push wakes a waiting pop, and a pop
+//! wakes a waiting push, at once: neither sleeps on until its timeout.
 //!
 //! Check your answer with `cargo exercises 06`.
 
@@ -28,16 +29,13 @@ impl<T> BoundedStack<T> {
         }
     }
 
-    pub fn push_timeout(&self, item: T, timeout: Duration) -> Result<(), T> {
-        // TODO: lock the items and wait on `not_full` while the stack is full,
-        // for at most `timeout` (`Condvar::wait_timeout_while`).
-        // TODO: still full? Give the item back. Otherwise push it and wake a popper.
+    pub fn push(&self, item: T, timeout: Duration) -> Result<(), T> {
+        // TODO: push, waiting for room, for at most `timeout`.
         todo!("push, waiting for room")
     }
 
-    pub fn pop_timeout(&self, timeout: Duration) -> Option<T> {
-        // TODO: wait on `not_empty` while the stack is empty, for at most `timeout`.
-        // TODO: pop the last item; if you got one, wake a pusher.
+    pub fn pop(&self, timeout: Duration) -> Option<T> {
+        // TODO: pop, waiting for an item, for at most `timeout`.
         todo!("pop, waiting for an item")
     }
 }

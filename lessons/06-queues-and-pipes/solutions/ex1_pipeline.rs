@@ -1,9 +1,16 @@
 //! Exercise 1: a pipeline that ends by itself (reference solution).
 
-use crossbeam_channel::bounded;
 use std::thread;
 
-pub fn sum_of(numbers: Vec<u64>, workers: usize, work: fn(u64) -> u64) -> u64 {
+use crossbeam_channel::bounded;
+
+pub fn sum_of(
+    numbers: impl Iterator<Item = u64> + Send + 'static,
+    workers: usize,
+    work: fn(u64) -> u64,
+) -> u64 {
+    // At most 16 numbers wait for a worker: when the workers are busy, the
+    // feeder waits too, instead of reading every number into memory.
     let (number_sender, numbers_in) = bounded(16);
     let (result_sender, results_out) = bounded(16);
     let feeder = thread::spawn(move || {

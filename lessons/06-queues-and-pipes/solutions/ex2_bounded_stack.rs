@@ -20,7 +20,7 @@ impl<T> BoundedStack<T> {
         }
     }
 
-    pub fn push_timeout(&self, item: T, timeout: Duration) -> Result<(), T> {
+    pub fn push(&self, item: T, timeout: Duration) -> Result<(), T> {
         let items = self.items.lock().unwrap();
         // `wait_timeout_while` lets go of the lock while it sleeps, so a popper
         // can make room; it checks the condition again after every wake-up.
@@ -39,7 +39,7 @@ impl<T> BoundedStack<T> {
         Ok(())
     }
 
-    pub fn pop_timeout(&self, timeout: Duration) -> Option<T> {
+    pub fn pop(&self, timeout: Duration) -> Option<T> {
         let items = self.items.lock().unwrap();
         let (mut items, _) = self
             .not_empty

@@ -1,0 +1,50 @@
+//! WRONG: it writes through Rust's buffered stdout, so it counts bytes still in the buffer.
+//! Exercise 3 (stretch, optional): predict, then measure: how much does a
+//! pipe hold?
+
+use std::io::{self, Read, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail, ensure};
+use course_kit::child::ChildGuard;
+
+pub fn predicted_bytes() -> usize {
+    65536
+}
+
+/// The child: write single bytes to stdout until the pipe is full, then say
+/// on stderr how many went in.
+pub fn fill_role(_: &[String]) -> Result<()> {
+    let stdout = io::stdout();
+    rustix::io::ioctl_fionbio(&stdout, true)?;
+    let mut written = 0_usize;
+    loop {
+        match (&stdout).write(b"x") {
+            Ok(_) => written += 1,
+            Err(error) if error.kind() == io::ErrorKind::WouldBlock => break,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error.into()),
+        }
+    }
+    eprintln!("{written}");
+    Ok(())
+}
+
+pub fn measure(new_child: impl Fn() -> Result<Command>) -> Result<usize> {
+    let mut command = new_child()?;
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut filler = ChildGuard::spawn(&mut command)?;
+    let _unread = filler.child_mut().stdout.take().context("no stdout")?;
+    let mut report = String::new();
+    let mut stderr = filler.child_mut().stderr.take().context("no stderr")?;
+    stderr.read_to_string(&mut report)?;
+    let Some(status) = filler.wait_timeout(Duration::from_secs(30))? else {
+        bail!("the child did not finish");
+    };
+    ensure!(status.success(), "the child failed: {status}: {report}");
+    report
+        .trim()
+        .parse()
+        .with_context(|| format!("the child said {report:?}, not a number"))
+}

@@ -1,0 +1,40 @@
+//! WRONG: each child is started only after the one before it has finished.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::{Result, ensure};
+use course_kit::child::{self, ChildGuard};
+use course_kit::shm::SharedArray;
+
+/// The child: `FIRST LAST SLOT HANDLE`. Adds up the squares of FIRST to LAST
+/// and stores the sum in slot SLOT of the shared array.
+pub fn sum_role(args: &[String]) -> Result<()> {
+    let first: u64 = child::role_arg(args, 0, "the first number")?;
+    let last: u64 = child::role_arg(args, 1, "the last number")?;
+    let slot: usize = child::role_arg(args, 2, "the slot")?;
+    let handle: String = child::role_arg(args, 3, "the slots")?;
+    let slots = SharedArray::<AtomicU64>::open(&handle)?;
+    let sum = (first..=last).map(|k| k * k).sum();
+    slots[slot].store(sum, Ordering::Relaxed);
+    Ok(())
+}
+
+pub fn sum_of_squares(
+    n: u64,
+    children: usize,
+    new_child: impl Fn() -> Result<Command>,
+) -> Result<u64> {
+    let slots = SharedArray::<AtomicU64>::anonymous(children)?;
+    let share = n.div_ceil(children as u64);
+    for slot in 0..children {
+        let first = slot as u64 * share + 1;
+        let last = (first + share - 1).min(n);
+        let mut command = new_child()?;
+        command.args([first.to_string(), last.to_string(), slot.to_string()]);
+        slots.pass_to(&mut command)?;
+        let status = ChildGuard::spawn(&mut command)?.wait()?;
+        ensure!(status.success(), "a child failed: {status}");
+    }
+    Ok(slots.iter().map(|slot| slot.load(Ordering::Relaxed)).sum())
+}
