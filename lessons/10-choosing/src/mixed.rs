@@ -6,12 +6,13 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use tokio::task::JoinSet;
 
-use crate::jobs::Job;
+use crate::jobs::{Finished, Job};
 
-/// When the waits of a mixed workload were all done, and when everything was.
-#[derive(Debug, Clone, Copy)]
+/// When the run started, when each wait ended, and when everything was done.
+#[derive(Debug, Clone)]
 pub struct Mixed {
-    pub waits_done: Duration,
+    pub started: Instant,
+    pub waited: Vec<Finished>,
     pub all_done: Duration,
     pub answer: u64,
 }
@@ -33,7 +34,7 @@ pub fn waits_beside_computing(
         let started = Instant::now();
         let mut waiting = JoinSet::new();
         for &job in waits {
-            waiting.spawn(job.run_async());
+            waiting.spawn(async move { Finished::now(job.run_async().await) });
         }
         let mut computing = JoinSet::new();
         for &job in computations {
@@ -45,15 +46,15 @@ pub fn waits_beside_computing(
                     .spawn(async move { Ok::<_, tokio::task::JoinError>(job.run_async().await) });
             }
         }
-        let mut answer: u64 = waiting.join_all().await.into_iter().sum();
-        let waits_done = started.elapsed();
+        let waited = waiting.join_all().await;
+        let mut answer: u64 = waited.iter().map(|w| w.answer).sum();
         for computed in computing.join_all().await {
             answer += computed?;
         }
-        let all_done = started.elapsed();
         Ok(Mixed {
-            waits_done,
-            all_done,
+            started,
+            all_done: started.elapsed(),
+            waited,
             answer,
         })
     })
