@@ -35,14 +35,21 @@ impl Language {
 pub struct Panel {
     pub title: String,
     pub models: Vec<(String, Vec<Bar>)>,
+    /// A time to mark with a dashed line across the bars, and its label.
+    pub reference: Option<(Duration, String)>,
 }
 
 impl Panel {
     pub fn new(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
-            models: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// Marks `time` with a dashed line labelled `label`.
+    pub fn reference(&mut self, time: Duration, label: impl Into<String>) {
+        self.reference = Some((time, label.into()));
     }
 
     /// Adds `time` for `model` in `language`, after the models already there.
@@ -58,6 +65,11 @@ impl Panel {
         }
     }
 
+    /// The height above the bars: the title, and a line for the reference's label.
+    fn heading(&self) -> f64 {
+        HEADING + if self.reference.is_some() { 14.0 } else { 0.0 }
+    }
+
     fn bars(&self) -> impl Iterator<Item = &Bar> {
         self.models.iter().flat_map(|(_, bars)| bars)
     }
@@ -71,7 +83,7 @@ const RIGHT: f64 = 64.0;
 const BAR: f64 = 13.0;
 const GROUP_GAP: f64 = 7.0;
 const HEADING: f64 = 26.0;
-const AXIS: f64 = 30.0;
+const AXIS: f64 = 34.0;
 const RUST_FILL: &str = "fill:var(--links, #2b79a2)";
 const PYTHON_FILL: &str = "fill:currentColor;fill-opacity:0.5";
 
@@ -91,7 +103,7 @@ pub fn chart(title: &str, panels: &[Panel]) -> String {
     let height: f64 = 24.0
         + panels
             .iter()
-            .map(|p| HEADING + p.models.len() as f64 * group + AXIS + 10.0)
+            .map(|p| p.heading() + p.models.len() as f64 * group + AXIS + 10.0)
             .sum::<f64>();
     let mut svg = String::new();
     let _ = writeln!(
@@ -132,7 +144,8 @@ fn fill(language: Language) -> &'static str {
 
 /// Draws `panel` from `top`; returns where the next one starts.
 fn draw_panel(svg: &mut String, panel: &Panel, languages: &[Language], top: f64) -> f64 {
-    let scale = Scale::for_times(panel.bars().map(|b| b.time));
+    let reference = panel.reference.iter().map(|(time, _)| *time);
+    let scale = Scale::for_times(panel.bars().map(|b| b.time).chain(reference));
     let _ = writeln!(
         svg,
         r#"<text x="0" y="{:.1}" font-weight="bold" font-size="13">{}</text>"#,
@@ -140,13 +153,25 @@ fn draw_panel(svg: &mut String, panel: &Panel, languages: &[Language], top: f64)
         escape(&panel.title)
     );
     let group = languages.len().max(1) as f64 * BAR + GROUP_GAP;
-    let plot_top = top + HEADING;
+    let plot_top = top + panel.heading();
     let plot_bottom = plot_top + panel.models.len() as f64 * group;
     // Grid lines at the ticks, faint, behind the bars.
     for (x, _) in scale.ticks() {
         let _ = writeln!(
             svg,
             r#"<line x1="{x:.1}" x2="{x:.1}" y1="{plot_top:.1}" y2="{plot_bottom:.1}" stroke="currentColor" stroke-opacity="0.15"/>"#
+        );
+    }
+    // The reference line goes behind the bars.
+    if let Some((time, label)) = &panel.reference {
+        let x = scale.x(time.as_secs_f64() * 1e3);
+        let _ = writeln!(
+            svg,
+            r#"<g class="reference"><line x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="{plot_bottom:.1}" stroke="currentColor" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11">{}</text></g>"#,
+            plot_top - 4.0,
+            x - 4.0,
+            plot_top - 6.0,
+            escape(label)
         );
     }
     for (nth, (model, bars)) in panel.models.iter().enumerate() {
@@ -191,14 +216,16 @@ fn draw_panel(svg: &mut String, panel: &Panel, languages: &[Language], top: f64)
             plot_bottom + 16.0
         );
     }
-    if scale.log {
-        let _ = writeln!(
-            svg,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="11" fill-opacity="0.7">log scale: each step is 10x</text>"#,
-            WIDTH - 8.0,
-            plot_bottom + 16.0
-        );
-    }
+    let _ = writeln!(
+        svg,
+        r#"<text x="{LEFT}" y="{:.1}" font-size="11" fill-opacity="0.7">{}</text>"#,
+        plot_bottom + 28.0,
+        if scale.log {
+            "time, log scale: each step to the right is 10 times as long"
+        } else {
+            "time"
+        }
+    );
     plot_bottom + AXIS + 10.0
 }
 
@@ -329,6 +356,7 @@ mod tests {
         let mut io = Panel::new("I/O-bound: 50 waits");
         io.bar("a thread each", Language::Rust, Duration::from_millis(6));
         io.bar("a thread each", Language::Python, Duration::from_millis(8));
+        io.reference(Duration::from_millis(250), "one after another");
         vec![cpu, io]
     }
 
@@ -343,6 +371,7 @@ mod tests {
         assert_eq!(svg.matches(r#"<g class="bar""#).count(), 5);
         assert!(svg.contains(r#"data-model="rayon pool (2)" data-language="Rust""#));
         assert_eq!(svg.matches("(Python has none)").count(), 1);
+        assert_eq!(svg.matches(r#"<g class="reference""#).count(), 1);
         assert!(svg.contains(r#"width="100%" style="max-width:720px" role="img""#));
         assert!(svg.contains("var(--links, #2b79a2)"));
     }
@@ -352,7 +381,7 @@ mod tests {
         let wide = Scale::for_times([0.7, 45.0].map(Duration::from_secs_f64).into_iter());
         assert!(wide.log);
         let labels: Vec<String> = wide.ticks().into_iter().map(|(_, l)| l).collect();
-        assert_eq!(labels, ["0.1 s", "1 s", "10 s", "100 s"]);
+        assert_eq!(labels, ["100 ms", "1 s", "10 s", "100 s"]);
         let narrow = Scale::for_times([0.006, 0.008].map(Duration::from_secs_f64).into_iter());
         assert!(!narrow.log);
         assert_eq!(narrow.high, 10.0);

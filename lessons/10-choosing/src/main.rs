@@ -25,6 +25,9 @@ fn main() -> ExitCode {
             "the computing on 1, 2, ... threads, up to every CPU",
             scale,
         )
+        // One row per thread count, and machines have different numbers of CPUs:
+        // the rows read alike with their numbers blanked, and count as one.
+        .repeats_vary()
         .part(
             "memory",
             "what a waiting thread, task and process cost in memory",
@@ -44,8 +47,8 @@ fn main() -> ExitCode {
         )
         .option(
             "long-rounds",
-            8_000_000,
-            1..=100_000_000,
+            16_000_000,
+            1..=200_000_000,
             "parts scale's and mixed's CPU-bound work (Rust only): rounds, shared",
         )
         .option(
@@ -216,6 +219,7 @@ fn compare(args: &Args) -> Result<()> {
     );
     let mut cpu_panel = Panel::new(&cpu_title);
     let mut io_panel = Panel::new(&io_title);
+    io_panel.reference(wait * io_jobs.len() as u32, "the waits one after another");
 
     println!();
     println!("{cpu_title}");
@@ -277,6 +281,15 @@ fn compare(args: &Args) -> Result<()> {
     if let Some((_, start_method)) = &measured {
         println!("Python/Rust: how many times as long Python took for the same jobs.");
         println!("Python's processes start by {start_method}.");
+        let python_alone = python_alone.expect("Python measured");
+        let threads = python_time("cpu", Model::AThreadEach)?.expect("measured");
+        let pool = python_time("cpu", Model::ThreadPool)?.expect("measured");
+        if speedup(python_alone, threads.min(pool)) > 1.25 {
+            println!("Note: Python's threads looked faster than one at a time: other programs");
+            println!(
+                "Note: slowed some runs more than others. The GIL lets one compute at a time."
+            );
+        }
     }
     let title = "lesson-10 compare: the time each model took, Rust and Python";
     args.write_svg(&chart::chart(title, &[cpu_panel, io_panel]))
@@ -480,6 +493,10 @@ fn mixed_part(args: &Args) -> Result<()> {
     }
     print!("{table}");
     println!("(each row: its run whose last wait ended least late)");
+    let [on, off] = best.map(|b| b.expect("RUNS > 0").0.worst);
+    if off >= on {
+        println!("Note: sent off, the waits ended no sooner: other programs were using the CPUs.");
+    }
     println!(
         "The computations alone: {} one at a time, {} on {cpus} threads.",
         ms(alone[0]),
