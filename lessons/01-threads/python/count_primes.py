@@ -6,7 +6,8 @@ of 1000 numbers dealt out in turn, on 1, 2 and 4 threads (threading), then on
 PATH, and prints its times beside Rust's. It prints key=value lines: the count,
 and the best time of each row in seconds.
 
-Run it by hand:  python3 lessons/01-threads/python/count_primes.py --limit 20000
+Run it by hand:
+    python3 lessons/01-threads/python/count_primes.py --limit 20000
 """
 
 import argparse
@@ -34,7 +35,8 @@ def count_dealt(limit, first_block, workers):
     """Counts the primes in blocks first_block, first_block + workers, ..."""
     count = 0
     for start in range(first_block * BLOCK, limit, workers * BLOCK):
-        count += sum(1 for n in range(start, min(start + BLOCK, limit)) if is_prime(n))
+        block = range(start, min(start + BLOCK, limit))
+        count += sum(1 for n in block if is_prime(n))
     return count
 
 
@@ -44,7 +46,9 @@ def on_threads(limit, workers):
     def counter(t):
         counts[t] = count_dealt(limit, t, workers)
 
-    threads = [threading.Thread(target=counter, args=(t,)) for t in range(workers)]
+    threads = [
+        threading.Thread(target=counter, args=(t,)) for t in range(workers)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -59,7 +63,9 @@ def count_into(limit, first_block, workers, answers):
 def on_processes(limit, workers):
     answers = multiprocessing.SimpleQueue()
     processes = [
-        multiprocessing.Process(target=count_into, args=(limit, t, workers, answers))
+        multiprocessing.Process(
+            target=count_into, args=(limit, t, workers, answers)
+        )
         for t in range(workers)
     ]
     for process in processes:
@@ -75,7 +81,7 @@ def main():
     options.add_argument("--limit", type=int, required=True)
     options.add_argument("--rounds", type=int, default=3)
     args = options.parse_args()
-    rows = [(kind, workers) for kind in ["threads", "processes"] for workers in WORKERS]
+    rows = [(kind, n) for kind in ["threads", "processes"] for n in WORKERS]
     run = {"threads": on_threads, "processes": on_processes}
     best, counts = {}, set()
     # The rows take turns, round after round, and each keeps its fastest time.

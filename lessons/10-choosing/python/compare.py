@@ -1,14 +1,15 @@
-"""Lesson 10's jobs in Python, on every model Python has: the same CPU-bound and
-I/O-bound jobs as the Rust part `compare`, so the two can stand in one table.
+"""Lesson 10's jobs in Python, on every model Python has.
 
-`cargo run -p lesson-10 -- compare` runs this script itself when python3 is on
-the PATH. It prints what it measured as key=value lines, for the lesson to read:
-each model's best time in seconds, and the sum of the answers (which must match
-Rust's: the same work was done).
+The same CPU-bound and I/O-bound jobs as the Rust part `compare`, so the two
+can stand in one table. `cargo run -p lesson-10 -- compare` runs this script
+itself when python3 is on the PATH. It prints key=value lines for the lesson
+to read: each model's best time in seconds, and the sum of the answers (which
+must match Rust's: the same work was done).
 
 Run it by hand with the same options:
-    python3 lessons/10-choosing/python/compare.py --cpu-jobs 8 --rounds 120000 \
-        --io-jobs 50 --wait-ms 5 --runs 3 --pool-threads 50 --pool-processes 2
+    python3 lessons/10-choosing/python/compare.py --cpu-jobs 8 \
+        --rounds 120000 --io-jobs 50 --wait-ms 5 --runs 3 \
+        --pool-threads 50 --pool-processes 2
 """
 
 import argparse
@@ -18,7 +19,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-MASK = (1 << 64) - 1  # Python's ints never overflow: keep 64 bits, as Rust's u64
+MASK = (1 << 64) - 1  # Python's ints grow: keep 64 bits, as Rust's u64 does
 
 
 def compute(seed, rounds):
@@ -44,13 +45,14 @@ def run(job):
 
 async def run_async(job):
     if job[0] == "compute":
-        return compute(*job[1:])  # holds the event loop's one thread until done
+        return compute(*job[1:])  # holds the loop's one thread till done
     await asyncio.sleep(job[1] / 1000)
     return job[1]
 
 
 # The models. Each runs every job and returns the sum of the answers.
 
+# ANCHOR: models
 def one_at_a_time(jobs, pools):
     return sum(run(job) for job in jobs)
 
@@ -61,7 +63,9 @@ def a_thread_each(jobs, pools):
     def work(index):
         answers[index] = run(jobs[index])
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(jobs))]
+    threads = [
+        threading.Thread(target=work, args=(i,)) for i, _ in enumerate(jobs)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -83,7 +87,10 @@ def child(job, answers):
 
 def a_process_each(jobs, pools):
     answers = multiprocessing.SimpleQueue()
-    processes = [multiprocessing.Process(target=child, args=(job, answers)) for job in jobs]
+    processes = [
+        multiprocessing.Process(target=child, args=(job, answers))
+        for job in jobs
+    ]
     for process in processes:
         process.start()
     total = sum(answers.get() for _ in jobs)
@@ -97,6 +104,7 @@ def async_tasks(jobs, pools):
         return sum(await asyncio.gather(*(run_async(job) for job in jobs)))
 
     return pools["loop"].run_until_complete(main())
+# ANCHOR_END: models
 
 
 MODELS = {
@@ -133,7 +141,8 @@ def main():
     options.add_argument("--pool-threads", type=int, required=True)
     options.add_argument("--pool-processes", type=int, required=True)
     args = options.parse_args()
-    cpu_jobs = [("compute", seed, args.rounds // args.cpu_jobs) for seed in range(args.cpu_jobs)]
+    rounds = args.rounds // args.cpu_jobs  # each job's share, as in jobs.rs
+    cpu_jobs = [("compute", seed, rounds) for seed in range(args.cpu_jobs)]
     io_jobs = [("wait", args.wait_ms)] * args.io_jobs
     print(f"start_method={multiprocessing.get_start_method()}")
     # The pools start before the clock, and are warmed up, as in the Rust part.

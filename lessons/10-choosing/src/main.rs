@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     Lesson::new("lesson-10", "Which model for which work")
         .part(
             "compare",
-            "the same CPU-bound and I/O-bound jobs on every model, Rust and Python",
+            "the same jobs on every model, Rust beside Python",
             compare,
         )
         .part(

@@ -74,6 +74,23 @@ fn sample() -> Result<Sample> {
     })
 }
 
+impl Cost {
+    /// What each of `count` threads or tasks added to this process, from two
+    /// samples; with `kernel_stacks`, the machine's kernel stacks too.
+    fn added(before: Sample, after: Sample, count: usize, kernel_stacks: bool) -> Self {
+        let resident = each(before.resident, after.resident, count);
+        let stacks = each(before.kernel_stack, after.kernel_stack, count);
+        Cost {
+            count,
+            resident,
+            private: resident, // all of it is this process's own
+            virtual_size: each(before.virtual_size, after.virtual_size, count),
+            page_tables: each(before.page_tables, after.page_tables, count),
+            kernel_stack: kernel_stacks.then_some(stacks),
+        }
+    }
+}
+
 /// Bytes each of `count` things added, from two figures in kB.
 fn each(before: u64, after: u64, count: usize) -> f64 {
     after.saturating_sub(before) as f64 * 1024.0 / count as f64
@@ -101,15 +118,7 @@ pub fn per_thread(count: usize) -> Result<Cost> {
     for thread in threads {
         thread.join().expect("a waiting thread panicked");
     }
-    let resident = each(before.resident, after.resident, count);
-    Ok(Cost {
-        count,
-        resident,
-        private: resident,
-        virtual_size: each(before.virtual_size, after.virtual_size, count),
-        page_tables: each(before.page_tables, after.page_tables, count),
-        kernel_stack: Some(each(before.kernel_stack, after.kernel_stack, count)),
-    })
+    Ok(Cost::added(before, after, count, true))
 }
 // ANCHOR_END: threads
 
@@ -138,15 +147,7 @@ pub fn per_task(count: usize) -> Result<Cost> {
         tasks.join_all().await;
         after
     })?;
-    let resident = each(before.resident, after.resident, count);
-    Ok(Cost {
-        count,
-        resident,
-        private: resident,
-        virtual_size: each(before.virtual_size, after.virtual_size, count),
-        page_tables: each(before.page_tables, after.page_tables, count),
-        kernel_stack: None,
-    })
+    Ok(Cost::added(before, after, count, false))
 }
 
 /// `count` child processes of this program, each started and waiting; what

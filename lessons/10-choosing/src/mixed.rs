@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use tokio::task::JoinSet;
+use tokio::task::{self, JoinSet};
 
 use crate::jobs::{Finished, Job};
 
@@ -38,12 +38,12 @@ pub fn waits_beside_computing(
         }
         let mut computing = JoinSet::new();
         for &job in computations {
+            let compute = move || job.run();
             if off_the_runtime {
-                computing
-                    .spawn(async move { tokio::task::spawn_blocking(move || job.run()).await });
+                let on_other_threads = task::spawn_blocking(compute);
+                computing.spawn(on_other_threads);
             } else {
-                computing
-                    .spawn(async move { Ok::<_, tokio::task::JoinError>(job.run_async().await) });
+                computing.spawn(async move { Ok(compute()) });
             }
         }
         let waited = waiting.join_all().await;

@@ -9,12 +9,11 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{ChildStdin, ChildStdout, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 
 use anyhow::{Context, Result, ensure};
 use course_kit::child::{self, ChildGuard};
-use crossbeam_channel::Sender;
+use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 use tokio::runtime::Runtime;
 use tokio::task::JoinSet;
@@ -110,17 +109,20 @@ pub fn rayon_pool(jobs: &[Job]) -> Vec<Finished> {
 /// A fixed number of threads that take jobs from one queue: Python's
 /// `ThreadPoolExecutor(50)`. Sized for the waits, not for the cores.
 pub struct ThreadPool {
-    queue: Option<Sender<Box<dyn FnOnce() + Send>>>,
+    queue: Option<Sender<Task>>,
     threads: Vec<JoinHandle<()>>,
 }
 
+type Task = Box<dyn FnOnce() + Send>;
+
 impl ThreadPool {
     pub fn new(size: usize) -> Result<Self> {
-        let (queue, tasks) = crossbeam_channel::unbounded::<Box<dyn FnOnce() + Send>>();
+        let (queue, tasks) = crossbeam_channel::unbounded::<Task>();
         let threads = (0..size)
             .map(|_| {
                 let tasks = tasks.clone(); // each task goes to one free thread
-                thread::Builder::new().spawn(move || tasks.iter().for_each(|task| task()))
+                let work = move || tasks.iter().for_each(|task| task());
+                thread::Builder::new().spawn(work)
             })
             .collect::<Result<_, _>>()?;
         let queue = Some(queue);
@@ -138,7 +140,7 @@ impl ThreadPool {
                 .send(Box::new(task))
                 .expect("the pool's threads are running");
         }
-        drop(answers); // the tasks hold the only senders: the loop below ends with them
+        drop(answers); // the tasks hold the others: this loop ends with them
         finished.iter().collect()
     }
 }
@@ -174,7 +176,7 @@ pub fn a_process_each(jobs: &[Job]) -> Result<Vec<Finished>> {
         command.stdout(write_end.try_clone()?);
         children.push(ChildGuard::spawn(&mut command)?);
     }
-    drop(write_end); // now only the children hold it: the pipe ends when they all have
+    drop(write_end); // the children hold the rest: the pipe ends with them
     let mut done = Vec::new();
     for line in BufReader::new(answers).lines() {
         done.push(Finished::now(line?.trim().parse()?));
@@ -202,13 +204,17 @@ struct Worker {
 
 impl ProcessPool {
     /// Runs every job on the workers: a thread per worker takes the next job
-    /// nobody has taken, sends it, and waits for the answer line.
+    /// from one queue, sends it, and waits for the answer line.
     pub fn map(&mut self, jobs: &[Job]) -> Result<Vec<Finished>> {
-        let next = AtomicUsize::new(0);
-        let next = &next;
+        let (queue, waiting) = crossbeam_channel::unbounded();
+        jobs.iter().for_each(|&job| queue.send(job).expect("open"));
+        drop(queue); // each feeder stops when the queue is empty
         thread::scope(|s| {
             let feeders: Vec<_> = (self.workers.iter_mut())
-                .map(|worker| s.spawn(move || worker.feed(jobs, next)))
+                .map(|worker| {
+                    let waiting = waiting.clone();
+                    s.spawn(move || worker.feed(waiting))
+                })
                 .collect();
             let mut done = Vec::new();
             for feeder in feeders {
@@ -220,9 +226,9 @@ impl ProcessPool {
 }
 
 impl Worker {
-    fn feed(&mut self, jobs: &[Job], next: &AtomicUsize) -> Result<Vec<Finished>> {
+    fn feed(&mut self, waiting: Receiver<Job>) -> Result<Vec<Finished>> {
         let mut done = Vec::new();
-        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+        for job in waiting {
             self.jobs
                 .write_all(format!("{}\n", job.to_line()).as_bytes())?;
             let mut answer = String::new();
@@ -285,7 +291,7 @@ pub fn job_role(args: &[String]) -> Result<()> {
 }
 
 // ANCHOR: async_tasks
-/// One tokio task per job, on a multi-thread runtime (a worker thread per core).
+/// One tokio task per job, on a multi-thread runtime (a thread per core).
 pub fn async_tasks(runtime: &Runtime, jobs: &[Job]) -> Vec<Finished> {
     runtime.block_on(async {
         let mut tasks = JoinSet::new();

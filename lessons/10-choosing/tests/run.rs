@@ -169,6 +169,20 @@ fn computing_on_the_runtime_holds_up_the_waits() {
 }
 
 #[test]
+fn what_the_book_shows_fits_80_columns() {
+    for entry in std::fs::read_dir(format!("{DIR}/output")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                let width = line.chars().count();
+                assert!(width <= 80, "{}: {width} columns: {line}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
 fn help_works_and_mistakes_get_one_line() {
     check_command_line(LESSON, DIR, "io-jobs");
     // In range, or one line saying so: 0 jobs mean nothing, 10000 would start
