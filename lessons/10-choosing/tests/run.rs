@@ -81,7 +81,7 @@ fn every_model_runs_both_workloads_and_python_beside_rust() {
     assert!(ms(rayon[1]) >= 20.0 * rounds as f64, "{run}");
     assert!(ms(rayon[3]) >= 20.0 * (rounds - 1) as f64, "{run}");
     if with_python {
-        run.assert_prints("Rust, and Python 3.");
+        run.assert_prints("beside Python 3.");
         for model in MODELS {
             let cells = row(&run, cpu, model);
             let python = cells[3];
