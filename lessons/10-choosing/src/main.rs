@@ -431,20 +431,20 @@ fn memory_part(_: &Args) -> Result<()> {
 
 fn print_memory_notes(costs: &[(&str, Cost); 3]) {
     let [(_, thread), (_, task), (_, process)] = costs;
-    println!("resident: pages in RAM (a process's count those it shares, such as the");
-    println!("  program's code); private: pages only that process uses; virtual:");
-    println!("  address space reserved, mostly never touched (a thread's whole stack);");
-    println!("  page tables and kernel stack: the kernel's memory for it. The kernel");
-    println!("  stack is read machine-wide (/proc/meminfo), so other programs blur it;");
-    println!("  a process has one too. Left out: the kernel's record of each thread.");
     let total = |cost: &Cost| cost.private + cost.page_tables + cost.kernel_stack.unwrap_or(0.0);
+    println!("resident: in RAM, with the pages it shares with other processes;");
+    println!("private: its own pages; virtual: address space reserved, mostly never");
+    println!("touched; page tables and kernel stack: the kernel's memory for it (the");
+    println!("kernel stacks are read machine-wide, so other programs blur them).");
     println!(
-        "So a waiting thread took about {} all told, a task {}, a process {}",
+        "All told (private, page tables, kernel stack): a thread {}, a task {},",
         bytes(total(thread)),
-        bytes(total(task)),
-        bytes(total(process)),
+        bytes(total(task))
     );
-    println!("(its private pages and page tables, plus a kernel stack).");
+    println!(
+        "a process {}. Left out: the kernel's own record of each thread.",
+        bytes(total(process))
+    );
 }
 
 fn mixed_part(args: &Args) -> Result<()> {
