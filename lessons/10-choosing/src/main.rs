@@ -169,47 +169,26 @@ fn compare(args: &Args) -> Result<()> {
     println!("starts on the clock: that is its cost.");
     let mut pools = Pools::start(io_jobs.len(), cpus)?;
     let cpu = measure(&mut pools, &Model::ALL, &cpu_jobs, Duration::ZERO)?;
-    let io_models: Vec<Model> = (Model::ALL.into_iter())
-        .filter(|m| *m != Model::OneAtATime)
-        .collect();
-    let io = measure(&mut pools, &io_models, &io_jobs, wait)?;
-    let names: Vec<(Model, String)> = Model::ALL.map(|m| (m, m.name(&pools))).to_vec();
-    let name = |model: Model| {
-        names
-            .iter()
-            .find(|(m, _)| *m == model)
-            .expect("all")
-            .1
-            .clone()
-    };
+    let io_models = &Model::ALL[1..]; // one wait after another needs no measuring
+    let io = measure(&mut pools, io_models, &io_jobs, wait)?;
+    let names: Vec<String> = Model::ALL.iter().map(|m| m.name(&pools)).collect();
     pools.stop()?;
-    let measured = match &python {
-        Some(python) => Some(run_python(python, args, cpus)?),
+    let python = match python {
+        Some(python) => Some(PythonTimes::measure(python, args, cpus)?),
         None => None,
     };
-    if let Some((results, _)) = &measured {
+    if let Some(python) = &python {
         ensure!(
-            results.number::<u64>("cpu.answer")? == cpu[0].answer,
-            "Python's CPU-bound answer differs from Rust's: not the same work"
-        );
-        ensure!(
-            results.number::<u64>("io.answer")? == io[0].answer,
-            "Python's I/O-bound answer differs from Rust's"
+            python.results.number::<u64>("cpu.answer")? == cpu[0].answer
+                && python.results.number::<u64>("io.answer")? == io[0].answer,
+            "Python's answers differ from Rust's: it did not do the same work"
         );
     }
-    let python_time = |workload: &str, model: Model| -> Result<Option<Duration>> {
-        match (&measured, model.python_key()) {
-            (Some((results, _)), Some(key)) => {
-                Ok(Some(results.seconds(&format!("{workload}.{key}"))?))
-            }
-            _ => Ok(None),
-        }
-    };
 
-    let per_job = rounds / cpu_jobs.len() as u64;
     let cpu_title = format!(
-        "CPU-bound: {} jobs that compute, {per_job} rounds each",
-        cpu_jobs.len()
+        "CPU-bound: {} jobs that compute, {} rounds each",
+        cpu_jobs.len(),
+        rounds / cpu_jobs.len() as u64
     );
     let io_title = format!(
         "I/O-bound: {} jobs that wait {} each ({} one after another)",
@@ -217,26 +196,26 @@ fn compare(args: &Args) -> Result<()> {
         ms(wait),
         ms(wait * io_jobs.len() as u32)
     );
-    let mut cpu_panel = Panel::new(&cpu_title);
-    let mut io_panel = Panel::new(&io_title);
-    io_panel.reference(wait * io_jobs.len() as u32, "the waits one after another");
+    let mut panels = [Panel::new(&cpu_title), Panel::new(&io_title)];
+    panels[1].reference(wait * io_jobs.len() as u32, "the waits one after another");
 
     println!();
     println!("{cpu_title}");
     let mut header = vec!["model", "Rust", "speedup"];
-    if measured.is_some() {
+    if python.is_some() {
         header.extend(["Python", "speedup", "Python/Rust"]);
     }
-    let mut table = Table::new(header.clone());
-    let python_alone = python_time("cpu", Model::OneAtATime)?;
+    let mut table = Table::new(header);
     for row in &cpu {
-        let mut cells = vec![name(row.model), ms(row.took), times(cpu[0].took, row.took)];
-        cpu_panel.bar(&name(row.model), Language::Rust, row.took);
-        if measured.is_some() {
-            match (python_time("cpu", row.model)?, python_alone) {
+        let name = &names[row.model as usize];
+        let mut cells = vec![name.clone(), ms(row.took), times(cpu[0].took, row.took)];
+        panels[0].bar(name, Language::Rust, row.took);
+        if let Some(python) = &python {
+            let alone = python.time("cpu", Model::OneAtATime)?;
+            match (python.time("cpu", row.model)?, alone) {
                 (Some(took), Some(alone)) => {
                     cells.extend([ms(took), times(alone, took), times(took, row.took)]);
-                    cpu_panel.bar(&name(row.model), Language::Python, took);
+                    panels[0].bar(name, Language::Python, took);
                 }
                 _ => cells.extend(["-".into(), "-".into(), "-".into()]),
             }
@@ -249,23 +228,20 @@ fn compare(args: &Args) -> Result<()> {
     println!();
     println!("{io_title}");
     let mut header = vec!["model", "Rust", "late: median", "worst"];
-    if measured.is_some() {
+    if python.is_some() {
         header.extend(["Python", "Python/Rust"]);
     }
     let mut table = Table::new(header);
     for row in &io {
-        let mut cells = vec![
-            name(row.model),
-            ms(row.took),
-            ms(row.late.median),
-            ms(row.late.worst),
-        ];
-        io_panel.bar(&name(row.model), Language::Rust, row.took);
-        if measured.is_some() {
-            match python_time("io", row.model)? {
+        let name = &names[row.model as usize];
+        let late = [ms(row.late.median), ms(row.late.worst)];
+        let mut cells = vec![name.clone(), ms(row.took), late[0].clone(), late[1].clone()];
+        panels[1].bar(name, Language::Rust, row.took);
+        if let Some(python) = &python {
+            match python.time("io", row.model)? {
                 Some(took) => {
                     cells.extend([ms(took), times(took, row.took)]);
-                    io_panel.bar(&name(row.model), Language::Python, took);
+                    panels[1].bar(name, Language::Python, took);
                 }
                 None => cells.extend(["-".into(), "-".into()]),
             }
@@ -278,49 +254,77 @@ fn compare(args: &Args) -> Result<()> {
         ms(wait)
     );
     println!(" moment the batch began: the median wait, and the last one)");
-    if let Some((_, start_method)) = &measured {
+    if let Some(python) = &python {
         println!("Python/Rust: how many times as long Python took for the same jobs.");
-        println!("Python's processes start by {start_method}.");
-        // Threads (the GIL) and asyncio (one thread) compute one job at a time.
-        let python_alone = python_alone.expect("Python measured");
-        let mut one_at_a_time = Vec::new();
-        for model in [Model::AThreadEach, Model::ThreadPool, Model::AsyncTasks] {
-            one_at_a_time.push(python_time("cpu", model)?.expect("measured"));
-        }
-        let fastest = one_at_a_time.into_iter().min().expect("three rows");
-        if speedup(python_alone, fastest) > 1.25 {
-            println!("Note: Python's threads or tasks looked faster than one at a time: the");
-            println!("Note: CPUs were shared with other programs, and some runs got more of");
-            println!("Note: them than others. Python computes on one thread at a time there.");
-        }
+        println!("Python's processes start by {}.", python.start_method);
+        python.note_if_threads_looked_parallel()?;
     }
-    let title = "lesson-10 compare: the time each model took, Rust and Python";
-    args.write_svg(&chart::chart(title, &[cpu_panel, io_panel]))
+    let title = match python {
+        Some(_) => "lesson-10 compare: how long each model took, Rust and Python",
+        None => "lesson-10 compare: how long each model took in Rust",
+    };
+    args.write_svg(&chart::chart(title, &panels))
         .context("writing the chart")?;
     Ok(())
 }
 
-/// Runs `python/compare.py` with the same workloads; gives back what it
-/// measured and how its processes start (fork, forkserver or spawn).
-fn run_python(python: &Python, args: &Args, cpus: usize) -> Result<(Results, String)> {
-    let script = python::script(env!("CARGO_MANIFEST_DIR"), "compare.py");
-    let option = |name: &str| format!("--{name}={}", args.get(name));
-    let runs = format!("--runs={RUNS}");
-    let threads = format!("--pool-threads={}", args.get("io-jobs"));
-    let processes = format!("--pool-processes={cpus}");
-    let words = [
-        option("cpu-jobs"),
-        option("rounds"),
-        option("io-jobs"),
-        option("wait-ms"),
-        runs,
-        threads,
-        processes,
-    ];
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let results = python.run(&script, &words, Duration::from_secs(300))?;
-    let start_method = results.get("start_method").unwrap_or("?").to_string();
-    Ok((results, start_method))
+/// What `python/compare.py` measured.
+struct PythonTimes {
+    results: Results,
+    /// How its processes start: fork, forkserver or spawn.
+    start_method: String,
+}
+
+impl PythonTimes {
+    /// Python's best time for `model` on `workload` ("cpu" or "io"), if Python
+    /// has the model.
+    fn time(&self, workload: &str, model: Model) -> Result<Option<Duration>> {
+        match model.python_key() {
+            Some(key) => Ok(Some(self.results.seconds(&format!("{workload}.{key}"))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Threads (the GIL) and asyncio (one thread) compute one job at a time: a
+    /// run in which they looked faster than that gets a Note saying why.
+    fn note_if_threads_looked_parallel(&self) -> Result<()> {
+        let alone = self.time("cpu", Model::OneAtATime)?.expect("Python has it");
+        let mut fastest = Duration::MAX;
+        for model in [Model::AThreadEach, Model::ThreadPool, Model::AsyncTasks] {
+            fastest = fastest.min(self.time("cpu", model)?.expect("Python has it"));
+        }
+        if speedup(alone, fastest) > 1.25 {
+            println!("Note: Python's threads or tasks looked faster than one at a time: the");
+            println!("Note: CPUs were shared with other programs, and some runs got more of");
+            println!("Note: them than others. Python computes on one thread at a time there.");
+        }
+        Ok(())
+    }
+}
+
+impl PythonTimes {
+    /// Runs `python/compare.py` on the same workloads, as many runs, with pools
+    /// of the same sizes.
+    fn measure(python: Python, args: &Args, cpus: usize) -> Result<Self> {
+        let script = python::script(env!("CARGO_MANIFEST_DIR"), "compare.py");
+        let option = |name: &str| format!("--{name}={}", args.get(name));
+        let words = [
+            option("cpu-jobs"),
+            option("rounds"),
+            option("io-jobs"),
+            option("wait-ms"),
+            format!("--runs={RUNS}"),
+            format!("--pool-threads={}", args.get("io-jobs")),
+            format!("--pool-processes={cpus}"),
+        ];
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let results = python.run(&script, &words, Duration::from_secs(300))?;
+        let start_method = results.get("start_method").unwrap_or("?").to_string();
+        Ok(Self {
+            results,
+            start_method,
+        })
+    }
 }
 
 /// 1, 2, 4, ... up to `cpus`, and `cpus` itself.

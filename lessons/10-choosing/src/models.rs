@@ -352,6 +352,13 @@ mod tests {
     use crate::jobs::{compute_jobs, wait_jobs};
 
     #[test]
+    fn the_models_are_listed_in_their_order() {
+        for (index, model) in Model::ALL.into_iter().enumerate() {
+            assert_eq!(model as usize, index, "{model:?}");
+        }
+    }
+
+    #[test]
     fn the_thread_pool_answers_every_job_once() {
         let jobs = compute_jobs(20, 20_000);
         let pool = ThreadPool::new(3).unwrap();
