@@ -8,6 +8,7 @@ use course_kit::python::{self, Python, Results};
 use course_kit::timing::{build, speedup};
 use course_kit::{Args, Lesson, Table};
 use lesson_10::chart::{self, Language, Panel};
+use lesson_10::cpu_time::cpu_time;
 use lesson_10::jobs::{self, Finished, Job, Spread, lateness};
 use lesson_10::memory::{self, Cost};
 use lesson_10::mixed;
@@ -353,13 +354,19 @@ fn scale(args: &Args) -> Result<()> {
         .iter()
         .map(|&n| ThreadPool::new(n))
         .collect::<Result<Vec<_>>>()?;
-    let mut best = vec![Duration::MAX; counts.len()];
+    // Each row keeps its fastest run, and how many CPUs' worth of time that
+    // run got: its threads' CPU time over the time that passed.
+    let mut best = vec![(Duration::MAX, 0.0); counts.len()];
     let mut answers = vec![0; counts.len()];
     for _ in 0..RUNS {
         for (n, pool) in pools.iter().enumerate() {
-            let started = Instant::now();
+            let (cpu_before, started) = (cpu_time()?, Instant::now());
             let done = pool.map(&jobs);
-            best[n] = best[n].min(started.elapsed());
+            let took = started.elapsed();
+            let cpus_used = (cpu_time()? - cpu_before).as_secs_f64() / took.as_secs_f64();
+            if took < best[n].0 {
+                best[n] = (took, cpus_used);
+            }
             answers[n] = done.iter().map(|d| d.answer).sum();
         }
     }
@@ -367,22 +374,21 @@ fn scale(args: &Args) -> Result<()> {
         answers.iter().all(|&a| a == answers[0]),
         "the pools disagree"
     );
-    let mut table = Table::new(["threads", "time", "speedup", "per thread"]);
+    let mut table = Table::new(["threads", "time", "speedup", "CPUs used"]);
     for (n, &threads) in counts.iter().enumerate() {
-        let faster = speedup(best[0], best[n]);
         table.row([
             threads.to_string(),
-            ms(best[n]),
-            format!("{faster:.1}x"),
-            format!("{:.0}%", faster / threads as f64 * 100.0),
+            ms(best[n].0),
+            format!("{:.1}x", speedup(best[0].0, best[n].0)),
+            format!("{:.2}", best[n].1),
         ]);
     }
     print!("{table}");
-    println!("(per thread: the speedup shared out, 100% if each thread added a whole CPU)");
-    let top = speedup(best[0], best[counts.len() - 1]);
-    if cpus > 1 && top < 0.75 * cpus as f64 {
-        println!("Note: {cpus} threads were only {top:.1}x as fast as one: other programs were");
-        println!("Note: using the CPUs too. Run the part again at a quieter moment.");
+    println!("(CPUs used: the threads' CPU time over the time that passed)");
+    let (threads, (_, used)) = (cpus, best[counts.len() - 1]);
+    if threads > 1 && used < 0.75 * threads as f64 {
+        println!("Note: the {threads} threads got only {used:.2} CPUs' worth of time: other");
+        println!("Note: programs had the rest. Run the part again at a quieter moment.");
     }
     Ok(())
 }
