@@ -272,8 +272,8 @@ fn show_python(python: &Python, beside: &BesidePython, limit: u64) {
     let threads = speedup(beside.threads[0], beside.threads[1].min(beside.threads[2]));
     let processes = speedup(beside.processes[0], beside.processes[1]);
     if threads > 1.25 {
-        println!("Note: Python's threads were {threads:.1}x as fast as one: other programs");
-        println!("Note: slowed some rounds more than others.");
+        println!("Note: Python's threads were {threads:.1}x as fast as one, yet only one");
+        println!("Note: of them can hold the GIL: this machine ran some rounds faster.");
     }
     if basics::cpu_count() >= 2 && processes < 1.2 {
         println!("Note: Python's 2 processes were only {processes:.1}x as fast as one: the");

@@ -295,9 +295,9 @@ impl PythonTimes {
             fastest = fastest.min(self.time("cpu", model)?.expect("Python has it"));
         }
         if speedup(alone, fastest) > 1.25 {
-            println!("Note: Python's threads or tasks looked faster than one at a time: the");
-            println!("Note: CPUs were shared with other programs, and some runs got more of");
-            println!("Note: them than others. Python computes on one thread at a time there.");
+            println!("Note: Python's threads or tasks looked faster than one at a time, yet");
+            println!("Note: Python computes on one thread at a time there: this machine ran");
+            println!("Note: some runs faster than others.");
         }
         Ok(())
     }
