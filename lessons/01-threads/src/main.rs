@@ -62,7 +62,7 @@ fn main() -> ExitCode {
             "python-below",
             20_000,
             1_000..=200_000,
-            "part cpu's count in Python (and Rust beside it): primes below this",
+            "Python's prime count (and Rust's beside it): below this",
         )
         .role("ticker", ticker)
         .run()

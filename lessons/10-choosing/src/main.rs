@@ -44,13 +44,13 @@ fn main() -> ExitCode {
             "rounds",
             120_000,
             1..=2_000_000,
-            "part compare's CPU-bound work (Python runs it too): rounds, shared by the jobs",
+            "compare's CPU-bound work, in rounds (Python runs it too)",
         )
         .option(
             "long-rounds",
             16_000_000,
             1..=200_000_000,
-            "parts scale's and mixed's CPU-bound work (Rust only): rounds, shared",
+            "scale's and mixed's CPU-bound work, in rounds (Rust only)",
         )
         .option(
             "io-jobs",
