@@ -107,7 +107,7 @@ pub fn rayon_pool(jobs: &[Job]) -> Vec<Finished> {
 
 // ANCHOR: thread_pool
 /// A fixed number of threads that take jobs from one queue: Python's
-/// `ThreadPoolExecutor(50)`. Sized for the waits, not for the cores.
+/// `ThreadPoolExecutor(20)`. Sized for the waits, not for the cores.
 pub struct ThreadPool {
     queue: Option<Sender<Task>>,
     threads: Vec<JoinHandle<()>>,
