@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, ensure};
+use course_kit::python::{self, Python};
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, Table, child, timed, timeline};
 use lesson_01::{background, basics, sharing, speed};
@@ -56,6 +57,12 @@ fn main() -> ExitCode {
             1_500_000,
             1_000..=10_000_000,
             "the CPU-bound work: count the primes below this",
+        )
+        .option(
+            "python-below",
+            20_000,
+            1_000..=200_000,
+            "Python's prime count (and Rust's beside it): below this",
         )
         .role("ticker", ticker)
         .run()
@@ -125,6 +132,13 @@ fn cpu(args: &Args) -> Result<()> {
     let limit = args.get("primes-below");
     let cpus = basics::cpu_count();
     let thread_counts = [1, 2, 4];
+    // The comparison with Python is measured first: its Rust runs must not
+    // draw on the timeline of round 3 below.
+    let python = Python::find();
+    let beside_python = match &python {
+        Some(python) => Some(measure_python(python, args.get("python-below"))?),
+        None => None,
+    };
     println!("Counting the primes below {limit} ({cpus} CPUs here), best of 3 rounds,");
     println!("in an {}:", course_kit::timing::build());
     // The rows take turns, three times over, and each keeps its fastest time, so a
@@ -166,7 +180,105 @@ fn cpu(args: &Args) -> Result<()> {
         println!("Note: two threads were only {two:.1}x as fast as one: other programs");
         println!("Note: kept the CPUs busy. Run the part again on a quieter moment.");
     }
+    match (&python, beside_python) {
+        (Some(python), Some(beside)) => show_python(python, &beside, args.get("python-below")),
+        _ => println!("{}", python::NOT_FOUND),
+    }
     Ok(())
+}
+
+/// The same count, below a smaller limit, in Rust and in Python: each row's
+/// best of 3 rounds, in turns. Python's rows come from `python/count_primes.py`.
+struct BesidePython {
+    primes: usize,
+    rust: [Duration; 3],
+    threads: [Duration; 3],
+    processes: [Duration; 3],
+    start_method: String,
+}
+
+fn measure_python(python: &Python, limit: u64) -> Result<BesidePython> {
+    let mut rust = [Duration::MAX; 3];
+    let mut primes = 0;
+    for _ in 1..=3 {
+        for (row, threads) in [1, 2, 4].into_iter().enumerate() {
+            let (count, took) = timed(|| speed::count_primes(limit, threads));
+            primes = count;
+            rust[row] = rust[row].min(took);
+        }
+    }
+    let script = python::script(env!("CARGO_MANIFEST_DIR"), "count_primes.py");
+    let limit_arg = format!("--limit={limit}");
+    let results = python.run(
+        &script,
+        &[&limit_arg, "--rounds=3"],
+        Duration::from_secs(300),
+    )?;
+    ensure!(
+        results.number::<usize>("primes")? == primes,
+        "Python counted {} primes, Rust {primes}",
+        results.number::<usize>("primes")?
+    );
+    let row = |kind: &str| -> Result<[Duration; 3]> {
+        let times: Vec<Duration> = [1, 2, 4]
+            .iter()
+            .map(|n| results.seconds(&format!("{kind}.{n}")))
+            .collect::<Result<_>>()?;
+        Ok([times[0], times[1], times[2]])
+    };
+    Ok(BesidePython {
+        primes,
+        rust,
+        threads: row("threads")?,
+        processes: row("processes")?,
+        start_method: results.get("start_method").unwrap_or("?").to_string(),
+    })
+}
+
+fn show_python(python: &Python, beside: &BesidePython, limit: u64) {
+    println!();
+    println!(
+        "The same count below {limit} ({} primes) in {}, measured in this",
+        beside.primes, python.version
+    );
+    println!("run beside Rust: threads, then processes (multiprocessing), best of 3:");
+    let ratio = |python: Duration, rust: Duration| format!("{:.0}x", speedup(python, rust));
+    let mut table = Table::new([
+        "workers",
+        "Rust threads",
+        "Python threads",
+        "Python/Rust",
+        "processes",
+        "Python/Rust",
+    ]);
+    for (row, workers) in [1, 2, 4].into_iter().enumerate() {
+        table.row([
+            workers.to_string(),
+            Secs(beside.rust[row]).to_string(),
+            Secs(beside.threads[row]).to_string(),
+            ratio(beside.threads[row], beside.rust[row]),
+            Secs(beside.processes[row]).to_string(),
+            ratio(beside.processes[row], beside.rust[row]),
+        ]);
+    }
+    print!("{table}");
+    println!("(Python/Rust: how many times as long Python took as Rust, same workers)");
+    println!("Python's threads take turns holding the GIL, so more of them count no");
+    println!("faster. Its processes each have an interpreter of their own, and");
+    println!(
+        "compute at the same time once started (by {}, here).",
+        beside.start_method
+    );
+    let threads = speedup(beside.threads[0], beside.threads[1].min(beside.threads[2]));
+    let processes = speedup(beside.processes[0], beside.processes[1]);
+    if threads > 1.25 {
+        println!("Note: Python's threads were {threads:.1}x as fast as one, yet only one");
+        println!("Note: of them can hold the GIL: this machine ran some rounds faster.");
+    }
+    if basics::cpu_count() >= 2 && processes < 1.2 {
+        println!("Note: Python's 2 processes were only {processes:.1}x as fast as one: the");
+        println!("Note: CPUs were busy, or starting them cost more than this small count.");
+    }
 }
 
 fn share(_: &Args) -> Result<()> {

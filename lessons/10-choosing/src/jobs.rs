@@ -1,6 +1,6 @@
 //! The two kinds of work every model runs: a job that computes and a job that waits.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 // ANCHOR: jobs
 /// One job of a workload.
@@ -48,6 +48,47 @@ impl Job {
 }
 // ANCHOR_END: jobs
 
+// ANCHOR: finished
+/// What a model hands back for each job: its answer, and the moment the model
+/// had it. The lesson checks the answers and reads how late each wait ended.
+#[derive(Debug, Clone, Copy)]
+pub struct Finished {
+    pub answer: u64,
+    pub at: Instant,
+}
+
+impl Finished {
+    pub fn now(answer: u64) -> Self {
+        Self {
+            answer,
+            at: Instant::now(),
+        }
+    }
+}
+// ANCHOR_END: finished
+
+/// How late a batch of waits ended: the median and the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    pub median: Duration,
+    pub worst: Duration,
+}
+
+/// How late each of `done` ended after `started`, beyond the `wait` it was asked
+/// for: a wait that began at once and woke on time is 0 late; one that queued
+/// behind others, or whose thread was busy when its time came, is late by that.
+pub fn lateness(started: Instant, done: &[Finished], wait: Duration) -> Spread {
+    let mut late: Vec<Duration> = done
+        .iter()
+        .map(|d| d.at.saturating_duration_since(started).saturating_sub(wait))
+        .collect();
+    late.sort_unstable();
+    Spread {
+        median: late.get(late.len() / 2).copied().unwrap_or_default(),
+        worst: late.last().copied().unwrap_or_default(),
+    }
+}
+
 impl Job {
     /// The job as command-line words, for a child process.
     pub fn to_args(self) -> Vec<String> {
@@ -72,6 +113,17 @@ impl Job {
             },
             _ => anyhow::bail!("not a job: {words:?}"),
         })
+    }
+
+    /// The job as one line, for a worker process that reads jobs from its stdin.
+    pub fn to_line(self) -> String {
+        self.to_args().join(" ")
+    }
+
+    /// Reads a line written by [`Job::to_line`].
+    pub fn from_line(line: &str) -> anyhow::Result<Self> {
+        let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+        Self::from_args(&words)
     }
 }
 

@@ -1,6 +1,9 @@
 //! Lesson 10: choosing between threads, a pool, processes and async, measured.
 
+pub mod chart;
+pub mod cpu_time;
 pub mod jobs;
+pub mod memory;
 pub mod mixed;
 pub mod models;
 

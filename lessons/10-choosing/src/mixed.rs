@@ -4,14 +4,15 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use tokio::task::JoinSet;
+use tokio::task::{self, JoinSet};
 
-use crate::jobs::Job;
+use crate::jobs::{Finished, Job};
 
-/// When the waits of a mixed workload were all done, and when everything was.
-#[derive(Debug, Clone, Copy)]
+/// When the run started, when each wait ended, and when everything was done.
+#[derive(Debug, Clone)]
 pub struct Mixed {
-    pub waits_done: Duration,
+    pub started: Instant,
+    pub waited: Vec<Finished>,
     pub all_done: Duration,
     pub answer: u64,
 }
@@ -33,27 +34,27 @@ pub fn waits_beside_computing(
         let started = Instant::now();
         let mut waiting = JoinSet::new();
         for &job in waits {
-            waiting.spawn(job.run_async());
+            waiting.spawn(async move { Finished::now(job.run_async().await) });
         }
         let mut computing = JoinSet::new();
         for &job in computations {
+            let compute = move || job.run();
             if off_the_runtime {
-                computing
-                    .spawn(async move { tokio::task::spawn_blocking(move || job.run()).await });
+                let on_other_threads = task::spawn_blocking(compute);
+                computing.spawn(on_other_threads);
             } else {
-                computing
-                    .spawn(async move { Ok::<_, tokio::task::JoinError>(job.run_async().await) });
+                computing.spawn(async move { Ok(compute()) });
             }
         }
-        let mut answer: u64 = waiting.join_all().await.into_iter().sum();
-        let waits_done = started.elapsed();
+        let waited = waiting.join_all().await;
+        let mut answer: u64 = waited.iter().map(|w| w.answer).sum();
         for computed in computing.join_all().await {
             answer += computed?;
         }
-        let all_done = started.elapsed();
         Ok(Mixed {
-            waits_done,
-            all_done,
+            started,
+            all_done: started.elapsed(),
+            waited,
             answer,
         })
     })

@@ -15,6 +15,8 @@ use std::ffi::OsString;
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::{child, timeline};
@@ -127,6 +129,9 @@ pub struct Lesson {
 #[derive(Debug, Clone)]
 pub struct Args {
     values: Vec<(&'static str, u64)>,
+    /// `--svg FILE`, and whether the part drew its own picture there.
+    svg: Option<PathBuf>,
+    drew_svg: Arc<AtomicBool>,
 }
 
 impl Args {
@@ -145,6 +150,18 @@ impl Args {
     /// A number option read as milliseconds.
     pub fn millis(&self, name: &str) -> Duration {
         Duration::from_millis(self.get(name))
+    }
+
+    /// For a part that draws its own picture (a chart, not a timeline): writes
+    /// `svg` to the file `--svg FILE` names, if it names one, and returns whether
+    /// it did. The runner then draws no timeline for this part.
+    pub fn write_svg(&self, svg: &str) -> std::io::Result<bool> {
+        let Some(path) = &self.svg else {
+            return Ok(false);
+        };
+        std::fs::write(path, svg)?;
+        self.drew_svg.store(true, Ordering::Relaxed);
+        Ok(true)
     }
 }
 
@@ -178,7 +195,8 @@ pub enum Command {
 pub struct Pictures {
     /// `--trace FILE`: every part's spans in the Chrome trace-event format.
     pub trace: Option<PathBuf>,
-    /// `--svg FILE`: the one part's timeline as an SVG picture.
+    /// `--svg FILE`: the one part's timeline as an SVG picture (or the chart a
+    /// part draws itself, see [`Args::write_svg`]).
     pub svg: Option<PathBuf>,
 }
 
@@ -362,7 +380,10 @@ impl Lesson {
             recorded.push((part.name.to_string(), timeline::recorded()));
         }
         let mut written = Ok(());
-        if let (Some(path), Some((name, timeline))) = (&pictures.svg, recorded.first()) {
+        let part_drew_it = args.drew_svg.load(Ordering::Relaxed);
+        if let (Some(path), Some((name, timeline)), false) =
+            (&pictures.svg, recorded.first(), part_drew_it)
+        {
             written = if timeline.spans.is_empty() {
                 eprintln!(
                     "part {name} records no spans: no picture written to {}",
@@ -480,7 +501,11 @@ impl Lesson {
         }
         Ok(Command::Run {
             parts,
-            args: Args { values },
+            args: Args {
+                values,
+                svg: pictures.svg.clone(),
+                drew_svg: Arc::default(),
+            },
             pictures,
         })
     }
@@ -535,7 +560,7 @@ impl Lesson {
         }
         text.push_str(
             "\nPictures of your own run (see the book's \"How this course works\"):\n\
-             \x20 --svg=FILE           draw the one PART's timeline as an SVG picture\n\
+             \x20 --svg=FILE           draw the one PART's timeline (or chart) as SVG\n\
              \x20 --trace=FILE         write the spans in the Chrome trace format, for\n\
              \x20                      Perfetto (ui.perfetto.dev) or chrome://tracing\n\n",
         );
@@ -674,6 +699,10 @@ mod tests {
             panic!("expected a run")
         };
         assert_eq!(pictures.svg, Some(PathBuf::from("io.svg")));
+        let Ok(Command::Run { args, .. }) = parse(&["first", "--svg=io.svg"]) else {
+            panic!("expected a run")
+        };
+        assert_eq!(args.svg.as_deref(), Some(std::path::Path::new("io.svg")));
         assert_eq!(pictures.trace, Some(PathBuf::from("t.json")));
         let two_parts = parse(&["first", "second", "--svg=x.svg"]).unwrap_err();
         assert!(two_parts.0.contains("draws one part"), "{two_parts:?}");

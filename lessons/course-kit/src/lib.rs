@@ -7,7 +7,9 @@
 //!   leaking it (chapters 04 to 10);
 //! - [`shm`]: values and arrays of atomics in memory shared between processes
 //!   (chapters 05 and 07);
-//! - [`panics`]: the text of a panic that `join` caught (chapters 01 and 02).
+//! - [`panics`]: the text of a panic that `join` caught (chapters 01 and 02);
+//! - [`python`]: running a lesson's Python script beside its Rust, in the same run
+//!   (chapters 01 and 10).
 //!
 //! How a lesson runs and reports (not a topic of the course):
 //!
@@ -23,6 +25,7 @@
 pub mod child;
 pub mod cli;
 pub mod panics;
+pub mod python;
 // memfd, /dev/shm and /proc: Linux only (lessons 05 and 07 need it; the others do not).
 #[cfg(target_os = "linux")]
 pub mod shm;

@@ -3,8 +3,8 @@
 use std::fmt;
 
 /// Rows of text printed under a header, each column as wide as its widest cell.
-/// A column of numbers (every cell starts with a digit) is aligned right, so the
-/// digits line up; a column of words is aligned left.
+/// A column of numbers (every cell starts with a digit, or is `-` for none) is
+/// aligned right, so the digits line up; a column of words is aligned left.
 pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -40,8 +40,9 @@ impl fmt::Display for Table {
         let numeric: Vec<bool> = (0..columns)
             .map(|i| {
                 self.rows.iter().all(|row| {
-                    row.get(i)
-                        .is_none_or(|cell| cell.starts_with(|c: char| c.is_ascii_digit()))
+                    row.get(i).is_none_or(|cell| {
+                        cell == "-" || cell.starts_with(|c: char| c.is_ascii_digit())
+                    })
                 })
             })
             .collect();
@@ -81,6 +82,15 @@ mod tests {
         assert_eq!(lines[0], "  threads    time");
         assert_eq!(lines[1], "  -------  ------");
         assert_eq!(lines[3], "       16  0.10 s");
+    }
+
+    #[test]
+    fn a_dash_for_none_keeps_a_column_of_numbers() {
+        let mut table = Table::new(["model", "time"]);
+        table.row(["rayon", "-"]).row(["async", "10.00 s"]);
+        let text = table.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2], "  rayon        -");
     }
 
     #[test]
