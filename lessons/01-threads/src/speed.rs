@@ -46,36 +46,37 @@ pub fn is_prime(n: u64) -> bool {
 }
 
 /// Counts the primes below `limit` on `threads` threads. The numbers are dealt
-/// out in blocks, like cards: thread `t` takes blocks t, t + threads, ... so every
-/// thread gets its share of the big, slow numbers (and of the odd ones: dealing
-/// single numbers to two threads would give one of them all the even numbers).
+/// out in blocks, like cards: thread `t` takes blocks t, t + threads, ... so
+/// every thread gets its share of the big, slow numbers (and of the odd ones:
+/// dealing single numbers to two threads gives one of them every even number).
 pub fn count_primes(limit: u64, threads: usize) -> usize {
-    const BLOCK: u64 = 1000;
     let _span = info_span!("count", threads).entered();
     let handles: Vec<JoinHandle<usize>> = (0..threads as u64)
-        .map(|first_block| {
-            let counter = thread::Builder::new().name(format!("counter {}", first_block + 1));
-            let count = move || {
-                let _span = info_span!("count").entered();
-                (first_block..)
-                    .step_by(threads)
-                    .map(|block| block * BLOCK)
-                    .take_while(|&start| start < limit)
-                    .map(|start| {
-                        (start..limit.min(start + BLOCK))
-                            .filter(|&n| is_prime(n))
-                            .count()
-                    })
-                    .sum()
-            };
-            counter
-                .spawn(count)
+        .map(|first| {
+            thread::Builder::new()
+                .name(format!("counter {}", first + 1))
+                .spawn(move || count_dealt_blocks(limit, first, threads))
                 .expect("cannot start a counting thread")
         })
         .collect();
     handles
         .into_iter()
         .map(|handle| handle.join().expect("a counting thread panicked"))
+        .sum()
+}
+
+/// One thread's share: blocks `first`, `first + every`, ... below `limit`.
+fn count_dealt_blocks(limit: u64, first: u64, every: usize) -> usize {
+    const BLOCK: u64 = 1000;
+    let _span = info_span!("count").entered();
+    (first..)
+        .step_by(every)
+        .map(|block| block * BLOCK)
+        .take_while(|&start| start < limit)
+        .map(|start| {
+            let block = start..limit.min(start + BLOCK);
+            block.filter(|&n| is_prime(n)).count()
+        })
         .sum()
 }
 // ANCHOR_END: cpu_bound
