@@ -124,16 +124,21 @@ fn ex2_every_value_lands_in_its_bucket() {
 #[test]
 fn ex2_no_count_is_lost() {
     // Every value in one bucket, so the children collide on it as often as
-    // they can; so many values that they are still counting when the last
-    // one starts.
-    let counts = within(LIMIT, "histogram never returned", || {
-        histogram(&vec![42; 4_000_000], 4, lesson_role("ex2-count"))
-    });
-    assert_eq!(
-        counts.unwrap(),
-        [0, 0, 0, 0, 4_000_000, 0, 0, 0, 0, 0],
-        "4000000 values, all in bucket 4"
-    );
+    // they can. Optimised, a child may finish its share before the next one
+    // has started, so the histogram is made 20 times: a count that can be
+    // lost is lost in at least one of them.
+    let values = vec![42; 4_000_000];
+    for round in 1..=20 {
+        let values = values.clone();
+        let counts = within(LIMIT, "histogram never returned", move || {
+            histogram(&values, 4, lesson_role("ex2-count"))
+        });
+        assert_eq!(
+            counts.unwrap(),
+            [0, 0, 0, 0, 4_000_000, 0, 0, 0, 0, 0],
+            "round {round}: 4000000 values, all in bucket 4"
+        );
+    }
 }
 
 #[test]
