@@ -3,33 +3,12 @@
 //! which spans ran at the same time, or inside which others, never at how long
 //! they took.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use course_test::picture::{self, Drawn, named};
+use course_test::picture::{self, Drawn, Fresh, named};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-07");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// A picture of `part` drawn by a fresh run, removed when dropped.
-struct Fresh(PathBuf);
-
-impl Fresh {
-    fn draw(part: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "lesson-07-picture-{}-{part}.svg",
-            std::process::id()
-        ));
-        let svg = format!("--svg={}", path.display());
-        course_test::run(LESSON, &[part, &svg]).assert_success();
-        Self(path)
-    }
-}
-
-impl Drop for Fresh {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 /// The spans called `name` that lie inside `group`.
 fn inside<'a>(spans: &'a [Drawn], name: &str, group: &Drawn) -> Vec<&'a Drawn> {
@@ -74,24 +53,6 @@ fn mutex_holds_take_turns_and_rwlock_reads_overlap() {
     check_rwlock(&picture::fresh(LESSON, "rwlock", &[]), false);
 }
 
-/// Each span's lane and its label (the label is in the span's `<title>`,
-/// followed by ` · ` and its duration).
-fn labels(path: &Path) -> Vec<(String, String)> {
-    let svg = std::fs::read_to_string(path).unwrap();
-    svg.split(r#"<g class="span" "#)
-        .skip(1)
-        .map(|span| {
-            let between = |before: &str, after: &str| {
-                let (_, rest) = span.split_once(before).expect(before);
-                rest.split_once(after).expect(after).0.to_string()
-            };
-            let title = between("<title>", "</title>");
-            let label = title.rsplit_once(" · ").map_or(&*title, |(l, _)| l);
-            (between(r#"data-lane=""#, r#"""#), label.to_string())
-        })
-        .collect()
-}
-
 /// The two clerks each hold one account and wait for the other's, until the
 /// parent kills the child at its deadline: each wait spans the kill mark.
 fn check_deadlock(path: &Path) {
@@ -102,7 +63,7 @@ fn check_deadlock(path: &Path) {
         .collect();
     assert_eq!(kills.len(), 1, "one kill, on main: {kills:#?}");
     let kill = kills[0].at;
-    let labels = labels(path);
+    let labels = picture::labels(path);
     let has = |lane: &str, label: &str| labels.contains(&(lane.into(), label.into()));
     for (lane, first, second) in [("clerk 0→1", 0, 1), ("clerk 1→0", 1, 0)] {
         assert!(has(lane, &format!("holds accounts[{first}]")), "{labels:?}");
@@ -132,6 +93,6 @@ fn check_deadlock(path: &Path) {
 #[test]
 fn deadlocked_clerks_wait_for_each_other_until_the_kill() {
     check_deadlock(Path::new(&format!("{DIR}/output/deadlock.svg")));
-    let fresh = Fresh::draw("deadlock");
-    check_deadlock(&fresh.0);
+    let fresh = Fresh::draw(LESSON, "deadlock", &[]);
+    check_deadlock(fresh.path());
 }

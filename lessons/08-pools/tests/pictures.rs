@@ -3,9 +3,9 @@
 //! which spans ran at the same time, on which lane, or inside which others,
 //! never at how long they took.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use course_test::picture::{self, Drawn, named};
+use course_test::picture::{self, Drawn, Fresh, named};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-08");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -99,51 +99,6 @@ fn the_handmade_pool_runs_three_jobs_at_a_time() {
     check_handmade(&picture::fresh(LESSON, "handmade", &[]), false);
 }
 
-/// A picture of `part` drawn by a fresh run, removed when dropped.
-struct Fresh(PathBuf);
-
-impl Fresh {
-    fn draw(part: &str, options: &[&str]) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "lesson-08-picture-{}-{part}.svg",
-            std::process::id()
-        ));
-        let svg = format!("--svg={}", path.display());
-        let args: Vec<&str> = [part]
-            .iter()
-            .chain(options)
-            .chain([&&*svg])
-            .copied()
-            .collect();
-        course_test::run(LESSON, &args).assert_success();
-        Self(path)
-    }
-}
-
-impl Drop for Fresh {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// Each span's lane and its label (the label is in the span's `<title>`,
-/// followed by ` · ` and its duration), in the order they started.
-fn labels(path: &Path) -> Vec<(String, String)> {
-    let svg = std::fs::read_to_string(path).unwrap();
-    svg.split(r#"<g class="span" "#)
-        .skip(1)
-        .map(|span| {
-            let between = |before: &str, after: &str| {
-                let (_, rest) = span.split_once(before).expect(before);
-                rest.split_once(after).expect(after).0.to_string()
-            };
-            let title = between("<title>", "</title>");
-            let label = title.rsplit_once(" · ").map_or(&*title, |(l, _)| l);
-            (between(r#"data-lane=""#, r#"""#), label.to_string())
-        })
-        .collect()
-}
-
 /// Two feeders, so at most two jobs at a time; each job runs inside the life
 /// of its worker process, on that process's lane, and a process does one job
 /// at a time. The crash and the hang are each the last job of their process:
@@ -161,7 +116,7 @@ fn check_processes(path: &Path) {
         assert_eq!(life.len(), 1, "one process per lane: {life:#?}");
         assert!(life[0].contains(job), "{job:#?} in {life:#?}");
     }
-    let labels = labels(path);
+    let labels = picture::labels(path);
     for accident in ["crash", "hang"] {
         let lane = &labels
             .iter()
@@ -180,6 +135,6 @@ fn check_processes(path: &Path) {
 #[test]
 fn a_crashed_or_hung_worker_process_is_replaced() {
     check_processes(Path::new(&format!("{DIR}/output/processes.svg")));
-    let fresh = Fresh::draw("processes", &["--job-deadline-ms=200"]);
-    check_processes(&fresh.0);
+    let fresh = Fresh::draw(LESSON, "processes", &["--job-deadline-ms=200"]);
+    check_processes(fresh.path());
 }

@@ -3,33 +3,12 @@
 //! which spans ran at the same time, inside which others, and which marks fall
 //! inside them, never at how long they took.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use course_test::picture::{self, Drawn, named};
+use course_test::picture::{self, Drawn, Fresh, named};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-09");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// A picture of `part` drawn by a fresh run, removed when dropped.
-struct Fresh(PathBuf);
-
-impl Fresh {
-    fn draw(part: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "lesson-09-picture-{}-{part}.svg",
-            std::process::id()
-        ));
-        let svg = format!("--svg={}", path.display());
-        course_test::run(LESSON, &[part, &svg]).assert_success();
-        Self(path)
-    }
-}
-
-impl Drop for Fresh {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 /// Two rounds on main. In each, three calls on lanes of their own, each
 /// waiting twice, one wait after the other. One after another, no two calls
@@ -108,6 +87,6 @@ fn check_blocking(path: &Path, least: usize) {
 #[test]
 fn no_tick_while_a_task_blocks_the_runtime() {
     check_blocking(Path::new(&format!("{DIR}/output/blocking.svg")), 5);
-    let fresh = Fresh::draw("blocking");
-    check_blocking(&fresh.0, 1);
+    let fresh = Fresh::draw(LESSON, "blocking", &[]);
+    check_blocking(fresh.path(), 1);
 }

@@ -119,3 +119,56 @@ pub fn fresh(exe: &str, part: &str, options: &[&str]) -> Vec<Drawn> {
     let _ = std::fs::remove_file(&file);
     spans.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
+
+/// A picture of one part drawn by a fresh run of the lesson, for checks that
+/// read its marks or labels too; the file is removed when this is dropped.
+pub struct Fresh(std::path::PathBuf);
+
+impl Fresh {
+    /// Runs `part` of the lesson at `exe` with `options` and `--svg` (the run
+    /// must succeed).
+    pub fn draw(exe: &str, part: &str, options: &[&str]) -> Self {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "course-fresh-{}-{n}-{part}.svg",
+            std::process::id()
+        ));
+        let svg = format!("--svg={}", path.display());
+        let args: Vec<&str> = std::iter::once(part)
+            .chain(options.iter().copied())
+            .chain(std::iter::once(svg.as_str()))
+            .collect();
+        let fresh = Self(path);
+        crate::run(exe, &args).assert_success();
+        fresh
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Fresh {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Each span's lane and its label (the label is in the span's `<title>`,
+/// followed by ` · ` and its duration).
+pub fn labels(path: impl AsRef<Path>) -> Vec<(String, String)> {
+    let svg = std::fs::read_to_string(path.as_ref()).unwrap();
+    svg.split(r#"<g class="span" "#)
+        .skip(1)
+        .map(|span| {
+            let between = |before: &str, after: &str| {
+                let (_, rest) = span.split_once(before).expect(before);
+                rest.split_once(after).expect(after).0.to_string()
+            };
+            let title = between("<title>", "</title>");
+            let label = title.rsplit_once(" · ").map_or(&*title, |(l, _)| l);
+            (between(r#"data-lane=""#, r#"""#), label.to_string())
+        })
+        .collect()
+}
