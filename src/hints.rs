@@ -42,7 +42,8 @@ impl HintStages {
         }
     }
 
-    /// The stage `exercise` of `package` has reached: 1 until `--hint` asks for more.
+    /// The stage `exercise` of `package` has reached: 1 until `--hint` asks for
+    /// more.
     pub fn reached(&self, package: &str, exercise: &str) -> usize {
         self.reached
             .get(&(package.to_string(), exercise.to_string()))
@@ -51,8 +52,14 @@ impl HintStages {
             .max(1)
     }
 
-    /// One stage further, but never past `stages`; returns the stage now reached.
-    pub fn advance(&mut self, package: &str, exercise: &str, stages: usize) -> usize {
+    /// One stage further, but never past `stages`; returns the stage now
+    /// reached.
+    pub fn advance(
+        &mut self,
+        package: &str,
+        exercise: &str,
+        stages: usize,
+    ) -> usize {
         let next = (self.reached(package, exercise) + 1).min(stages.max(1));
         self.reached
             .insert((package.to_string(), exercise.to_string()), next);
@@ -71,18 +78,23 @@ impl HintStages {
             .reached
             .iter()
             .filter(|(_, stage)| **stage > 1)
-            .map(|((package, exercise), stage)| format!("{package} {exercise} {stage}\n"))
+            .map(|((package, exercise), stage)| {
+                format!("{package} {exercise} {stage}\n")
+            })
             .collect();
         if kept.is_empty() {
             return match std::fs::remove_file(&self.path) {
                 Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                    Err(error).with_context(|| format!("removing {}", self.path.display()))
+                    Err(error).with_context(|| {
+                        format!("removing {}", self.path.display())
+                    })
                 }
                 _ => Ok(()),
             };
         }
         if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating {}", dir.display()))?;
         }
         std::fs::write(&self.path, kept.concat())
             .with_context(|| format!("writing {}", self.path.display()))
@@ -95,7 +107,8 @@ mod tests {
 
     #[test]
     fn stages_advance_up_to_the_last_and_start_again_once_solved() {
-        let dir = std::env::temp_dir().join(format!("hint-stages-{}", std::process::id()));
+        let dir = std::env::temp_dir()
+            .join(format!("hint-stages-{}", std::process::id()));
         let path = dir.join("exercise-hints");
         let mut stages = HintStages::load(&path);
         assert_eq!(stages.reached("lesson-01", "ex2"), 1);
@@ -119,10 +132,12 @@ mod tests {
 
     #[test]
     fn a_garbled_state_file_starts_every_hint_again() {
-        let dir = std::env::temp_dir().join(format!("hint-garbled-{}", std::process::id()));
+        let dir = std::env::temp_dir()
+            .join(format!("hint-garbled-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("exercise-hints");
-        std::fs::write(&path, "lesson-01 ex1 two\nnonsense\nlesson-01 ex3 2\n").unwrap();
+        std::fs::write(&path, "lesson-01 ex1 two\nnonsense\nlesson-01 ex3 2\n")
+            .unwrap();
         let stages = HintStages::load(&path);
         assert_eq!(stages.reached("lesson-01", "ex1"), 1);
         assert_eq!(stages.reached("lesson-01", "ex3"), 2);

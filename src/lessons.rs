@@ -45,9 +45,11 @@ impl LessonDir {
         std::fs::read_to_string(self.chapter_path()).unwrap_or_default()
     }
 
-    /// The hint for exercise `exercise` (e.g. `ex1`), from `exercises/hints.md`.
+    /// The hint for exercise `exercise` (e.g. `ex1`), from
+    /// `exercises/hints.md`.
     pub fn hint(&self, exercise: &str) -> Option<String> {
-        let text = std::fs::read_to_string(self.dir.join("exercises/hints.md")).ok()?;
+        let text = std::fs::read_to_string(self.dir.join("exercises/hints.md"))
+            .ok()?;
         anchored(&text, exercise)
     }
 
@@ -55,7 +57,9 @@ impl LessonDir {
     /// `ex1-2`, ... inside `ex1` (first a question, then where to look). A hint
     /// without stages is one stage; no hint at all is none.
     pub fn hint_stages(&self, exercise: &str) -> Vec<String> {
-        let Ok(text) = std::fs::read_to_string(self.dir.join("exercises/hints.md")) else {
+        let Ok(text) =
+            std::fs::read_to_string(self.dir.join("exercises/hints.md"))
+        else {
             return Vec::new();
         };
         let stages: Vec<String> = (1..)
@@ -70,14 +74,16 @@ impl LessonDir {
             .unwrap_or_default()
     }
 
-    /// The starter file of exercise `exercise` (e.g. `exercises/ex1_named_workers.rs`).
+    /// The starter file of exercise `exercise` (e.g.
+    /// `exercises/ex1_named_workers.rs`).
     pub fn starter(&self, exercise: &str) -> Option<PathBuf> {
         self.exercise_files("exercises", Some(exercise))
             .into_iter()
             .next()
     }
 
-    /// The reference solution of exercise `exercise` (`solutions/ex1_named_workers.rs`).
+    /// The reference solution of exercise `exercise`
+    /// (`solutions/ex1_named_workers.rs`).
     pub fn solution(&self, exercise: &str) -> Option<PathBuf> {
         self.exercise_files("solutions", Some(exercise))
             .into_iter()
@@ -95,9 +101,13 @@ impl LessonDir {
         self.exercise_files("mistakes", exercise)
     }
 
-    /// The `.rs` files in `folder` that belong to `exercise` (`ex1_*.rs`), or to
-    /// any exercise when it is `None`; sorted.
-    fn exercise_files(&self, folder: &str, exercise: Option<&str>) -> Vec<PathBuf> {
+    /// The `.rs` files in `folder` that belong to `exercise` (`ex1_*.rs`), or
+    /// to any exercise when it is `None`; sorted.
+    fn exercise_files(
+        &self,
+        folder: &str,
+        exercise: Option<&str>,
+    ) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(self.dir.join(folder)) else {
             return Vec::new();
         };
@@ -116,26 +126,30 @@ impl LessonDir {
     }
 }
 
-/// The exercise a file belongs to: `ex1_named_workers.rs` and `ex1_one_at_a_time.rs`
-/// belong to `ex1`; `hints.md` and `helper.rs` to none.
+/// The exercise a file belongs to: `ex1_named_workers.rs` and
+/// `ex1_one_at_a_time.rs` belong to `ex1`; `hints.md` and `helper.rs` to none.
 pub fn exercise_of_file(name: &str) -> Option<&str> {
     let (exercise, _) = name.split_once('_')?;
     let number = exercise.strip_prefix("ex")?;
-    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then_some(exercise)
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
+        .then_some(exercise)
 }
 
-/// A kept wrong answer's first line, `//! WRONG: the workers run one at a time`,
-/// says what is wrong with it; this is the part after `WRONG:`.
+/// A kept wrong answer's first line, `//! WRONG: the workers run one at a
+/// time`, says what is wrong with it; this is the part after `WRONG:`.
 pub fn what_is_wrong(mistake: &str) -> Option<&str> {
     let first = mistake.lines().next()?;
     let what = first.strip_prefix("//! WRONG:")?.trim();
     (!what.is_empty()).then_some(what)
 }
 
-/// Every lesson crate under `lessons/`, in order (the shared helper crate is not a lesson).
+/// Every lesson crate under `lessons/`, in order (the shared helper crate is
+/// not a lesson).
 pub fn all() -> Result<Vec<LessonDir>> {
     let mut lessons = Vec::new();
-    for entry in std::fs::read_dir(root().join("lessons")).context("reading lessons/")? {
+    for entry in
+        std::fs::read_dir(root().join("lessons")).context("reading lessons/")?
+    {
         let dir = entry?.path();
         let Some(name) = dir.file_name().and_then(|n| n.to_str()) else {
             continue;
@@ -169,14 +183,17 @@ pub fn find(name: &str) -> Result<LessonDir> {
         .with_context(|| format!("there is no lesson {wanted} (see lessons/)"))
 }
 
-/// The lines between `ANCHOR: name` and `ANCHOR_END: name` (mdBook's anchor syntax),
-/// without the anchor lines themselves and without the lines of other anchors.
+/// The lines between `ANCHOR: name` and `ANCHOR_END: name` (mdBook's anchor
+/// syntax), without the anchor lines themselves and without the lines of other
+/// anchors.
 pub fn anchored(text: &str, name: &str) -> Option<String> {
     let mut inside = false;
     let mut lines = Vec::new();
     for line in text.lines() {
         match anchor_on(line) {
-            Some(("ANCHOR_END", found)) if found == name => return Some(lines.join("\n")),
+            Some(("ANCHOR_END", found)) if found == name => {
+                return Some(lines.join("\n"));
+            }
             Some(("ANCHOR", found)) if found == name => inside = true,
             Some(_) => {}
             None if inside => lines.push(line),

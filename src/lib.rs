@@ -1,4 +1,5 @@
-//! The course's own tools, used by `cargo exercises`, `cargo record` and the tests in `tests/`.
+//! The course's own tools, used by `cargo exercises`, `cargo record` and the
+//! tests in `tests/`.
 
 pub mod hints;
 pub mod lessons;

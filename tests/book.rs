@@ -1,6 +1,6 @@
-//! The book is whole: every lesson has a chapter, every include, relative link and
-//! picture resolves, every recording is shown, and mdBook builds it without a warning.
-//! mdBook runs here as a library, so no `mdbook` binary is needed.
+//! The book is whole: every lesson has a chapter, every include, relative link
+//! and picture resolves, every recording is shown, and mdBook builds it without
+//! a warning. mdBook runs here as a library, so no `mdbook` binary is needed.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,7 +29,8 @@ fn chapters() -> Vec<(PathBuf, String)> {
     chapters
 }
 
-/// The `{{#include path:anchor}}` and `{{#rustdoc_include ...}}` directives in `text`.
+/// The `{{#include path:anchor}}` and `{{#rustdoc_include ...}}` directives in
+/// `text`.
 fn includes(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for directive in ["{{#include ", "{{#rustdoc_include "] {
@@ -46,9 +47,10 @@ fn includes(text: &str) -> Vec<String> {
     found
 }
 
-/// The targets of the links and pictures in the markdown `text`, read as mdBook reads
-/// it (inline `[text](target)`, reference `[text][name]`, `<https://...>`, `![alt](path)`).
-/// What stands in code is code, not a link. E-mail addresses are left out.
+/// The targets of the links and pictures in the markdown `text`, read as mdBook
+/// reads it (inline `[text](target)`, reference `[text][name]`,
+/// `<https://...>`, `![alt](path)`). What stands in code is code, not a link.
+/// E-mail addresses are left out.
 fn links(text: &str) -> Vec<String> {
     // mdBook's own choice of extensions (mdbook-markdown's `new_cmark_parser`).
     let options = Options::ENABLE_TABLES
@@ -63,7 +65,9 @@ fn links(text: &str) -> Vec<String> {
                 dest_url,
                 ..
             }) if link_type != LinkType::Email => Some(dest_url.to_string()),
-            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
             _ => None,
         })
         .collect()
@@ -93,7 +97,8 @@ fn links_and_pictures_are_read_outside_code() {
 
 #[test]
 fn every_lesson_has_a_chapter_in_the_summary() {
-    let summary = std::fs::read_to_string(book_dir().join("SUMMARY.md")).unwrap();
+    let summary =
+        std::fs::read_to_string(book_dir().join("SUMMARY.md")).unwrap();
     let lessons = lessons::all().unwrap();
     assert!(!lessons.is_empty(), "no lessons found under lessons/");
     for lesson in lessons {
@@ -121,11 +126,13 @@ fn every_include_resolves_to_a_file_and_an_anchor() {
             };
             let path = chapter.parent().unwrap().join(file);
             let Ok(source) = std::fs::read_to_string(&path) else {
-                writeln!(problems, "{}: no file {file}", chapter.display()).unwrap();
+                writeln!(problems, "{}: no file {file}", chapter.display())
+                    .unwrap();
                 continue;
             };
             // Line ranges (`file:10:20`) need no anchor; names do.
-            if let Some(anchor) = anchor.filter(|a| !a.starts_with(|c: char| c.is_ascii_digit()))
+            if let Some(anchor) =
+                anchor.filter(|a| !a.starts_with(|c: char| c.is_ascii_digit()))
                 && anchored(&source, anchor).is_none()
             {
                 writeln!(
@@ -140,20 +147,24 @@ fn every_include_resolves_to_a_file_and_an_anchor() {
     assert!(problems.is_empty(), "broken includes:\n{problems}");
 }
 
-/// A link to a page that is not there, or a picture whose file is missing, fails here.
+/// A link to a page that is not there, or a picture whose file is missing,
+/// fails here.
 #[test]
 fn every_relative_link_and_picture_resolves_inside_the_book() {
     let mut problems = String::new();
     for (chapter, text) in chapters() {
         for link in links(&text) {
-            if link.contains("://") || link.starts_with("mailto:") || link.starts_with('#') {
+            if link.contains("://")
+                || link.starts_with("mailto:")
+                || link.starts_with('#')
+            {
                 continue;
             }
             let file = link.split('#').next().unwrap();
             let target = chapter.parent().unwrap().join(file);
-            let inside = target
-                .canonicalize()
-                .is_ok_and(|t| t.starts_with(book_dir().canonicalize().unwrap()));
+            let inside = target.canonicalize().is_ok_and(|t| {
+                t.starts_with(book_dir().canonicalize().unwrap())
+            });
             if !inside {
                 writeln!(
                     problems,
@@ -176,7 +187,12 @@ fn every_recorded_run_and_exercise_is_in_its_chapter() {
         for recording in files_in(&lesson.dir.join("output")) {
             let name = recording.file_name().unwrap().to_str().unwrap();
             if !chapter.contains(&format!("lessons/{dir_name}/output/{name}")) {
-                writeln!(problems, "{}: output/{name} is not shown", lesson.package).unwrap();
+                writeln!(
+                    problems,
+                    "{}: output/{name} is not shown",
+                    lesson.package
+                )
+                .unwrap();
             }
         }
         for starter in files_in(&lesson.dir.join("exercises")) {
@@ -205,9 +221,9 @@ fn every_recorded_run_and_exercise_is_in_its_chapter() {
     assert!(problems.is_empty(), "{problems}");
 }
 
-/// The numbers a chapter's "Measured" section quotes must appear in what the chapter
-/// shows of real runs (the lesson's recordings and any other file it includes):
-/// re-recording a lesson without updating the prose fails here.
+/// The numbers a chapter's "Measured" section quotes must appear in what the
+/// chapter shows of real runs (the lesson's recordings and any other file it
+/// includes): re-recording a lesson without updating the prose fails here.
 #[test]
 fn numbers_are_read_as_people_write_them() {
     assert_eq!(
@@ -223,7 +239,8 @@ fn measured_numbers_come_from_the_recordings() {
         let dir_name = lesson.dir_name();
         let chapter = lesson.chapter();
         let Some(start) = chapter.find("\n## Measured\n") else {
-            writeln!(problems, "{dir_name}.md has no `## Measured` section").unwrap();
+            writeln!(problems, "{dir_name}.md has no `## Measured` section")
+                .unwrap();
             continue;
         };
         let section = &chapter[start + 1..];
@@ -236,7 +253,8 @@ fn measured_numbers_come_from_the_recordings() {
             .collect();
         for include in includes(&chapter) {
             let file = include.split(':').next().unwrap();
-            shown += &std::fs::read_to_string(book_dir().join(file)).unwrap_or_default();
+            shown += &std::fs::read_to_string(book_dir().join(file))
+                .unwrap_or_default();
         }
         let shown = shown.replace(',', "");
         for number in numbers_in(section) {
@@ -253,27 +271,30 @@ fn measured_numbers_come_from_the_recordings() {
     assert!(problems.is_empty(), "{problems}");
 }
 
-/// The numbers in a text (`466`, `2.0`, `1,513,345` read as `1513345`), skipping `{{#include}}` lines, code and
-/// lesson numbers such as `lesson-01`.
+/// The numbers in a text (`466`, `2.0`, `1,513,345` read as `1513345`),
+/// skipping `{{#include}}` lines, code and lesson numbers such as `lesson-01`.
 fn numbers_in(text: &str) -> Vec<String> {
     let mut numbers = Vec::new();
     for line in text.lines().filter(|l| !l.contains("{{#")) {
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let previous = line[..i].chars().next_back();
-            if !c.is_ascii_digit() || previous.is_some_and(|p| p.is_alphanumeric() || p == '-') {
+            if !c.is_ascii_digit()
+                || previous.is_some_and(|p| p.is_alphanumeric() || p == '-')
+            {
                 continue;
             }
             let mut number = c.to_string();
             while let Some(&(at, n)) = chars.peek() {
-                let digit_follows =
-                    line[at + n.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+                let digit_follows = line[at + n.len_utf8()..]
+                    .starts_with(|d: char| d.is_ascii_digit());
                 if n.is_ascii_digit() || (n == '.' && !number.contains('.')) {
                     number.push(n);
                 } else if n != ',' || !digit_follows {
                     break;
                 }
-                // (A comma between digits, as in 1,513,345, is only for reading.)
+                // (A comma between digits, as in 1,513,345, is only for
+                // reading.)
                 chars.next();
             }
             numbers.push(number.trim_end_matches('.').to_string());
@@ -294,8 +315,8 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Where mdBook's log lines go: it reports through `tracing`, and a broken include is
-/// only an ERROR line (the build itself still succeeds).
+/// Where mdBook's log lines go: it reports through `tracing`, and a broken
+/// include is only an ERROR line (the build itself still succeeds).
 #[derive(Clone, Default)]
 struct Log(Arc<Mutex<Vec<u8>>>);
 
@@ -311,7 +332,8 @@ impl std::io::Write for Log {
 
 #[test]
 fn the_book_builds_without_a_warning() {
-    let out = std::env::temp_dir().join(format!("course-book-{}", std::process::id()));
+    let out = std::env::temp_dir()
+        .join(format!("course-book-{}", std::process::id()));
     let log = Log::default();
     let warnings = tracing_subscriber::fmt()
         .with_max_level(LevelFilter::WARN)
@@ -341,7 +363,8 @@ fn the_book_builds_without_a_warning() {
     if let Err(error) = result {
         panic!("mdbook build failed: {error:#}");
     }
-    let complaints = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
+    let complaints =
+        String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
     assert!(
         complaints.trim().is_empty(),
         "mdbook complained:\n{complaints}"

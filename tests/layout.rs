@@ -20,15 +20,23 @@ fn every_lesson_has_the_same_shape() {
             "output",
         ] {
             if !lesson.dir.join(path).exists() {
-                writeln!(problems, "{}: missing {path}", lesson.package).unwrap();
+                writeln!(problems, "{}: missing {path}", lesson.package)
+                    .unwrap();
             }
         }
-        let manifest = std::fs::read_to_string(lesson.dir.join("Cargo.toml")).unwrap_or_default();
+        let manifest = std::fs::read_to_string(lesson.dir.join("Cargo.toml"))
+            .unwrap_or_default();
         if !manifest.contains(&format!("name = \"{}\"", lesson.package)) {
-            writeln!(problems, "{}: the package must be named so", lesson.package).unwrap();
+            writeln!(
+                problems,
+                "{}: the package must be named so",
+                lesson.package
+            )
+            .unwrap();
         }
         if !manifest.contains("starter = []") {
-            writeln!(problems, "{}: no `starter` feature", lesson.package).unwrap();
+            writeln!(problems, "{}: no `starter` feature", lesson.package)
+                .unwrap();
         }
     }
     assert!(problems.is_empty(), "{problems}");
@@ -38,11 +46,12 @@ fn every_lesson_has_the_same_shape() {
 fn every_exercise_has_a_starter_a_solution_and_a_hint() {
     let mut problems = String::new();
     for lesson in lessons::all().unwrap() {
-        let mut starters: Vec<_> = std::fs::read_dir(lesson.dir.join("exercises"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-            .collect();
+        let mut starters: Vec<_> =
+            std::fs::read_dir(lesson.dir.join("exercises"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+                .collect();
         starters.sort();
         if !(2..=5).contains(&starters.len()) {
             writeln!(
@@ -53,9 +62,11 @@ fn every_exercise_has_a_starter_a_solution_and_a_hint() {
             )
             .unwrap();
         }
-        let lib = std::fs::read_to_string(lesson.dir.join("src/lib.rs")).unwrap_or_default();
+        let lib = std::fs::read_to_string(lesson.dir.join("src/lib.rs"))
+            .unwrap_or_default();
         let tests =
-            std::fs::read_to_string(lesson.dir.join("tests/exercises.rs")).unwrap_or_default();
+            std::fs::read_to_string(lesson.dir.join("tests/exercises.rs"))
+                .unwrap_or_default();
         for starter in starters {
             let name = starter.file_name().unwrap().to_str().unwrap();
             let exercise = name.split('_').next().unwrap();
@@ -69,7 +80,8 @@ fn every_exercise_has_a_starter_a_solution_and_a_hint() {
                 .unwrap();
             }
             if !lesson.dir.join("solutions").join(name).exists() {
-                writeln!(problems, "{}: no solutions/{name}", lesson.package).unwrap();
+                writeln!(problems, "{}: no solutions/{name}", lesson.package)
+                    .unwrap();
             }
             if lesson.hint(exercise).is_none() {
                 writeln!(
@@ -90,7 +102,12 @@ fn every_exercise_has_a_starter_a_solution_and_a_hint() {
                 .unwrap();
             }
             if !tests.contains(&format!("fn {exercise}_")) {
-                writeln!(problems, "{}: no test named {exercise}_...", lesson.package).unwrap();
+                writeln!(
+                    problems,
+                    "{}: no test named {exercise}_...",
+                    lesson.package
+                )
+                .unwrap();
             }
         }
     }
@@ -99,16 +116,17 @@ fn every_exercise_has_a_starter_a_solution_and_a_hint() {
 
 /// The lessons whose kept wrong answers, staged hints and stretch exercise are
 /// still being written: [`every_exercise_has_kept_mistakes_and_staged_hints`]
-/// skips them. Shrink this list as each lesson gets them; the test prints a note
-/// when a lesson listed here already has everything, and once the list is empty
-/// every lesson is checked.
+/// skips them. Shrink this list as each lesson gets them; the test prints a
+/// note when a lesson listed here already has everything, and once the list is
+/// empty every lesson is checked.
 const AWAITING_MISTAKES: &[&str] = &[];
 
 /// Every exercise keeps at least two plausible wrong answers in `mistakes/`
 /// (`cargo exercises --mistakes-must-fail` proves the tests reject them), each
 /// saying on its first line what is wrong, and the lesson can build them (its
-/// `mistake` feature, and `src/lib.rs` taking the files from `target/mistake/`); every hint comes in stages (a question
-/// first, then where to look); every lesson has one optional stretch exercise.
+/// `mistake` feature, and `src/lib.rs` taking the files from
+/// `target/mistake/`); every hint comes in stages (a question first, then where
+/// to look); every lesson has one optional stretch exercise.
 #[test]
 fn every_exercise_has_kept_mistakes_and_staged_hints() {
     let mut problems = String::new();
@@ -140,7 +158,8 @@ fn every_exercise_has_kept_mistakes_and_staged_hints() {
     );
 }
 
-/// What `lesson` lacks of its mistakes, hint stages and stretch exercise; empty if nothing.
+/// What `lesson` lacks of its mistakes, hint stages and stretch exercise; empty
+/// if nothing.
 fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
     let mut problems = String::new();
     let package = &lesson.package;
@@ -157,11 +176,13 @@ fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
             lessons::exercise_of_file(name).map(str::to_string)
         })
         .collect();
-    let manifest = std::fs::read_to_string(lesson.dir.join("Cargo.toml")).unwrap_or_default();
+    let manifest = std::fs::read_to_string(lesson.dir.join("Cargo.toml"))
+        .unwrap_or_default();
     if !manifest.contains("mistake = []") {
         writeln!(problems, "{package}: no `mistake = []` feature").unwrap();
     }
-    let lib = std::fs::read_to_string(lesson.dir.join("src/lib.rs")).unwrap_or_default();
+    let lib = std::fs::read_to_string(lesson.dir.join("src/lib.rs"))
+        .unwrap_or_default();
     for starter in &starters {
         let name = starter.file_name().unwrap().to_str().unwrap();
         if !lib.contains(&format!("path = \"../target/mistake/{name}\"")) {
@@ -197,8 +218,11 @@ fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
         for stage in ["1", "2"] {
             let anchor = format!("{exercise}-{stage}");
             let text =
-                std::fs::read_to_string(lesson.dir.join("exercises/hints.md")).unwrap_or_default();
-            if lessons::anchored(&text, &anchor).is_none() || !nested(&text, exercise, &anchor) {
+                std::fs::read_to_string(lesson.dir.join("exercises/hints.md"))
+                    .unwrap_or_default();
+            if lessons::anchored(&text, &anchor).is_none()
+                || !nested(&text, exercise, &anchor)
+            {
                 writeln!(
                     problems,
                     "{package}: hints.md has no stage `{anchor}` inside `{exercise}`"
@@ -237,7 +261,8 @@ fn mistakes_and_stages(lesson: &lessons::LessonDir) -> String {
     problems
 }
 
-/// Whether anchor `inner` starts between the start and the end of anchor `outer`.
+/// Whether anchor `inner` starts between the start and the end of anchor
+/// `outer`.
 fn nested(text: &str, outer: &str, inner: &str) -> bool {
     let mut inside = false;
     for line in text.lines() {
@@ -270,7 +295,8 @@ fn no_lesson_binary_compiles_the_test_harness() {
         let text = std::fs::read_to_string(&manifest).unwrap();
         let normal = section(&text, "[dependencies]");
         if normal.contains("course-test") {
-            writeln!(problems, "{package}: course-test is a normal dependency").unwrap();
+            writeln!(problems, "{package}: course-test is a normal dependency")
+                .unwrap();
         }
     }
     assert!(problems.is_empty(), "{problems}");

@@ -1,28 +1,30 @@
 //! `cargo exercises 01`: checks a learner's answers to lesson 01's exercises.
 //!
 //! It builds the lesson's exercise tests against the starter files in
-//! `lessons/NN-topic/exercises/` (the `starter` feature), then runs them exercise by
-//! exercise and says what is solved and what is not, with the first stage of the
-//! hint for the one being worked on; `--hint` shows one stage more each time (the
-//! stage reached is kept in `target/exercise-hints`), and `--watch` checks again
-//! each time a file in the lesson's `exercises/` is saved.
+//! `lessons/NN-topic/exercises/` (the `starter` feature), then runs them
+//! exercise by exercise and says what is solved and what is not, with the first
+//! stage of the hint for the one being worked on; `--hint` shows one stage more
+//! each time (the stage reached is kept in `target/exercise-hints`), and
+//! `--watch` checks again each time a file in the lesson's `exercises/` is
+//! saved.
 //!
-//! Two checks are for CI. `--starters-must-fail`: on the untouched starters every
-//! exercise test, run alone, must fail, or it could never catch a mistake.
-//! `--mistakes-must-fail`: every kept wrong answer in `lessons/NN-topic/mistakes/`
-//! must fail its exercise's tests, in every one of `--repeat N` runs. A mistake is
-//! built in place of its exercise (the `mistake` feature compiles the files in
-//! `lessons/NN-topic/target/mistake/`: the reference solutions, and the mistake
-//! instead of the solution of the exercise under test), once, and its tests are
-//! then run N times.
+//! Two checks are for CI. `--starters-must-fail`: on the untouched starters
+//! every exercise test, run alone, must fail, or it could never catch a
+//! mistake. `--mistakes-must-fail`: every kept wrong answer in
+//! `lessons/NN-topic/mistakes/` must fail its exercise's tests, in every one of
+//! `--repeat N` runs. A mistake is built in place of its exercise (the
+//! `mistake` feature compiles the files in `lessons/NN-topic/target/mistake/`:
+//! the reference solutions, and the mistake instead of the solution of the
+//! exercise under test), once, and its tests are then run N times.
 //!
-//! Verdicts come from exit statuses only: the test binary exits with 0 when every test
-//! it ran passed. libtest's human output changes between toolchains, so nothing here
-//! depends on it; what a failed test printed is shown as a courtesy, best effort.
+//! Verdicts come from exit statuses only: the test binary exits with 0 when
+//! every test it ran passed. libtest's human output changes between toolchains,
+//! so nothing here depends on it; what a failed test printed is shown as a
+//! courtesy, best effort.
 //!
-//! Every test run has a process group of its own, killed when the run ends or hits
-//! its deadline, and on Ctrl-C (which the terminal sends to the checker's group,
-//! not to the tests'): nothing a test started outlives the checker.
+//! Every test run has a process group of its own, killed when the run ends or
+//! hits its deadline, and on Ctrl-C (which the terminal sends to the checker's
+//! group, not to the tests'): nothing a test started outlives the checker.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Read};
@@ -38,7 +40,8 @@ use concurrency_course::hints::HintStages;
 use concurrency_course::lessons::{self, LessonDir};
 use rustix::process::{Pid, Signal, kill_process_group};
 
-/// Longer than any exercise test needs; a learner's deadlock must not hang the checker.
+/// Longer than any exercise test needs; a learner's deadlock must not hang the
+/// checker.
 const TEST_DEADLINE: Duration = Duration::from_secs(120);
 
 /// How many lines of a failed test's output are shown.
@@ -107,22 +110,31 @@ fn parse(args: &[String]) -> Result<Args> {
             "--starters-must-fail" => parsed.starters_must_fail = true,
             "--mistakes-must-fail" => parsed.mistakes_must_fail = true,
             "--repeat" => {
-                let n = args.next().context("--repeat needs a number of runs")?;
+                let n =
+                    args.next().context("--repeat needs a number of runs")?;
                 match n.parse::<usize>() {
                     Ok(n) if n >= 1 => parsed.repeat = Some(n),
-                    _ => bail!("--repeat takes a number of runs, 1 or more, not '{n}'"),
+                    _ => bail!(
+                        "--repeat takes a number of runs, 1 or more, not '{n}'"
+                    ),
                 }
             }
-            flag if flag.starts_with('-') => bail!("unknown flag '{flag}'\n{USAGE}"),
+            flag if flag.starts_with('-') => {
+                bail!("unknown flag '{flag}'\n{USAGE}")
+            }
             lesson => parsed.lessons.push(lesson.to_string()),
         }
     }
     let ci = parsed.starters_must_fail || parsed.mistakes_must_fail;
     if parsed.starters_must_fail && parsed.mistakes_must_fail {
-        bail!("--starters-must-fail and --mistakes-must-fail are two runs: give one");
+        bail!(
+            "--starters-must-fail and --mistakes-must-fail are two runs: give one"
+        );
     }
     if ci && (parsed.all || parsed.hint || parsed.watch) {
-        bail!("--all, --hint and --watch are for checking your answers, not with CI's checks");
+        bail!(
+            "--all, --hint and --watch are for checking your answers, not with CI's checks"
+        );
     }
     if parsed.repeat.is_some() && !parsed.mistakes_must_fail {
         bail!("--repeat goes with --mistakes-must-fail");
@@ -131,7 +143,9 @@ fn parse(args: &[String]) -> Result<Args> {
         bail!("give lessons or --all, not both");
     }
     if (parsed.hint || parsed.watch) && parsed.lessons.len() != 1 {
-        bail!("--hint and --watch work on one lesson: cargo exercises 01 --watch");
+        bail!(
+            "--hint and --watch work on one lesson: cargo exercises 01 --watch"
+        );
     }
     if parsed.hint && parsed.watch {
         bail!("in --watch, type h and Enter for the next hint");
@@ -169,7 +183,8 @@ fn run(args: &[String]) -> Result<bool> {
     let mut all_solved = true;
     for lesson in named()? {
         let checked = check(&lesson, Details::Every)?;
-        all_solved &= conclude(&lesson, checked.as_ref(), &mut stages, args.hint, false);
+        all_solved &=
+            conclude(&lesson, checked.as_ref(), &mut stages, args.hint, false);
     }
     stages.save()?;
     Ok(all_solved)
@@ -192,19 +207,20 @@ fn test_runs() -> std::sync::MutexGuard<'static, TestRuns> {
     TEST_RUNS.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// On SIGINT (Ctrl-C), SIGTERM or SIGHUP: kill every test run's group, then exit
-/// as the signal would have (status 128 + its number).
+/// On SIGINT (Ctrl-C), SIGTERM or SIGHUP: kill every test run's group, then
+/// exit as the signal would have (status 128 + its number).
 fn stop_test_runs_on_signals() -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
-        .context("listening for Ctrl-C")?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            .context("listening for Ctrl-C")?;
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let mut runs = test_runs();
             runs.stopping = true;
             for group in &runs.groups {
-                // A group's leader is not reaped while it is listed, so its id is
-                // still this run's: the kill cannot reach anyone else.
+                // A group's leader is not reaped while it is listed, so its id
+                // is still this run's: the kill cannot reach anyone else.
                 let _ = kill_process_group(*group, Signal::KILL);
             }
             std::process::exit(128 + signal);
@@ -213,7 +229,8 @@ fn stop_test_runs_on_signals() -> Result<()> {
     Ok(())
 }
 
-/// A lesson's `exercises` test binary, built with the `starter` or `mistake` feature.
+/// A lesson's `exercises` test binary, built with the `starter` or `mistake`
+/// feature.
 struct Tests<'a> {
     lesson: &'a LessonDir,
     binary: PathBuf,
@@ -232,17 +249,18 @@ enum Outcome {
 }
 
 impl<'a> Tests<'a> {
-    /// Builds `lesson`'s exercise tests with `feature` on. `Ok(Err(errors))` means the
-    /// code does not compile: with `show_errors`, cargo's errors went to the terminal
-    /// (they are the learner's to read) and `errors` is empty; otherwise they are in it.
+    /// Builds `lesson`'s exercise tests with `feature` on. `Ok(Err(errors))`
+    /// means the code does not compile: with `show_errors`, cargo's errors went
+    /// to the terminal (they are the learner's to read) and `errors` is empty;
+    /// otherwise they are in it.
     fn build(
         lesson: &'a LessonDir,
         feature: &str,
         show_errors: bool,
     ) -> Result<Result<Self, String>> {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        // Cargo's JSON messages name the test binary; the compiler's messages are
-        // still rendered for people, on stderr.
+        // Cargo's JSON messages name the test binary; the compiler's messages
+        // are still rendered for people, on stderr.
         let output = Command::new(cargo)
             .current_dir(lessons::root())
             .args(["test", "--package", &lesson.package])
@@ -257,7 +275,9 @@ impl<'a> Tests<'a> {
             .output()
             .context("running cargo")?;
         if !output.status.success() {
-            return Ok(Err(String::from_utf8_lossy(&output.stderr).into_owned()));
+            return Ok(Err(
+                String::from_utf8_lossy(&output.stderr).into_owned()
+            ));
         }
         let messages = String::from_utf8_lossy(&output.stdout);
         let binary = test_binary(&messages).with_context(|| {
@@ -269,7 +289,8 @@ impl<'a> Tests<'a> {
         Ok(Ok(Self { lesson, binary }))
     }
 
-    /// The names of the tests that run (`#[ignore]`d ones are left out, as `cargo test` does).
+    /// The names of the tests that run (`#[ignore]`d ones are left out, as
+    /// `cargo test` does).
     fn names(&self) -> Result<Vec<String>> {
         let listed = |ignored: bool| -> Result<Vec<String>> {
             let mut command = self.command();
@@ -277,8 +298,12 @@ impl<'a> Tests<'a> {
             if ignored {
                 command.arg("--ignored");
             }
-            let Some(output) = run_in_group(&mut command, TEST_DEADLINE)? else {
-                bail!("{} did not list its tests in time", self.binary.display());
+            let Some(output) = run_in_group(&mut command, TEST_DEADLINE)?
+            else {
+                bail!(
+                    "{} did not list its tests in time",
+                    self.binary.display()
+                );
             };
             if !output.status.success() {
                 bail!(
@@ -300,7 +325,8 @@ impl<'a> Tests<'a> {
         Ok(names)
     }
 
-    /// The test binary, started as `cargo test` starts it: in the lesson's folder.
+    /// The test binary, started as `cargo test` starts it: in the lesson's
+    /// folder.
     fn command(&self) -> Command {
         let mut command = Command::new(&self.binary);
         command
@@ -313,7 +339,8 @@ impl<'a> Tests<'a> {
     /// Runs exactly the tests `names`, at most [`TEST_DEADLINE`] long.
     fn run(&self, names: &[&str]) -> Outcome {
         let mut command = self.command();
-        // Not captured by libtest: a panic message is then the process's own stderr.
+        // Not captured by libtest: a panic message is then the process's own
+        // stderr.
         command
             .args(["--exact", "--nocapture", "--color", "never"])
             .args(names);
@@ -326,12 +353,16 @@ impl<'a> Tests<'a> {
     }
 }
 
-/// Runs `command` to the end with its output captured, in a process group of its own;
-/// `Ok(None)` if it was still running at `deadline` and was killed. Either way the rest
-/// of its group goes with it: whatever the tests started and left running (a child that
-/// a panicking test never stopped, a learner's stray process) would otherwise hold the
-/// output pipes open, and keep running after the checker has given its verdict.
-fn run_in_group(command: &mut Command, deadline: Duration) -> Result<Option<Output>> {
+/// Runs `command` to the end with its output captured, in a process group of
+/// its own; `Ok(None)` if it was still running at `deadline` and was killed.
+/// Either way the rest of its group goes with it: whatever the tests started
+/// and left running (a child that a panicking test never stopped, a learner's
+/// stray process) would otherwise hold the output pipes open, and keep running
+/// after the checker has given its verdict.
+fn run_in_group(
+    command: &mut Command,
+    deadline: Duration,
+) -> Result<Option<Output>> {
     use rustix::process::{WaitId, WaitIdOptions, waitid};
     command
         .process_group(0)
@@ -345,22 +376,25 @@ fn run_in_group(command: &mut Command, deadline: Duration) -> Result<Option<Outp
         if runs.stopping {
             bail!("stopping: a signal came");
         }
-        let child = command
-            .spawn()
-            .with_context(|| format!("cannot start {}", command.get_program().display()))?;
+        let child = command.spawn().with_context(|| {
+            format!("cannot start {}", command.get_program().display())
+        })?;
         let pid = Pid::from_child(&child);
         runs.groups.push(pid);
         (child, pid)
     };
-    // Read both pipes on their own threads: a child that fills one pipe while we
-    // read the other would otherwise block for ever.
+    // Read both pipes on their own threads: a child that fills one pipe while
+    // we read the other would otherwise block for ever.
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
     let started = Instant::now();
-    // Waits without reaping: until it is reaped, the child keeps its pid, which is also
-    // the id of its group, so no other process can come to own that id in the meantime.
+    // Waits without reaping: until it is reaped, the child keeps its pid, which
+    // is also the id of its group, so no other process can come to own that id
+    // in the meantime.
     let finished = loop {
-        let ended = WaitIdOptions::EXITED | WaitIdOptions::NOHANG | WaitIdOptions::NOWAIT;
+        let ended = WaitIdOptions::EXITED
+            | WaitIdOptions::NOHANG
+            | WaitIdOptions::NOWAIT;
         match waitid(WaitId::Pid(pid), ended) {
             Ok(Some(_)) => break Ok(true),
             Ok(None) | Err(rustix::io::Errno::INTR) => {}
@@ -372,16 +406,17 @@ fn run_in_group(command: &mut Command, deadline: Duration) -> Result<Option<Outp
         thread::sleep(Duration::from_millis(5));
     };
     {
-        // The group is ours; it is gone already (ESRCH) if nothing was left behind.
-        // Killed and unlisted before the leader is reaped, under the lock the
-        // signal handler takes: neither of us can kill a recycled id.
+        // The group is ours; it is gone already (ESRCH) if nothing was left
+        // behind. Killed and unlisted before the leader is reaped, under the
+        // lock the signal handler takes: neither of us can kill a recycled id.
         let mut runs = test_runs();
         let _ = kill_process_group(pid, Signal::KILL);
         runs.groups.retain(|group| *group != pid);
     }
     let status = child.wait()?;
     if !finished.context("waiting for a test run")? {
-        // Not joined: a process that left the group could hold the pipes for ever.
+        // Not joined: a process that left the group could hold the pipes for
+        // ever.
         return Ok(None);
     }
     Ok(Some(Output {
@@ -391,7 +426,9 @@ fn run_in_group(command: &mut Command, deadline: Duration) -> Result<Option<Outp
     }))
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>> {
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+) -> thread::JoinHandle<Vec<u8>> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
@@ -401,7 +438,8 @@ fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>
     })
 }
 
-/// The path of the `exercises` test binary in cargo's `--message-format=json` lines.
+/// The path of the `exercises` test binary in cargo's `--message-format=json`
+/// lines.
 fn test_binary(messages: &str) -> Option<PathBuf> {
     messages
         .lines()
@@ -409,14 +447,15 @@ fn test_binary(messages: &str) -> Option<PathBuf> {
         .filter(|message| {
             message["reason"] == "compiler-artifact"
                 && message["target"]["name"] == "exercises"
-                && message["target"]["kind"]
-                    .as_array()
-                    .is_some_and(|kinds| kinds.iter().any(|kind| kind == "test"))
+                && message["target"]["kind"].as_array().is_some_and(|kinds| {
+                    kinds.iter().any(|kind| kind == "test")
+                })
         })
         .find_map(|message| message["executable"].as_str().map(PathBuf::from))
 }
 
-/// The test names in libtest's `--list --format terse` output (`NAME: test` lines).
+/// The test names in libtest's `--list --format terse` output (`NAME: test`
+/// lines).
 fn listed_tests(list: &str) -> Vec<String> {
     list.lines()
         .filter_map(|line| line.strip_suffix(": test"))
@@ -424,12 +463,14 @@ fn listed_tests(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// What a failed run printed, made short: the panic (`... panicked at FILE:LINE:COL:`
-/// and the message after it) if one is found, otherwise the last lines it printed.
+/// What a failed run printed, made short: the panic (`... panicked at
+/// FILE:LINE:COL:` and the message after it) if one is found, otherwise the
+/// last lines it printed.
 fn failure_message(output: &Output) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
-    if let Some(start) = lines.iter().position(|l| l.contains(" panicked at ")) {
+    if let Some(start) = lines.iter().position(|l| l.contains(" panicked at "))
+    {
         return lines[start..]
             .iter()
             .take_while(|l| !l.starts_with("note: run with `RUST_BACKTRACE"))
@@ -438,24 +479,28 @@ fn failure_message(output: &Output) -> String {
             .map(|l| tidy(l) + "\n")
             .collect();
     }
-    // No panic found: the raw tail, of stderr if it has anything, else of stdout.
+    // No panic found: the raw tail, of stderr if it has anything, else of
+    // stdout.
     let stdout = String::from_utf8_lossy(&output.stdout);
     let text = if stderr.trim().is_empty() {
         &stdout
     } else {
         &stderr
     };
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> =
+        text.lines().filter(|l| !l.trim().is_empty()).collect();
     let tail = &lines[lines.len().saturating_sub(SHOWN_LINES)..];
-    let mut message: String = tail.iter().map(|l| format!("{}\n", l.trim_end())).collect();
+    let mut message: String =
+        tail.iter().map(|l| format!("{}\n", l.trim_end())).collect();
     if message.is_empty() {
         message = format!("(it printed nothing; {})\n", output.status);
     }
     message
 }
 
-/// `thread 'ex1_x' (123) panicked at lessons/01-threads/src/../exercises/ex1.rs:22:5:`
-/// reads better as `panicked at lessons/01-threads/exercises/ex1.rs:22:5:`.
+/// `thread 'ex1_x' (123) panicked at
+/// lessons/01-threads/src/../exercises/ex1.rs:22:5:` reads better as `panicked
+/// at lessons/01-threads/exercises/ex1.rs:22:5:`.
 fn tidy(line: &str) -> String {
     let line = line.trim_end().replace("/src/../", "/");
     match line.split_once(" panicked at ") {
@@ -557,7 +602,9 @@ fn check(lesson: &LessonDir, details: Details) -> Result<Option<Checked>> {
                 timed_out(lesson, &format!("{exercise}_")),
             ),
             Outcome::NotRun(why) => bail!("{why}"),
-            Outcome::Failed(together) => report_failures(&tests, &file, names, &together),
+            Outcome::Failed(together) => {
+                report_failures(&tests, &file, names, &together)
+            }
         };
         println!("  ✗ {line}");
         if details == Details::Every {
@@ -576,10 +623,10 @@ fn check(lesson: &LessonDir, details: Details) -> Result<Option<Checked>> {
     }))
 }
 
-/// Says where the learner stands after `check`: the progress, and for the exercise
-/// being worked on, its failure (in watch mode) and the hint's stages reached so far,
-/// one more if `next_hint`. Solved exercises' hints start again at stage 1.
-/// Returns whether every exercise is solved.
+/// Says where the learner stands after `check`: the progress, and for the
+/// exercise being worked on, its failure (in watch mode) and the hint's stages
+/// reached so far, one more if `next_hint`. Solved exercises' hints start again
+/// at stage 1. Returns whether every exercise is solved.
 fn conclude(
     lesson: &LessonDir,
     checked: Option<&Checked>,
@@ -670,8 +717,8 @@ fn progress_bar(done: usize, of: usize) -> String {
     )
 }
 
-/// An exercise's tests failed together: runs each one alone to say which fail and how.
-/// Returns the line that says so and the details.
+/// An exercise's tests failed together: runs each one alone to say which fail
+/// and how. Returns the line that says so and the details.
 fn report_failures(
     tests: &Tests<'_>,
     file: &str,
@@ -682,8 +729,12 @@ fn report_failures(
     for name in names {
         match tests.run(&[name]) {
             Outcome::Passed => {}
-            Outcome::Failed(output) => failed.push((name, failure_message(&output))),
-            Outcome::TimedOut => failed.push((name, timed_out(tests.lesson, name))),
+            Outcome::Failed(output) => {
+                failed.push((name, failure_message(&output)))
+            }
+            Outcome::TimedOut => {
+                failed.push((name, timed_out(tests.lesson, name)))
+            }
             Outcome::NotRun(why) => failed.push((name, why)),
         }
     }
@@ -703,7 +754,9 @@ fn report_failures(
     }
     let details = by_message
         .into_iter()
-        .map(|(message, names)| format!("{}:\n{}\n", names.join(", "), indent(message, 2)))
+        .map(|(message, names)| {
+            format!("{}:\n{}\n", names.join(", "), indent(message, 2))
+        })
         .collect();
     (
         format!("{file}: {} of {} tests fail", failed.len(), names.len()),
@@ -712,7 +765,8 @@ fn report_failures(
 }
 
 /// The unsolved exercise the learner is most likely working on: the one whose
-/// starter was changed last, or the first one if none has been touched since checkout.
+/// starter was changed last, or the first one if none has been touched since
+/// checkout.
 fn working_on(lesson: &LessonDir, unsolved: &[Unsolved]) -> Option<Unsolved> {
     let modified = |exercise: &str| {
         lesson
@@ -720,13 +774,17 @@ fn working_on(lesson: &LessonDir, unsolved: &[Unsolved]) -> Option<Unsolved> {
             .and_then(|path| std::fs::metadata(path).ok())
             .and_then(|meta| meta.modified().ok())
     };
-    let times: Vec<_> = unsolved.iter().map(|u| modified(&u.exercise)).collect();
-    let (Some(newest), Some(oldest)) = (times.iter().flatten().max(), times.iter().flatten().min())
+    let times: Vec<_> =
+        unsolved.iter().map(|u| modified(&u.exercise)).collect();
+    let (Some(newest), Some(oldest)) =
+        (times.iter().flatten().max(), times.iter().flatten().min())
     else {
         return unsolved.first().cloned();
     };
     // A fresh checkout writes every file within a moment; an edit stands out.
-    if newest.duration_since(*oldest).unwrap_or_default() < Duration::from_secs(2) {
+    if newest.duration_since(*oldest).unwrap_or_default()
+        < Duration::from_secs(2)
+    {
         return unsolved.first().cloned();
     }
     let index = times.iter().position(|t| t.as_ref() == Some(newest))?;
@@ -775,24 +833,31 @@ fn is_a_save(event: &notify::Event) -> bool {
             .any(|path| path.extension().is_some_and(|e| e == "rs"))
 }
 
-/// `cargo exercises NN --watch`: checks, then checks again each time a file in the
-/// lesson's `exercises/` is saved, on a cleared screen. Keys (a line on stdin):
-/// `h` the next hint, `q` quit. Ctrl-C ends it, and the signal handler kills the
-/// test run going on, if any. Returns whether every exercise was solved.
+/// `cargo exercises NN --watch`: checks, then checks again each time a file in
+/// the lesson's `exercises/` is saved, on a cleared screen. Keys (a line on
+/// stdin): `h` the next hint, `q` quit. Ctrl-C ends it, and the signal handler
+/// kills the test run going on, if any. Returns whether every exercise was
+/// solved.
 fn watch(lesson: &LessonDir) -> Result<bool> {
     let folder = lesson.dir.join("exercises");
     let (wake, woken) = mpsc::channel();
     let saved = wake.clone();
     // inotify through `notify`: it wakes at once on a save, where polling the
     // files' modification times would either lag or keep waking for nothing.
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|event| is_a_save(&event)) {
-            let _ = saved.send(Wake::Saved);
-        }
-    })
+    let mut watcher = notify::recommended_watcher(
+        move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|event| is_a_save(&event)) {
+                let _ = saved.send(Wake::Saved);
+            }
+        },
+    )
     .context("starting to watch files")?;
-    notify::Watcher::watch(&mut watcher, &folder, notify::RecursiveMode::NonRecursive)
-        .with_context(|| format!("watching {}", folder.display()))?;
+    notify::Watcher::watch(
+        &mut watcher,
+        &folder,
+        notify::RecursiveMode::NonRecursive,
+    )
+    .with_context(|| format!("watching {}", folder.display()))?;
     thread::spawn(move || {
         for line in std::io::stdin().lock().lines() {
             let Ok(line) = line else { break };
@@ -806,7 +871,8 @@ fn watch(lesson: &LessonDir) -> Result<bool> {
     loop {
         clear_screen();
         let checked = check(lesson, Details::CurrentOnly)?;
-        all_solved = conclude(lesson, checked.as_ref(), &mut stages, false, true);
+        all_solved =
+            conclude(lesson, checked.as_ref(), &mut stages, false, true);
         stages.save()?;
         println!(
             "\nWatching {}/: save a file there to check again.\n\
@@ -819,30 +885,52 @@ fn watch(lesson: &LessonDir) -> Result<bool> {
                 Ok(Wake::Saved) => break,
                 Ok(Wake::Typed(key)) if key == "q" => return Ok(all_solved),
                 Ok(Wake::Typed(key)) if key == "h" => {
-                    let Some(current) = checked.as_ref().and_then(|c| c.current.as_ref()) else {
-                        println!("Nothing to hint at: save a file to check again.");
+                    let Some(current) =
+                        checked.as_ref().and_then(|c| c.current.as_ref())
+                    else {
+                        println!(
+                            "Nothing to hint at: save a file to check again."
+                        );
                         continue;
                     };
                     let hints = lesson.hint_stages(&current.exercise);
-                    let before = stages.reached(&lesson.package, &current.exercise);
-                    let now = stages.advance(&lesson.package, &current.exercise, hints.len());
+                    let before =
+                        stages.reached(&lesson.package, &current.exercise);
+                    let now = stages.advance(
+                        &lesson.package,
+                        &current.exercise,
+                        hints.len(),
+                    );
                     stages.save()?;
                     if now == before {
-                        println!("\nThat was the last hint for {}.", current.exercise);
+                        println!(
+                            "\nThat was the last hint for {}.",
+                            current.exercise
+                        );
                     } else {
-                        print_hints(lesson, &current.exercise, &hints, now..=now, true);
+                        print_hints(
+                            lesson,
+                            &current.exercise,
+                            &hints,
+                            now..=now,
+                            true,
+                        );
                     }
                 }
-                Ok(Wake::Typed(_)) => println!("(h and Enter: a hint; q and Enter: stop)"),
+                Ok(Wake::Typed(_)) => {
+                    println!("(h and Enter: a hint; q and Enter: stop)")
+                }
                 Err(_) => bail!("the file watcher stopped"),
             }
         }
-        // An editor's save can be several events: wait until the folder is quiet.
+        // An editor's save can be several events: wait until the folder is
+        // quiet.
         while let Ok(Wake::Saved) = woken.recv_timeout(QUIET_AFTER_SAVE) {}
     }
 }
 
-/// A fresh screen on a terminal; elsewhere (a log, a pipe) a rule between checks.
+/// A fresh screen on a terminal; elsewhere (a log, a pipe) a rule between
+/// checks.
 fn clear_screen() {
     if std::io::stdout().is_terminal() {
         print!("\x1b[H\x1b[2J\x1b[3J");
@@ -903,11 +991,13 @@ fn starters_must_fail(lessons: &[LessonDir]) -> Result<bool> {
 enum Verdict {
     /// Its exercise's tests failed in every run: the tests reject it.
     Rejected { runs: usize },
-    /// They passed in `passed` of `runs` runs: they cannot tell it from a right answer.
+    /// They passed in `passed` of `runs` runs: they cannot tell it from a right
+    /// answer.
     Passed { passed: usize, runs: usize },
     /// Run `run` was stopped at the deadline (the runs after it were not made).
     Hung { run: usize },
-    /// It does not compile: the compiler rejects it, not the tests. Cargo's errors.
+    /// It does not compile: the compiler rejects it, not the tests. Cargo's
+    /// errors.
     DoesNotCompile(String),
     /// Something about the file itself: no `//! WRONG:` line, no such exercise.
     Unusable(String),
@@ -937,14 +1027,19 @@ fn mistakes_must_fail(lessons: &[LessonDir], repeat: usize) -> Result<bool> {
         let scratch = lesson.dir.join("target").join("mistake");
         for mistake in &mistakes {
             kept += 1;
-            let name = mistake.file_name().unwrap_or_default().to_string_lossy();
+            let name =
+                mistake.file_name().unwrap_or_default().to_string_lossy();
             let text = std::fs::read_to_string(mistake)
                 .with_context(|| format!("reading {}", mistake.display()))?;
-            let verdict = try_mistake(lesson, mistake, &text, &scratch, repeat)?;
-            let wrong = lessons::what_is_wrong(&text).unwrap_or("(no `//! WRONG:` line)");
+            let verdict =
+                try_mistake(lesson, mistake, &text, &scratch, repeat)?;
+            let wrong = lessons::what_is_wrong(&text)
+                .unwrap_or("(no `//! WRONG:` line)");
             match &verdict {
                 Verdict::Rejected { runs } => {
-                    println!("  ✓ mistakes/{name}: its tests failed in {runs} of {runs} runs");
+                    println!(
+                        "  ✓ mistakes/{name}: its tests failed in {runs} of {runs} runs"
+                    );
                 }
                 Verdict::Passed { passed, runs } => println!(
                     "  ✗ mistakes/{name}: its tests PASSED in {passed} of {runs} runs, \
@@ -960,10 +1055,13 @@ fn mistakes_must_fail(lessons: &[LessonDir], repeat: usize) -> Result<bool> {
                         "  ✗ mistakes/{name}: it does not compile, so the compiler rejects \
                          it, not the tests; cargo said:"
                     );
-                    let shown: Vec<&str> = errors.lines().take(SHOWN_BUILD_LINES).collect();
+                    let shown: Vec<&str> =
+                        errors.lines().take(SHOWN_BUILD_LINES).collect();
                     print_indented(&shown.join("\n"), 8);
                 }
-                Verdict::Unusable(why) => println!("  ✗ mistakes/{name}: {why}"),
+                Verdict::Unusable(why) => {
+                    println!("  ✗ mistakes/{name}: {why}")
+                }
             }
             println!("      WRONG: {wrong}");
             if !matches!(verdict, Verdict::Rejected { .. }) {
@@ -991,7 +1089,9 @@ fn mistakes_must_fail(lessons: &[LessonDir], repeat: usize) -> Result<bool> {
              {repeat} runs"
         );
     } else {
-        println!("✗ {failed} of {kept} kept wrong answers were not rejected in every run");
+        println!(
+            "✗ {failed} of {kept} kept wrong answers were not rejected in every run"
+        );
     }
     Ok(failed == 0)
 }
@@ -1025,7 +1125,8 @@ fn try_mistake(
     let tests = match Tests::build(lesson, "mistake", false)? {
         Ok(tests) => tests,
         Err(errors) => {
-            // The compiler names the scratch copy; the author knows the mistake's file.
+            // The compiler names the scratch copy; the author knows the
+            // mistake's file.
             let copy = format!(
                 "src/../target/mistake/{}",
                 replaced.file_name().unwrap_or_default().to_string_lossy()
@@ -1064,10 +1165,17 @@ fn try_mistake(
     })
 }
 
-/// Fills `scratch` (`lessons/NN-topic/target/mistake/`, what the `mistake` feature
-/// compiles) with every reference solution, and `mistake` in place of `replaced`.
-fn fill_scratch(lesson: &LessonDir, scratch: &Path, replaced: &Path, mistake: &str) -> Result<()> {
-    std::fs::create_dir_all(scratch).with_context(|| format!("creating {}", scratch.display()))?;
+/// Fills `scratch` (`lessons/NN-topic/target/mistake/`, what the `mistake`
+/// feature compiles) with every reference solution, and `mistake` in place of
+/// `replaced`.
+fn fill_scratch(
+    lesson: &LessonDir,
+    scratch: &Path,
+    replaced: &Path,
+    mistake: &str,
+) -> Result<()> {
+    std::fs::create_dir_all(scratch)
+        .with_context(|| format!("creating {}", scratch.display()))?;
     for solution in lesson.solutions() {
         let Some(name) = solution.file_name() else {
             continue;
@@ -1080,7 +1188,9 @@ fn fill_scratch(lesson: &LessonDir, scratch: &Path, replaced: &Path, mistake: &s
         };
         let target = scratch.join(name);
         // Unchanged files keep their times: cargo then has less to look at.
-        if std::fs::read_to_string(&target).ok().as_deref() != Some(text.as_str()) {
+        if std::fs::read_to_string(&target).ok().as_deref()
+            != Some(text.as_str())
+        {
             std::fs::write(&target, text)
                 .with_context(|| format!("writing {}", target.display()))?;
         }
@@ -1105,7 +1215,8 @@ mod tests {
 
     /// A process gone, or dead and waiting to be reaped by its new parent.
     fn ended(pid: &str) -> bool {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default();
         stat.is_empty()
             || stat
                 .rsplit_once(") ")
@@ -1120,7 +1231,8 @@ mod tests {
             .unwrap()
             .expect("sh ends at once");
         assert!(output.status.success());
-        let sleep = String::from_utf8(output.stdout).unwrap().trim().to_string();
+        let sleep =
+            String::from_utf8(output.stdout).unwrap().trim().to_string();
         assert!(!sleep.is_empty());
         // Its pipes are closed, so it is exiting; give it a moment to be done.
         let mut tries = 0;
@@ -1162,7 +1274,9 @@ mod tests {
 
     #[test]
     fn listed_tests_are_read_and_grouped_by_exercise() {
-        let names = listed_tests("ex1_a: test\nex2_b: test\nex1_c: test\nsome_bench: bench\n");
+        let names = listed_tests(
+            "ex1_a: test\nex2_b: test\nex1_c: test\nsome_bench: bench\n",
+        );
         assert_eq!(names, ["ex1_a", "ex2_b", "ex1_c"]);
         let exercises = by_exercise(&names);
         assert_eq!(exercises["ex1"], ["ex1_a", "ex1_c"]);
@@ -1171,7 +1285,8 @@ mod tests {
     }
 
     fn args(line: &str) -> Result<Args> {
-        let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> =
+            line.split_whitespace().map(str::to_string).collect();
         parse(&words)
     }
 
@@ -1211,10 +1326,14 @@ mod tests {
 
     #[test]
     fn a_save_wakes_the_watch_and_a_read_does_not() {
-        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, MetadataKind};
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, MetadataKind,
+        };
         use notify::event::{ModifyKind, RenameMode};
         use notify::{Event, EventKind};
-        let on = |kind: EventKind, file: &str| Event::new(kind).add_path(PathBuf::from(file));
+        let on = |kind: EventKind, file: &str| {
+            Event::new(kind).add_path(PathBuf::from(file))
+        };
         let data = EventKind::Modify(ModifyKind::Data(DataChange::Content));
         assert!(is_a_save(&on(data, "ex1_a.rs")));
         assert!(is_a_save(&on(
@@ -1227,14 +1346,16 @@ mod tests {
         )));
         let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
         assert!(is_a_save(&on(closed, "ex1_a.rs")));
-        // An editor's swap and backup files, the build reading the files, touch's times.
+        // An editor's swap and backup files, the build reading the files,
+        // touch's times.
         assert!(!is_a_save(&on(data, ".ex1_a.rs.swp")));
         assert!(!is_a_save(&on(data, "ex1_a.rs~")));
         let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
         assert!(!is_a_save(&on(read, "ex1_a.rs")));
         let opened = EventKind::Access(AccessKind::Open(AccessMode::Any));
         assert!(!is_a_save(&on(opened, "ex1_a.rs")));
-        let times = EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime));
+        let times =
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime));
         assert!(!is_a_save(&on(times, "ex1_a.rs")));
     }
 

@@ -1,11 +1,12 @@
 //! `cargo record 01`: records what lesson 01 prints, for the book to show.
 //!
-//! For every run the lesson declares (each part, and any part the book also shows
-//! with other options), it runs the lesson as a reader does,
-//! `cargo run -q -p lesson-01 -- PART`, and writes what it printed to
-//! `lessons/01-threads/output/PART.txt`. For every listing that must not compile,
-//! `compile_fail/NAME.rs`, it writes rustc's messages to `compile_fail/NAME.stderr`.
-//! The tests then compare the lesson with these files.
+//! For every run the lesson declares (each part, and any part the book also
+//! shows with other options), it runs the lesson as a reader does, `cargo run
+//! -q -p lesson-01 -- PART`, and writes what it printed to
+//! `lessons/01-threads/output/PART.txt`. For every listing that must not
+//! compile, `compile_fail/NAME.rs`, it writes rustc's messages to
+//! `compile_fail/NAME.stderr`. The tests then compare the lesson with these
+//! files.
 //!
 //! `cargo record 01 io` records one part (or one listing); `cargo record --all`
 //! records every lesson.
@@ -73,13 +74,16 @@ fn failure(error: anyhow::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Lessons to record, each with the runs and listings asked for (none: all of them).
+/// Lessons to record, each with the runs and listings asked for (none: all of
+/// them).
 type Wanted = Vec<(LessonDir, Vec<String>)>;
 
 /// What the command line asks to record, or `None` for `--help`.
 fn what_to_record(args: &[String]) -> Result<Option<Wanted>> {
     match args.first().map(String::as_str) {
-        None => bail!("name a lesson, e.g. `cargo record 01`, or --all (try --help)"),
+        None => bail!(
+            "name a lesson, e.g. `cargo record 01`, or --all (try --help)"
+        ),
         Some("-h" | "--help") => Ok(None),
         Some("--all") if args.len() == 1 => Ok(Some(
             lessons::all()?
@@ -87,8 +91,12 @@ fn what_to_record(args: &[String]) -> Result<Option<Wanted>> {
                 .map(|lesson| (lesson, Vec::new()))
                 .collect(),
         )),
-        Some("--all") => bail!("--all records whole lessons: name no parts with it"),
-        Some(flag) if flag.starts_with('-') => bail!("unknown flag '{flag}' (try --help)"),
+        Some("--all") => {
+            bail!("--all records whole lessons: name no parts with it")
+        }
+        Some(flag) if flag.starts_with('-') => {
+            bail!("unknown flag '{flag}' (try --help)")
+        }
         Some(lesson) => {
             let names = args[1..].to_vec();
             if let Some(flag) = names.iter().find(|n| n.starts_with('-')) {
@@ -107,7 +115,8 @@ struct Plan {
 }
 
 impl Plan {
-    /// Everything there is to record of `lesson` (which this builds, to ask it).
+    /// Everything there is to record of `lesson` (which this builds, to ask
+    /// it).
     fn of(lesson: LessonDir) -> Result<Self> {
         build(&lesson)?;
         Ok(Self {
@@ -117,14 +126,15 @@ impl Plan {
         })
     }
 
-    /// Keeps the runs and listings called `names`; all of them if there are none.
+    /// Keeps the runs and listings called `names`; all of them if there are
+    /// none.
     fn keep_only(&mut self, names: &[String]) -> Result<()> {
         if names.is_empty() {
             return Ok(());
         }
         for name in names {
-            let known =
-                self.recordings.iter().any(|r| r.name == *name) || self.listings.contains(name);
+            let known = self.recordings.iter().any(|r| r.name == *name)
+                || self.listings.contains(name);
             ensure!(
                 known,
                 "{} has no part and no compile_fail listing named '{name}' (try cargo run -p {} -- --list)",
@@ -148,8 +158,8 @@ impl Plan {
     }
 }
 
-/// Records one run the book shows: what `cargo run -q -p lesson-NN -- ARGS` prints
-/// goes to `output/NAME.txt`.
+/// Records one run the book shows: what `cargo run -q -p lesson-NN -- ARGS`
+/// prints goes to `output/NAME.txt`.
 fn record_run(lesson: &LessonDir, recording: &Recording) -> Result<()> {
     let started = Instant::now();
     let picture = picture_of(lesson, recording);
@@ -181,8 +191,12 @@ fn record_run(lesson: &LessonDir, recording: &Recording) -> Result<()> {
 
 /// Where a part's recorded timeline goes, `output/PART.svg`, beside its text; a
 /// part run with other options than its defaults (`also_recorded_as`) has none.
-fn picture_of(lesson: &LessonDir, recording: &Recording) -> Option<std::path::PathBuf> {
-    let primary = recording.args.len() == 1 && recording.args[0] == recording.name;
+fn picture_of(
+    lesson: &LessonDir,
+    recording: &Recording,
+) -> Option<std::path::PathBuf> {
+    let primary =
+        recording.args.len() == 1 && recording.args[0] == recording.name;
     primary.then(|| {
         lesson
             .dir
@@ -191,10 +205,11 @@ fn picture_of(lesson: &LessonDir, recording: &Recording) -> Option<std::path::Pa
     })
 }
 
-/// Records what rustc says about `compile_fail/NAME.rs`, compiled as the tests compile
-/// it, to `compile_fail/NAME.stderr`.
+/// Records what rustc says about `compile_fail/NAME.rs`, compiled as the tests
+/// compile it, to `compile_fail/NAME.stderr`.
 fn record_compile_error(lesson: &LessonDir, listing: &str) -> Result<()> {
-    let stderr = course_test::compile_listing(&lesson.dir, listing).map_err(anyhow::Error::msg)?;
+    let stderr = course_test::compile_listing(&lesson.dir, listing)
+        .map_err(anyhow::Error::msg)?;
     ensure!(
         course_test::first_error(&stderr).is_some(),
         "rustc gave no error line for compile_fail/{listing}.rs:\n{stderr}"
@@ -224,19 +239,25 @@ fn build(lesson: &LessonDir) -> Result<()> {
 
 /// The runs the lesson declares, from its hidden `--recordings` flag.
 fn recordings(lesson: &LessonDir) -> Result<Vec<Recording>> {
-    let output = run_lesson(lesson, &["--recordings".to_string()], RUN_DEADLINE)?;
+    let output =
+        run_lesson(lesson, &["--recordings".to_string()], RUN_DEADLINE)?;
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|line| {
-            Recording::parse(line).with_context(|| format!("--recordings printed {line:?}"))
+            Recording::parse(line)
+                .with_context(|| format!("--recordings printed {line:?}"))
         })
         .collect()
 }
 
-/// Runs the lesson as a reader does, `cargo run -q -p lesson-NN -- ARGS`, without
-/// `RUST_BACKTRACE` (a backtrace would differ on every machine), and fails if it
-/// fails or takes longer than `deadline`.
-fn run_lesson(lesson: &LessonDir, args: &[String], deadline: Duration) -> Result<Output> {
+/// Runs the lesson as a reader does, `cargo run -q -p lesson-NN -- ARGS`,
+/// without `RUST_BACKTRACE` (a backtrace would differ on every machine), and
+/// fails if it fails or takes longer than `deadline`.
+fn run_lesson(
+    lesson: &LessonDir,
+    args: &[String],
+    deadline: Duration,
+) -> Result<Output> {
     let mut command = cargo();
     command
         .args(["run", "--quiet", "--package", &lesson.package, "--"])
@@ -256,18 +277,20 @@ fn run_lesson(lesson: &LessonDir, args: &[String], deadline: Duration) -> Result
 }
 
 fn cargo() -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.current_dir(lessons::root());
     command
 }
 
-/// Runs `command` to the end, in a process group of its own so that the lesson cargo
-/// starts is killed with it if the deadline passes.
+/// Runs `command` to the end, in a process group of its own so that the lesson
+/// cargo starts is killed with it if the deadline passes.
 fn finish(command: &mut Command, deadline: Duration) -> Result<Output> {
     command.process_group(0);
     course_kit::child::output_with_deadline(command, deadline)
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("writing {}", show(path)))
+    std::fs::write(path, text)
+        .with_context(|| format!("writing {}", show(path)))
 }

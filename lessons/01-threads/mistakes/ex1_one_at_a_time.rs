@@ -1,5 +1,5 @@
-//! WRONG: each worker is joined before the next one starts, so they run one at a time
-//! Exercise 1: named workers.
+//! WRONG: each worker is joined before the next one starts, so they run one at
+//! a time Exercise 1: named workers.
 
 use std::thread::{self, ThreadId};
 

@@ -1,5 +1,5 @@
-//! WRONG: every thread pushes into its own copy of the list, and main's stays empty
-//! Exercise 2: fill a shared list safely.
+//! WRONG: every thread pushes into its own copy of the list, and main's stays
+//! empty Exercise 2: fill a shared list safely.
 
 use std::thread;
 

@@ -1,5 +1,5 @@
-//! WRONG: each push copies the list out, pushes, and writes the copy back under a second lock
-//! Exercise 2: fill a shared list safely.
+//! WRONG: each push copies the list out, pushes, and writes the copy back under
+//! a second lock Exercise 2: fill a shared list safely.
 
 use std::sync::{Arc, Mutex};
 use std::thread;

@@ -1,5 +1,5 @@
-//! WRONG: the results come back in the order the chunks finish, through a channel
-//! Exercise 3: work on borrowed chunks.
+//! WRONG: the results come back in the order the chunks finish, through a
+//! channel Exercise 3: work on borrowed chunks.
 
 use std::sync::mpsc;
 use std::thread;

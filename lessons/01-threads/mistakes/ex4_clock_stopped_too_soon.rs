@@ -1,5 +1,5 @@
-//! WRONG: the clock is read inside the scope, once the threads are started but before they finish
-//! Exercise 4 (stretch, optional): predict, then measure.
+//! WRONG: the clock is read inside the scope, once the threads are started but
+//! before they finish Exercise 4 (stretch, optional): predict, then measure.
 
 use std::thread;
 use std::time::Instant;

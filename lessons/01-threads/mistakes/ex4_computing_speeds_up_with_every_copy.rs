@@ -1,5 +1,5 @@
-//! WRONG: predicts that computing work speeds up with every copy, as waiting work does
-//! Exercise 4 (stretch, optional): predict, then measure.
+//! WRONG: predicts that computing work speeds up with every copy, as waiting
+//! work does Exercise 4 (stretch, optional): predict, then measure.
 
 use std::thread;
 use std::time::Instant;

@@ -1,5 +1,5 @@
-//! WRONG: each copy's thread is joined before the next starts: no copies run at once
-//! Exercise 4 (stretch, optional): predict, then measure.
+//! WRONG: each copy's thread is joined before the next starts: no copies run at
+//! once Exercise 4 (stretch, optional): predict, then measure.
 
 use std::thread;
 use std::time::Instant;

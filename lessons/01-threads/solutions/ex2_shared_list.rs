@@ -7,7 +7,8 @@ pub fn fill_shared_list(workers: usize, per_worker: usize) -> Vec<usize> {
     let list = Arc::new(Mutex::new(Vec::with_capacity(workers * per_worker)));
     let handles: Vec<_> = (0..workers)
         .map(|worker| {
-            let list = Arc::clone(&list); // each thread owns a handle to the same list
+            // each thread owns a handle to the same list
+            let list = Arc::clone(&list);
             thread::spawn(move || {
                 for i in 0..per_worker {
                     // The push happens while the lock is held: nobody else

@@ -1,4 +1,5 @@
-//! When threads end: `main` returning stops them; a panic stops only its own thread.
+//! When threads end: `main` returning stops them; a panic stops only its own
+//! thread.
 
 use course_kit::panics;
 use std::thread;

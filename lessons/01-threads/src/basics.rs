@@ -38,10 +38,15 @@ pub fn spawn_and_join(count: usize) {
 pub fn spawn_named(names: &[&str]) -> std::io::Result<()> {
     let mut handles = Vec::new();
     for name in names {
-        let handle = thread::Builder::new().name(name.to_string()).spawn(|| {
-            let me = thread::current();
-            println!("  {}: my id is {:?}", me.name().unwrap_or("?"), me.id());
-        })?;
+        let handle =
+            thread::Builder::new().name(name.to_string()).spawn(|| {
+                let me = thread::current();
+                println!(
+                    "  {}: my id is {:?}",
+                    me.name().unwrap_or("?"),
+                    me.id()
+                );
+            })?;
         handles.push(handle);
     }
     for handle in handles {

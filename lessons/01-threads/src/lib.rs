@@ -1,4 +1,5 @@
-//! Lesson 01: threads. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 01: threads. The teaching code; `main.rs` narrates it and the book
+//! includes it.
 
 pub mod background;
 pub mod basics;
@@ -16,7 +17,10 @@ pub mod speed;
     all(feature = "starter", not(feature = "mistake")),
     path = "../exercises/ex1_named_workers.rs"
 )]
-#[cfg_attr(feature = "mistake", path = "../target/mistake/ex1_named_workers.rs")]
+#[cfg_attr(
+    feature = "mistake",
+    path = "../target/mistake/ex1_named_workers.rs"
+)]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
     path = "../solutions/ex1_named_workers.rs"

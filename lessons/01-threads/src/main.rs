@@ -1,4 +1,5 @@
-//! Lesson 01: threads. Run it with `cargo run -p lesson-01`; `--help` lists the parts.
+//! Lesson 01: threads. Run it with `cargo run -p lesson-01`; `--help` lists the
+//! parts.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -121,7 +122,9 @@ fn io(args: &Args) -> Result<()> {
     let faster = speedup(one_by_one, together);
     println!("On threads: {faster:.1}x as fast as one after the other.");
     if count > 1 && faster < count as f64 * 0.75 {
-        println!("Note: the waits should overlap; was the machine too busy this time?");
+        println!(
+            "Note: the waits should overlap; was the machine too busy this time?"
+        );
     }
     println!("Who waited when:");
     timeline::show();
@@ -139,10 +142,13 @@ fn cpu(args: &Args) -> Result<()> {
         Some(python) => Some(measure_python(python, args.get("python-below"))?),
         None => None,
     };
-    println!("Counting the primes below {limit} ({cpus} CPUs here), best of 3 rounds,");
+    println!(
+        "Counting the primes below {limit} ({cpus} CPUs here), best of 3 rounds,"
+    );
     println!("in an {}:", course_kit::timing::build());
-    // The rows take turns, three times over, and each keeps its fastest time, so a
-    // moment when other programs are busy does not count against one row alone.
+    // The rows take turns, three times over, and each keeps its fastest time,
+    // so a moment when other programs are busy does not count against one row
+    // alone.
     let mut best = [Duration::MAX; 3];
     let mut counts = [0; 3];
     for round in 1..=3 {
@@ -173,22 +179,33 @@ fn cpu(args: &Args) -> Result<()> {
     print!("{table}");
     println!("Who computed when, in round 3:");
     timeline::show();
-    println!("No GIL: up to {cpus} threads can compute at the same time here, so the");
-    println!("speedup can approach {cpus}x, and more threads than CPUs take turns.");
+    println!(
+        "No GIL: up to {cpus} threads can compute at the same time here, so the"
+    );
+    println!(
+        "speedup can approach {cpus}x, and more threads than CPUs take turns."
+    );
     let two = speedup(best[0], best[1]);
     if cpus >= 2 && two < 1.5 {
-        println!("Note: two threads were only {two:.1}x as fast as one: other programs");
-        println!("Note: kept the CPUs busy. Run the part again on a quieter moment.");
+        println!(
+            "Note: two threads were only {two:.1}x as fast as one: other programs"
+        );
+        println!(
+            "Note: kept the CPUs busy. Run the part again on a quieter moment."
+        );
     }
     match (&python, beside_python) {
-        (Some(python), Some(beside)) => show_python(python, &beside, args.get("python-below")),
+        (Some(python), Some(beside)) => {
+            show_python(python, &beside, args.get("python-below"))
+        }
         _ => println!("{}", python::NOT_FOUND),
     }
     Ok(())
 }
 
 /// The same count, below a smaller limit, in Rust and in Python: each row's
-/// best of 3 rounds, in turns. Python's rows come from `python/count_primes.py`.
+/// best of 3 rounds, in turns. Python's rows come from
+/// `python/count_primes.py`.
 struct BesidePython {
     primes: usize,
     rust: [Duration; 3],
@@ -241,8 +258,12 @@ fn show_python(python: &Python, beside: &BesidePython, limit: u64) {
         "The same count below {limit} ({} primes) in {}, measured in this",
         beside.primes, python.version
     );
-    println!("run beside Rust: threads, then processes (multiprocessing), best of 3:");
-    let ratio = |python: Duration, rust: Duration| format!("{:.0}x", speedup(python, rust));
+    println!(
+        "run beside Rust: threads, then processes (multiprocessing), best of 3:"
+    );
+    let ratio = |python: Duration, rust: Duration| {
+        format!("{:.0}x", speedup(python, rust))
+    };
     let mut table = Table::new([
         "workers",
         "Rust threads",
@@ -262,22 +283,37 @@ fn show_python(python: &Python, beside: &BesidePython, limit: u64) {
         ]);
     }
     print!("{table}");
-    println!("(Python/Rust: how many times as long Python took as Rust, same workers)");
-    println!("Python's threads take turns holding the GIL, so more of them count no");
-    println!("faster. Its processes each have an interpreter of their own, and");
+    println!(
+        "(Python/Rust: how many times as long Python took as Rust, same workers)"
+    );
+    println!(
+        "Python's threads take turns holding the GIL, so more of them count no"
+    );
+    println!(
+        "faster. Its processes each have an interpreter of their own, and"
+    );
     println!(
         "compute at the same time once started (by {}, here).",
         beside.start_method
     );
-    let threads = speedup(beside.threads[0], beside.threads[1].min(beside.threads[2]));
+    let threads =
+        speedup(beside.threads[0], beside.threads[1].min(beside.threads[2]));
     let processes = speedup(beside.processes[0], beside.processes[1]);
     if threads > 1.25 {
-        println!("Note: Python's threads were {threads:.1}x as fast as one, yet only one");
-        println!("Note: of them can hold the GIL: this machine ran some rounds faster.");
+        println!(
+            "Note: Python's threads were {threads:.1}x as fast as one, yet only one"
+        );
+        println!(
+            "Note: of them can hold the GIL: this machine ran some rounds faster."
+        );
     }
     if basics::cpu_count() >= 2 && processes < 1.2 {
-        println!("Note: Python's 2 processes were only {processes:.1}x as fast as one: the");
-        println!("Note: CPUs were busy, or starting them cost more than this small count.");
+        println!(
+            "Note: Python's 2 processes were only {processes:.1}x as fast as one: the"
+        );
+        println!(
+            "Note: CPUs were busy, or starting them cost more than this small count."
+        );
     }
 }
 
@@ -321,7 +357,8 @@ fn background_threads(_: &Args) -> Result<()> {
 fn watch_ticker(mode: &str) -> Result<Vec<String>> {
     let mut command = child::command("ticker", &[mode])?;
     command.stdout(std::process::Stdio::piped());
-    let _span = tracing::info_span!("process", mode, lane = "process").entered();
+    let _span =
+        tracing::info_span!("process", mode, lane = "process").entered();
     let mut ticker = child::ChildGuard::spawn(&mut command)?;
     let stdout = ticker.child_mut().stdout.take().expect("piped above");
     let mut printed = Vec::new();

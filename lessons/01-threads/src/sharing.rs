@@ -1,4 +1,5 @@
-//! Giving threads data: borrowing with scoped threads, sharing with `Arc<Mutex<_>>`.
+//! Giving threads data: borrowing with scoped threads, sharing with
+//! `Arc<Mutex<_>>`.
 
 use std::sync::{Arc, Mutex};
 use std::thread;

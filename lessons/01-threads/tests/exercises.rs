@@ -15,7 +15,8 @@ use lesson_01::speed::is_prime;
 
 /// What each call of `see_myself` saw: the worker number it was given, and
 /// the name and id of the thread it ran on.
-static SEEN: Mutex<Vec<(usize, Option<String>, ThreadId)>> = Mutex::new(Vec::new());
+static SEEN: Mutex<Vec<(usize, Option<String>, ThreadId)>> =
+    Mutex::new(Vec::new());
 
 fn see_myself(worker: usize) {
     let me = thread::current();
@@ -28,7 +29,8 @@ fn ex1_each_worker_runs_on_a_thread_with_its_name() {
     let reports = spawn_named_workers(5, see_myself);
     let mut seen = SEEN.lock().unwrap().clone();
     seen.sort_by_key(|(worker, _, _)| *worker);
-    let workers: Vec<usize> = seen.iter().map(|(worker, _, _)| *worker).collect();
+    let workers: Vec<usize> =
+        seen.iter().map(|(worker, _, _)| *worker).collect();
     assert_eq!(
         workers,
         [1, 2, 3, 4, 5],
@@ -69,7 +71,8 @@ fn ex1_each_worker_is_its_own_thread() {
 #[test]
 fn ex1_workers_run_at_the_same_time() {
     let start = Instant::now();
-    let reports = spawn_named_workers(4, |_| thread::sleep(Duration::from_millis(200)));
+    let reports =
+        spawn_named_workers(4, |_| thread::sleep(Duration::from_millis(200)));
     let took = start.elapsed();
     assert_eq!(reports.len(), 4);
     // At the same time: about 200 ms. One after the other: 800 ms or more.
@@ -98,7 +101,8 @@ fn ex2_no_number_is_lost_or_doubled() {
 fn ex2_small_cases() {
     assert_eq!(fill_shared_list(1, 3), [0, 1, 2]);
     assert_eq!(fill_shared_list(3, 1), [0, 1, 2]);
-    // Worker 0 pushes 0, 2, 4; worker 1 pushes 1, 3, 5: sorted, they interleave.
+    // Worker 0 pushes 0, 2, 4; worker 1 pushes 1, 3, 5: sorted, they
+    // interleave.
     assert_eq!(fill_shared_list(2, 3), [0, 1, 2, 3, 4, 5]);
     assert!(fill_shared_list(0, 5).is_empty());
 }
@@ -227,8 +231,8 @@ fn ex4_the_predictions_meet_the_measurements() {
         "you predicted {waiting:?} for waiting work; {truth}. A sleeping \
          thread needs no CPU, so every copy can wait at once."
     );
-    let computing_right =
-        computing == Speedup::TheCpus || (cpus == 1 && computing == Speedup::None);
+    let computing_right = computing == Speedup::TheCpus
+        || (cpus == 1 && computing == Speedup::None);
     assert!(
         computing_right,
         "you predicted {computing:?} for computing work; {truth}. A computing \

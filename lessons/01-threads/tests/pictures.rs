@@ -34,7 +34,10 @@ fn check_io(spans: &[Drawn]) {
     for (i, a) in threads.iter().enumerate() {
         for b in &threads[i + 1..] {
             assert_ne!(a.lane, b.lane, "a thread each");
-            assert!(a.overlaps(b), "on threads the waits overlap: {a:#?} {b:#?}");
+            assert!(
+                a.overlaps(b),
+                "on threads the waits overlap: {a:#?} {b:#?}"
+            );
         }
     }
 }
@@ -91,7 +94,11 @@ fn background_ticker_is_cut_off_without_join() {
     let ticks_in = |process: &Drawn| {
         marks
             .iter()
-            .filter(|m| m.label.contains("tick ") && process.start <= m.at && m.at <= process.end)
+            .filter(|m| {
+                m.label.contains("tick ")
+                    && process.start <= m.at
+                    && m.at <= process.end
+            })
             .count()
     };
     assert!(ticks_in(processes[0]) < 10, "{marks:#?}");

@@ -34,7 +34,9 @@ where
         let name = handle.thread().name().unwrap_or("task").to_string();
         let outcome = handle
             .join()
-            .map_err(|payload| anyhow!("{name} panicked: {}", panics::message(&*payload)))
+            .map_err(|payload| {
+                anyhow!("{name} panicked: {}", panics::message(&*payload))
+            })
             .and_then(|result| result.with_context(|| name.clone()));
         match outcome {
             Ok(value) => values[index] = value,

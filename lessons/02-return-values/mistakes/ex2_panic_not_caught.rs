@@ -20,7 +20,8 @@ where
         })
         .collect::<std::io::Result<Vec<_>>>()?;
     // Join every thread before looking at any result: a `?` inside this loop
-    // would drop the remaining handles, and their threads would run on unwatched.
+    // would drop the remaining handles, and their threads would run on
+    // unwatched.
     let outcomes: Vec<(String, thread::Result<Result<u64>>)> = handles
         .into_iter()
         .map(|handle| {
@@ -35,6 +36,7 @@ where
                 .expect("a task panicked")
                 .with_context(|| name.clone())
         })
-        // Collecting into `Result<Vec<_>>` stops at the first `Err`, in input order.
+        // Collecting into `Result<Vec<_>>` stops at the first `Err`, in input
+        // order.
         .collect()
 }

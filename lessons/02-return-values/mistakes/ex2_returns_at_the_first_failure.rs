@@ -1,5 +1,5 @@
-//! WRONG: joins and checks in one pass: the first failure returns while later tasks still run
-//! Exercise 2: every value, or the first failure.
+//! WRONG: joins and checks in one pass: the first failure returns while later
+//! tasks still run Exercise 2: every value, or the first failure.
 
 use std::thread;
 
@@ -26,7 +26,9 @@ where
             let name = handle.thread().name().unwrap_or("task").to_string();
             handle
                 .join()
-                .map_err(|payload| anyhow!("{name} panicked: {}", panics::message(&*payload)))?
+                .map_err(|payload| {
+                    anyhow!("{name} panicked: {}", panics::message(&*payload))
+                })?
                 .with_context(|| name.clone())
         })
         .collect()

@@ -20,7 +20,8 @@ where
         })
         .collect::<Vec<_>>();
     // Join every thread before looking at any result: a `?` inside this loop
-    // would drop the remaining handles, and their threads would run on unwatched.
+    // would drop the remaining handles, and their threads would run on
+    // unwatched.
     let outcomes: Vec<(String, thread::Result<Result<u64>>)> = handles
         .into_iter()
         .map(|(name, handle)| (name, handle.join()))
@@ -30,9 +31,12 @@ where
         .map(|(name, outcome)| {
             // The outer `Result` is the panic, the inner one is `work`'s own.
             outcome
-                .map_err(|payload| anyhow!("{name} panicked: {}", panics::message(&*payload)))?
+                .map_err(|payload| {
+                    anyhow!("{name} panicked: {}", panics::message(&*payload))
+                })?
                 .with_context(|| name.clone())
         })
-        // Collecting into `Result<Vec<_>>` stops at the first `Err`, in input order.
+        // Collecting into `Result<Vec<_>>` stops at the first `Err`, in input
+        // order.
         .collect()
 }

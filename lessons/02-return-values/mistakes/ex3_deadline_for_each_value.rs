@@ -17,7 +17,8 @@ where
     for job in jobs {
         let sender = sender.clone();
         thread::spawn(move || {
-            // Main may have stopped listening (deadline passed); then this send fails.
+            // Main may have stopped listening (deadline passed); then this send
+            // fails.
             let _ = sender.send(job());
         });
     }
@@ -28,7 +29,8 @@ where
     while finished.len() < count {
         match values.recv_timeout(deadline) {
             Ok(value) => finished.push(value),
-            // Timeout: the deadline has passed. Disconnected: no job can send any more.
+            // Timeout: the deadline has passed. Disconnected: no job can send
+            // any more.
             Err(_) => break,
         }
     }

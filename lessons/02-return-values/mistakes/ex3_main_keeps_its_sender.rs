@@ -1,5 +1,5 @@
-//! WRONG: main's own sender stays alive, so the channel never closes and it waits out the deadline
-//! Exercise 3: as they complete.
+//! WRONG: main's own sender stays alive, so the channel never closes and it
+//! waits out the deadline Exercise 3: as they complete.
 
 use std::sync::mpsc;
 use std::thread;
@@ -18,7 +18,8 @@ where
     for job in jobs {
         let sender = sender.clone();
         thread::spawn(move || {
-            // Main may have stopped listening (deadline passed); then this send fails.
+            // Main may have stopped listening (deadline passed); then this send
+            // fails.
             let _ = sender.send(job());
         });
     }
@@ -27,7 +28,8 @@ where
         let left = give_up_at.saturating_duration_since(Instant::now());
         match values.recv_timeout(left) {
             Ok(value) => finished.push(value),
-            // Timeout: the deadline has passed. Disconnected: no job can send any more.
+            // Timeout: the deadline has passed. Disconnected: no job can send
+            // any more.
             Err(_) => break,
         }
     }

@@ -1,5 +1,5 @@
-//! WRONG: joins every attempt in input order, then takes the first success in input order
-//! Exercise 4 (stretch, optional): the first success.
+//! WRONG: joins every attempt in input order, then takes the first success in
+//! input order Exercise 4 (stretch, optional): the first success.
 
 use std::thread;
 

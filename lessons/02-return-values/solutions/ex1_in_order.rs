@@ -13,7 +13,8 @@ where
     let handles: Vec<thread::JoinHandle<R>> = inputs
         .into_iter()
         .map(|input| {
-            let work = work.clone(); // a `'static` thread must own what it calls
+            // a `'static` thread must own what it calls
+            let work = work.clone();
             thread::spawn(move || work(input))
         })
         .collect();

@@ -17,7 +17,8 @@ where
     for job in jobs {
         let sender = sender.clone();
         thread::spawn(move || {
-            // Main may have stopped listening (deadline passed); then this send fails.
+            // Main may have stopped listening (deadline passed); then this send
+            // fails.
             let _ = sender.send(job());
         });
     }
@@ -29,7 +30,8 @@ where
         let left = give_up_at.saturating_duration_since(Instant::now());
         match values.recv_timeout(left) {
             Ok(value) => finished.push(value),
-            // Timeout: the deadline has passed. Disconnected: no job can send any more.
+            // Timeout: the deadline has passed. Disconnected: no job can send
+            // any more.
             Err(_) => break,
         }
     }

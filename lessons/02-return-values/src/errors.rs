@@ -27,7 +27,10 @@ pub fn median(readings: &[&str]) -> Result<f64> {
 }
 
 /// Works out one sensor's median on a thread named after the sensor.
-pub fn median_on_thread(sensor: &str, readings: Vec<&'static str>) -> JoinHandle<Result<f64>> {
+pub fn median_on_thread(
+    sensor: &str,
+    readings: Vec<&'static str>,
+) -> JoinHandle<Result<f64>> {
     thread::Builder::new()
         .name(sensor.to_string())
         .spawn(move || median(&readings))
@@ -45,13 +48,16 @@ pub fn describe(handle: JoinHandle<Result<f64>>) -> String {
     }
 }
 
-/// When the caller only wants the value: both failures become one `anyhow::Error`
-/// that names the worker, ready for `?`. A panic becomes an error here.
+/// When the caller only wants the value: both failures become one
+/// `anyhow::Error` that names the worker, ready for `?`. A panic becomes an
+/// error here.
 pub fn value_of<T>(handle: JoinHandle<Result<T>>) -> Result<T> {
     let name = handle.thread().name().unwrap_or("a worker").to_string();
     handle
         .join()
-        .map_err(|payload| anyhow!("{name} panicked: {}", panics::message(&*payload)))?
+        .map_err(|payload| {
+            anyhow!("{name} panicked: {}", panics::message(&*payload))
+        })?
         .with_context(|| format!("{name} failed"))
 }
 // ANCHOR_END: outcome

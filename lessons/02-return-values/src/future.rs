@@ -15,9 +15,13 @@ pub fn total_price(cents: Vec<u32>, wait: Duration) -> u32 {
 }
 
 /// Python's `while not future.done()`: start the job, keep main busy with its
-/// own work, and ask the handle whether the job has finished.
-/// Returns the job's value and how many rounds of other work main did meanwhile.
-pub fn poll_until_finished(cents: Vec<u32>, wait: Duration, tick: Duration) -> (u32, u32) {
+/// own work, and ask the handle whether the job has finished. Returns the job's
+/// value and how many rounds of other work main did meanwhile.
+pub fn poll_until_finished(
+    cents: Vec<u32>,
+    wait: Duration,
+    tick: Duration,
+) -> (u32, u32) {
     let job = thread::spawn(move || total_price(cents, wait));
     let mut rounds = 0;
     while !job.is_finished() {
@@ -38,7 +42,9 @@ pub struct Pending<T> {
 }
 
 /// Starts `work` on a new thread and returns at once, like `executor.submit`.
-pub fn submit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Pending<T> {
+pub fn submit<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Pending<T> {
     let (sender, value) = mpsc::sync_channel(1); // room for exactly one value
     thread::spawn(move || {
         // If nobody is waiting any more, the send fails, and that is fine.
@@ -49,7 +55,10 @@ pub fn submit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> P
 
 impl<T> Pending<T> {
     /// The value, if it arrives within `deadline`.
-    pub fn wait_timeout(&self, deadline: Duration) -> Result<T, RecvTimeoutError> {
+    pub fn wait_timeout(
+        &self,
+        deadline: Duration,
+    ) -> Result<T, RecvTimeoutError> {
         let _span = info_span!("wait_timeout").entered();
         self.value.recv_timeout(deadline)
     }
@@ -67,7 +76,10 @@ impl<T> Pending<T> {
 /// only sender, the channel closes when the worker dies and waiting ends with
 /// `Disconnected`. If main kept a sender too, the channel stays open: `recv`
 /// would wait forever, so this waits only until `deadline`.
-pub fn result_of_a_crash(main_keeps_a_sender: bool, deadline: Duration) -> RecvTimeoutError {
+pub fn result_of_a_crash(
+    main_keeps_a_sender: bool,
+    deadline: Duration,
+) -> RecvTimeoutError {
     let (sender, result) = mpsc::channel::<u32>();
     let spare = main_keeps_a_sender.then(|| sender.clone());
     thread::spawn(move || {

@@ -1,4 +1,5 @@
-//! A thread's value comes back through `join`, one result per thread, in the order you ask.
+//! A thread's value comes back through `join`, one result per thread, in the
+//! order you ask.
 
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -24,12 +25,17 @@ pub fn count_words(text: &str, wait: Duration) -> usize {
 /// Counts every document's words on a thread of its own. Each thread returns
 /// its count and the moment it finished. Joining the handles in document order
 /// gives the results in document order, whichever thread finished first.
-pub fn count_all(documents: &[&'static str], waits: &[Duration]) -> Vec<(usize, Duration)> {
+pub fn count_all(
+    documents: &[&'static str],
+    waits: &[Duration],
+) -> Vec<(usize, Duration)> {
     let start = Instant::now();
     let handles: Vec<JoinHandle<(usize, Duration)>> = documents
         .iter()
         .zip(waits)
-        .map(|(&text, &wait)| thread::spawn(move || (count_words(text, wait), start.elapsed())))
+        .map(|(&text, &wait)| {
+            thread::spawn(move || (count_words(text, wait), start.elapsed()))
+        })
         .collect();
     handles
         .into_iter()

@@ -1,4 +1,5 @@
-//! Lesson 02: return values. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 02: return values. The teaching code; `main.rs` narrates it and the
+//! book includes it.
 
 pub mod errors;
 pub mod future;
@@ -27,7 +28,10 @@ pub mod ex1_in_order;
     all(feature = "starter", not(feature = "mistake")),
     path = "../exercises/ex2_first_failure.rs"
 )]
-#[cfg_attr(feature = "mistake", path = "../target/mistake/ex2_first_failure.rs")]
+#[cfg_attr(
+    feature = "mistake",
+    path = "../target/mistake/ex2_first_failure.rs"
+)]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
     path = "../solutions/ex2_first_failure.rs"
@@ -49,7 +53,10 @@ pub mod ex3_as_completed;
     all(feature = "starter", not(feature = "mistake")),
     path = "../exercises/ex4_first_success.rs"
 )]
-#[cfg_attr(feature = "mistake", path = "../target/mistake/ex4_first_success.rs")]
+#[cfg_attr(
+    feature = "mistake",
+    path = "../target/mistake/ex4_first_success.rs"
+)]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
     path = "../solutions/ex4_first_success.rs"

@@ -1,4 +1,5 @@
-//! Lesson 02: return values. Run it with `cargo run -p lesson-02`; `--help` lists the parts.
+//! Lesson 02: return values. Run it with `cargo run -p lesson-02`; `--help`
+//! lists the parts.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -53,12 +54,16 @@ fn wait(args: &Args) -> Result<Duration> {
 
 fn join(args: &Args) -> Result<()> {
     let wait = wait(args)?;
-    let texts: Vec<&str> = gather::DOCUMENTS.iter().map(|(_, text)| *text).collect();
+    let texts: Vec<&str> =
+        gather::DOCUMENTS.iter().map(|(_, text)| *text).collect();
     // The first document waits longest, so its thread finishes last.
     let waits = [wait * 3, wait * 2, wait];
-    println!("Three threads count words; the first waits longest, the last shortest:");
+    println!(
+        "Three threads count words; the first waits longest, the last shortest:"
+    );
     let (results, took) = timed(|| gather::count_all(&texts, &waits));
-    for ((name, _), (words, finished)) in gather::DOCUMENTS.iter().zip(&results) {
+    for ((name, _), (words, finished)) in gather::DOCUMENTS.iter().zip(&results)
+    {
         println!(
             "  {name:<9} {words:>2} words  (its thread finished after {})",
             Secs(*finished)
@@ -81,10 +86,14 @@ fn errors(_: &Args) -> Result<()> {
         ("garage", vec!["12.1", "n/a", "11.8"]),
         ("attic", vec![]),
     ];
-    println!("Three sensors, each on its own thread (a panic's message goes to stderr):");
+    println!(
+        "Three sensors, each on its own thread (a panic's message goes to stderr):"
+    );
     let handles: Vec<_> = sensors
         .iter()
-        .map(|(sensor, readings)| (sensor, errors::median_on_thread(sensor, readings.clone())))
+        .map(|(sensor, readings)| {
+            (sensor, errors::median_on_thread(sensor, readings.clone()))
+        })
         .collect();
     for (sensor, handle) in handles {
         println!("  {sensor:<8} {}", errors::describe(handle));
@@ -130,7 +139,9 @@ fn poll(args: &Args) -> Result<()> {
         future::poll_until_finished(vec![1999, 2500, 499], wait, tick)
     });
     let rounds_word = if rounds == 1 { "round" } else { "rounds" };
-    println!("  main did {rounds} {rounds_word} of its own work while the job ran");
+    println!(
+        "  main did {rounds} {rounds_word} of its own work while the job ran"
+    );
     println!("  the job returned {total} cents after {}", Secs(took));
     println!("Who worked when (main's rounds take turns: █▓█▓):");
     timeline::show();
@@ -146,7 +157,9 @@ fn oneshot(args: &Args) -> Result<()> {
     let submitted = Instant::now();
     // On main's lane, around what follows; it also puts main's lane first.
     let whole = tracing::info_span!("submit to value").entered();
-    let pending = future::submit(move || future::total_price(vec![1999, 2500, 499], wait));
+    let pending = future::submit(move || {
+        future::total_price(vec![1999, 2500, 499], wait)
+    });
     // Main's own work while the job runs: counting a document's words.
     let (name, text) = gather::DOCUMENTS[0];
     let (words, busy) = timed(|| {
@@ -174,11 +187,14 @@ fn oneshot(args: &Args) -> Result<()> {
         Secs(busy)
     );
     if total > wait + busy / 2 {
-        println!("Note: longer than the job itself: was the machine busy this time?");
+        println!(
+            "Note: longer than the job itself: was the machine busy this time?"
+        );
     }
     println!("Who waited when:");
     timeline::show();
-    let failed = future::submit(|| -> u32 { panic!("the price list is empty") });
+    let failed =
+        future::submit(|| -> u32 { panic!("the price list is empty") });
     println!(
         "A job that panics (message on stderr): wait() gave {:?}",
         failed.wait()
@@ -191,7 +207,8 @@ fn never(args: &Args) -> Result<()> {
     println!("A worker panics before sending its result (messages on stderr).");
     // A closed channel ends this wait at once; the long deadline only guards
     // against a slow panic (printing a backtrace can take a while).
-    let (outcome, took) = timed(|| future::result_of_a_crash(false, Duration::from_secs(20)));
+    let (outcome, took) =
+        timed(|| future::result_of_a_crash(false, Duration::from_secs(20)));
     println!(
         "  only the worker held a sender: waiting ended with {outcome:?} after {:.1} ms",
         // Always in ms (never µs), so the two lines compare at a glance.
@@ -202,6 +219,8 @@ fn never(args: &Args) -> Result<()> {
         "  main kept a sender too:        waiting ended with {outcome:?} after {:.1} ms",
         took.as_secs_f64() * 1e3
     );
-    println!("With recv() instead of recv_timeout(), the second wait would never end.");
+    println!(
+        "With recv() instead of recv_timeout(), the second wait would never end."
+    );
     Ok(())
 }

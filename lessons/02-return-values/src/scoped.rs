@@ -1,4 +1,5 @@
-//! Scoped threads may borrow the caller's data, and may return borrows of it too.
+//! Scoped threads may borrow the caller's data, and may return borrows of it
+//! too.
 
 use std::thread;
 

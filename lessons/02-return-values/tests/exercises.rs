@@ -115,10 +115,13 @@ fn ex2_the_first_failure_is_the_first_in_input_order_not_in_time() {
 
 #[test]
 fn ex2_a_panic_becomes_an_error() {
-    let error = try_all(vec![4, 5, 0], |n| Ok(100 / n)).expect_err("100 / 0 panics");
+    let error =
+        try_all(vec![4, 5, 0], |n| Ok(100 / n)).expect_err("100 / 0 panics");
     let text = format!("{error:#}");
     assert!(
-        text.contains("task-3") && text.contains("panicked") && text.contains("divide by zero"),
+        text.contains("task-3")
+            && text.contains("panicked")
+            && text.contains("divide by zero"),
         "expected something like \"task-3 panicked: attempt to divide by zero\", got {text:?}"
     );
 }
@@ -168,7 +171,10 @@ fn ex3_values_come_in_finishing_order() {
 #[test]
 fn ex3_a_slow_job_is_left_out_at_the_deadline() {
     let started = Instant::now();
-    let values = as_completed(vec![sleeper(0), sleeper(3_000)], Duration::from_millis(300));
+    let values = as_completed(
+        vec![sleeper(0), sleeper(3_000)],
+        Duration::from_millis(300),
+    );
     let took = started.elapsed();
     assert_eq!(values, [0], "only the quick job finishes in time");
     assert!(
@@ -220,7 +226,10 @@ fn ex3_a_panicking_job_does_not_make_it_wait() {
     assert_eq!(*order.lock().unwrap(), ["ran"]);
 }
 
-fn attempt<T: Send + 'static>(millis: u64, outcome: Result<T, &'static str>) -> Attempt<T> {
+fn attempt<T: Send + 'static>(
+    millis: u64,
+    outcome: Result<T, &'static str>,
+) -> Attempt<T> {
     Box::new(move || {
         thread::sleep(Duration::from_millis(millis));
         outcome.map_err(str::to_string)

@@ -45,7 +45,8 @@ fn poll_notices_the_value_at_the_end_of_a_round() {
     let rounds = check_poll(&recorded);
     // The recording says "main did N rounds": the picture has those N rounds,
     // and the job ended in the middle of the last one.
-    let text = std::fs::read_to_string(format!("{DIR}/output/poll.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(format!("{DIR}/output/poll.txt")).unwrap();
     assert!(
         text.contains(&format!("main did {rounds} rounds")),
         "{rounds} rounds drawn: {text}"

@@ -13,7 +13,8 @@ fn join_gives_the_values_back_in_start_order() {
         .map(|name| run.number_after(name))
         .collect();
     assert_eq!(words, [20.0, 7.0, 2.0], "{run}");
-    // The waits were 300, 200 and 100 ms: together about 300 ms, in sequence 600 ms.
+    // The waits were 300, 200 and 100 ms: together about 300 ms, in sequence
+    // 600 ms.
     let together = run.millis_after("All three took");
     let one_by_one = run.millis_after("they would wait");
     assert!(
@@ -31,7 +32,8 @@ fn an_err_and_a_panic_are_told_apart() {
         .assert_prints("Err(garage failed: bad reading")
         .assert_prints("Err(attic panicked: index out of bounds");
     assert!(
-        run.stderr.contains("thread 'attic'") && run.stderr.contains("panicked"),
+        run.stderr.contains("thread 'attic'")
+            && run.stderr.contains("panicked"),
         "the panic names its thread on stderr: {run}"
     );
 }
@@ -40,7 +42,9 @@ fn an_err_and_a_panic_are_told_apart() {
 fn scoped_threads_return_borrows() {
     let run = part("scoped", &[]);
     run.assert_prints("\"GET /api/orders/7 200 9ms\"")
-        .assert_prints("\"GET /api/reports/monthly?year=2025&format=csv 200 412ms\"");
+        .assert_prints(
+            "\"GET /api/reports/monthly?year=2025&format=csv 200 412ms\"",
+        );
     assert_eq!(run.stdout.matches("(no copy): true").count(), 2, "{run}");
 }
 
@@ -79,8 +83,12 @@ fn a_deadline_can_pass_before_the_value_arrives() {
 fn a_kept_sender_turns_a_crash_into_a_wait() {
     // Shorter waits than the book's: the fact is the same, the test is faster.
     part("never", &["--wait-ms=50"])
-        .assert_prints("only the worker held a sender: waiting ended with Disconnected")
-        .assert_prints("main kept a sender too:        waiting ended with Timeout");
+        .assert_prints(
+            "only the worker held a sender: waiting ended with Disconnected",
+        )
+        .assert_prints(
+            "main kept a sender too:        waiting ended with Timeout",
+        );
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! WRONG: the reporter stops as soon as it sees the work is done, without a last report
-//! Exercise 1: a reporter thread.
+//! WRONG: the reporter stops as soon as it sees the work is done, without a
+//! last report Exercise 1: a reporter thread.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::thread;

@@ -1,5 +1,5 @@
-//! WRONG: the chapter's way round: the work runs on a new thread and the caller reports
-//! Exercise 1: a reporter thread.
+//! WRONG: the chapter's way round: the work runs on a new thread and the caller
+//! reports Exercise 1: a reporter thread.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;

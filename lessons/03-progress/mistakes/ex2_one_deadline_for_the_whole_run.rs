@@ -1,5 +1,5 @@
-//! WRONG: the patience is one deadline for the whole run, not a limit on each silence
-//! Exercise 2: follow a worker's news.
+//! WRONG: the patience is one deadline for the whole run, not a limit on each
+//! silence Exercise 2: follow a worker's news.
 
 use std::time::{Duration, Instant};
 
@@ -31,7 +31,9 @@ pub fn follow(
             Ok(Event::Progress(count)) => progress.push(count),
             Ok(Event::Finished(result)) => return Ok((progress, result)),
             // Every sender is gone, so no `Finished` can come any more.
-            Err(RecvTimeoutError::Disconnected) => return Err(Failure::Vanished),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Failure::Vanished);
+            }
             Err(RecvTimeoutError::Timeout) => return Err(Failure::Silent),
         }
     }

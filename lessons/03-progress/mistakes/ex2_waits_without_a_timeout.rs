@@ -1,5 +1,5 @@
-//! WRONG: receives with a plain `recv`, so a stuck worker that keeps its sender is waited for
-//! Exercise 2: follow a worker's news.
+//! WRONG: receives with a plain `recv`, so a stuck worker that keeps its sender
+//! is waited for Exercise 2: follow a worker's news.
 
 use std::time::Duration;
 

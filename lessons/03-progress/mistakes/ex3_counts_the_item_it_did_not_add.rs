@@ -26,7 +26,8 @@ pub fn sum_with_deadline(
         let worker = s.spawn(|| {
             let mut sum = 0;
             for (processed, item) in items.iter().enumerate() {
-                // Checked between items: an item is either added whole or not at all.
+                // Checked between items: an item is either added whole or not
+                // at all.
                 if stop.load(Ordering::Relaxed) {
                     return Partial {
                         sum,
@@ -47,7 +48,8 @@ pub fn sum_with_deadline(
         while !worker.is_finished() && Instant::now() < give_up_at {
             thread::sleep(Duration::from_millis(1));
         }
-        // Harmless if the worker has already finished: nobody reads the flag then.
+        // Harmless if the worker has already finished: nobody reads the flag
+        // then.
         stop.store(true, Ordering::Relaxed);
         worker.join().expect("the worker panicked")
     })

@@ -1,5 +1,5 @@
-//! WRONG: the worker reads the stop flag once, before the first item, so it never stops
-//! Exercise 3: a job with a deadline.
+//! WRONG: the worker reads the stop flag once, before the first item, so it
+//! never stops Exercise 3: a job with a deadline.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -46,7 +46,8 @@ pub fn sum_with_deadline(
         while !worker.is_finished() && Instant::now() < give_up_at {
             thread::sleep(Duration::from_millis(1));
         }
-        // Harmless if the worker has already finished: nobody reads the flag then.
+        // Harmless if the worker has already finished: nobody reads the flag
+        // then.
         stop.store(true, Ordering::Relaxed);
         worker.join().expect("the worker panicked")
     })

@@ -1,5 +1,5 @@
-//! WRONG: main sleeps the whole deadline before it asks the worker to stop, even when the job is long done
-//! Exercise 3: a job with a deadline.
+//! WRONG: main sleeps the whole deadline before it asks the worker to stop,
+//! even when the job is long done Exercise 3: a job with a deadline.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -26,7 +26,8 @@ pub fn sum_with_deadline(
         let worker = s.spawn(|| {
             let mut sum = 0;
             for (processed, item) in items.iter().enumerate() {
-                // Checked between items: an item is either added whole or not at all.
+                // Checked between items: an item is either added whole or not
+                // at all.
                 if stop.load(Ordering::Relaxed) {
                     return Partial {
                         sum,
@@ -44,7 +45,8 @@ pub fn sum_with_deadline(
             }
         });
         thread::sleep(give_up_at.saturating_duration_since(Instant::now()));
-        // Harmless if the worker has already finished: nobody reads the flag then.
+        // Harmless if the worker has already finished: nobody reads the flag
+        // then.
         stop.store(true, Ordering::Relaxed);
         worker.join().expect("the worker panicked")
     })

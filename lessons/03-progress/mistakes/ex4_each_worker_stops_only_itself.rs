@@ -1,5 +1,5 @@
-//! WRONG: a worker that finds a bad item stops, but tells nobody: the others check on
-//! Exercise 4 (stretch, optional): one bad item stops everyone.
+//! WRONG: a worker that finds a bad item stops, but tells nobody: the others
+//! check on Exercise 4 (stretch, optional): one bad item stops everyone.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};

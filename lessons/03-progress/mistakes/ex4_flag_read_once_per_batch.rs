@@ -1,5 +1,5 @@
-//! WRONG: each worker reads the stop flag once, before its batch, not before each item
-//! Exercise 4 (stretch, optional): one bad item stops everyone.
+//! WRONG: each worker reads the stop flag once, before its batch, not before
+//! each item Exercise 4 (stretch, optional): one bad item stops everyone.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};

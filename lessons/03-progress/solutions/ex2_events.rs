@@ -29,7 +29,9 @@ pub fn follow(
             Ok(Event::Progress(count)) => progress.push(count),
             Ok(Event::Finished(result)) => return Ok((progress, result)),
             // Every sender is gone, so no `Finished` can come any more.
-            Err(RecvTimeoutError::Disconnected) => return Err(Failure::Vanished),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Failure::Vanished);
+            }
             Err(RecvTimeoutError::Timeout) => return Err(Failure::Silent),
         }
     }

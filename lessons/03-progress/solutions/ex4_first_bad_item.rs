@@ -1,4 +1,5 @@
-//! Exercise 4 (stretch, optional): one bad item stops everyone (reference solution).
+//! Exercise 4 (stretch, optional): one bad item stops everyone (reference
+//! solution).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -25,8 +25,9 @@ pub fn run_with_bars(
     per_item: Duration,
 ) -> Result<(Vec<Finished>, bool)> {
     let bars = MultiProgress::new();
-    let style = ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos:>3}/{len}")?
-        .progress_chars("=> ");
+    let style =
+        ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos:>3}/{len}")?
+            .progress_chars("=> ");
     let workers: Vec<_> = jobs
         .iter()
         .map(|&(name, items)| {

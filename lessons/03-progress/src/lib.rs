@@ -1,4 +1,5 @@
-//! Lesson 03: progress and stopping. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 03: progress and stopping. The teaching code; `main.rs` narrates it
+//! and the book includes it.
 
 pub mod bars;
 pub mod messages;
@@ -50,7 +51,10 @@ pub mod ex3_deadline;
     all(feature = "starter", not(feature = "mistake")),
     path = "../exercises/ex4_first_bad_item.rs"
 )]
-#[cfg_attr(feature = "mistake", path = "../target/mistake/ex4_first_bad_item.rs")]
+#[cfg_attr(
+    feature = "mistake",
+    path = "../target/mistake/ex4_first_bad_item.rs"
+)]
 #[cfg_attr(
     not(any(feature = "starter", feature = "mistake")),
     path = "../solutions/ex4_first_bad_item.rs"

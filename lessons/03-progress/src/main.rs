@@ -1,4 +1,5 @@
-//! Lesson 03: progress and stopping. Run it with `cargo run -p lesson-03`; `--help` lists the parts.
+//! Lesson 03: progress and stopping. Run it with `cargo run -p lesson-03`;
+//! `--help` lists the parts.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -42,8 +43,9 @@ fn main() -> ExitCode {
         .run()
 }
 
-/// The size of the simulated work: `--files` and `--step-ms`, within limits that
-/// keep every part meaningful (and the arithmetic on them from overflowing).
+/// The size of the simulated work: `--files` and `--step-ms`, within limits
+/// that keep every part meaningful (and the arithmetic on them from
+/// overflowing).
 fn work(args: &Args) -> Result<(u32, Duration)> {
     let files = args.get("files");
     ensure!(
@@ -75,7 +77,9 @@ fn shared_counter(args: &Args) -> Result<()> {
     let mut distinct = seen.clone();
     distinct.dedup();
     let last = seen.last().copied().unwrap_or(0);
-    println!("The worker returned {indexed}; the counter read after join: {last}.");
+    println!(
+        "The worker returned {indexed}; the counter read after join: {last}."
+    );
     println!(
         "Main looked {} times (the last after join) and saw {} different counts;",
         seen.len(),
@@ -105,10 +109,13 @@ fn several(args: &Args) -> Result<()> {
 }
 
 fn messages(args: &Args) -> Result<()> {
-    // A quarter of the files: every event gets a line, and two workers' worth is plenty.
+    // A quarter of the files: every event gets a line, and two workers' worth
+    // is plenty.
     let (files, step) = work(args)?;
     let files = (files / 4).max(1);
-    println!("Two workers send an event per file, then their result, over one channel:");
+    println!(
+        "Two workers send an event per file, then their result, over one channel:"
+    );
     let mut line = StatusLine::new();
     let (results, received) = messages::receive_all(2, files, step, |done| {
         line.show(&format!("  worker 0: {}   worker 1: {}", done[0], done[1]))
@@ -166,12 +173,19 @@ fn stop_worker(args: &Args) -> Result<()> {
     println!("Who worked when (█▓ are files, | is main's request to stop):");
     timeline::show();
     if channel > step / 2 {
-        println!("Note: the channel worker should stop at once; was the machine busy?");
+        println!(
+            "Note: the channel worker should stop at once; was the machine busy?"
+        );
     }
     Ok(())
 }
 
-fn report_stop(how: &str, partial: stop::Partial, files: u32, latency: Duration) {
+fn report_stop(
+    how: &str,
+    partial: stop::Partial,
+    files: u32,
+    latency: Duration,
+) {
     if partial.stopped {
         println!(
             "  {how} stopped after {} of {}, {} after the request",

@@ -14,7 +14,12 @@ pub enum Event {
 }
 
 /// Indexes `files` files, sending an event after each one, then the result.
-pub fn index_and_report(worker: usize, files: u32, per_file: Duration, events: Sender<Event>) {
+pub fn index_and_report(
+    worker: usize,
+    files: u32,
+    per_file: Duration,
+    events: Sender<Event>,
+) {
     for done in 1..=files {
         thread::sleep(per_file); // stands in for indexing one file
         if events.send(Event::Progress { worker, done }).is_err() {
@@ -43,7 +48,9 @@ pub fn receive_all(
     let threads: Vec<_> = (0..workers)
         .map(|worker| {
             let sender = sender.clone();
-            thread::spawn(move || index_and_report(worker, files, per_file, sender))
+            thread::spawn(move || {
+                index_and_report(worker, files, per_file, sender)
+            })
         })
         .collect();
     drop(sender); // now the channel closes when the last worker is done
@@ -64,7 +71,8 @@ pub fn receive_all(
         }
     }
     for thread in threads {
-        thread.join().expect("a worker panicked"); // done already: the channel closed
+        // done already: the channel closed
+        thread.join().expect("a worker panicked");
     }
     (results, received)
 }

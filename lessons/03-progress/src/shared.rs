@@ -38,7 +38,8 @@ pub fn watch(
             thread::sleep(every);
         }
         let indexed = worker.join().expect("the indexer panicked");
-        // The last look may have come before the worker's last step: look again.
+        // The last look may have come before the worker's last step: look
+        // again.
         let last = done.load(Ordering::Relaxed);
         show(last);
         seen.push(last);

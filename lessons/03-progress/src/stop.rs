@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, bounded};
 use tracing::{info, info_span};
 
-/// What a stopped worker hands back: the work it finished, and whether it was stopped.
+/// What a stopped worker hands back: the work it finished, and whether it was
+/// stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Partial {
     pub indexed: u32,
@@ -18,7 +19,11 @@ pub struct Partial {
 // ANCHOR: flag
 /// Indexes files until done or until `stop` is set. It looks at the flag
 /// between files, so a request made mid-file waits for that file to finish.
-pub fn index_until_flag(files: u32, per_file: Duration, stop: &AtomicBool) -> Partial {
+pub fn index_until_flag(
+    files: u32,
+    per_file: Duration,
+    stop: &AtomicBool,
+) -> Partial {
     for indexed in 0..files {
         if stop.load(Ordering::Relaxed) {
             return Partial {
@@ -37,7 +42,11 @@ pub fn index_until_flag(files: u32, per_file: Duration, stop: &AtomicBool) -> Pa
 
 /// Lets the worker run for `deadline`, then sets the flag and waits for it.
 /// Returns what it finished and how long it took to stop once asked.
-pub fn stop_with_flag(files: u32, per_file: Duration, deadline: Duration) -> (Partial, Duration) {
+pub fn stop_with_flag(
+    files: u32,
+    per_file: Duration,
+    deadline: Duration,
+) -> (Partial, Duration) {
     let stop = AtomicBool::new(false);
     thread::scope(|s| {
         let worker = s.spawn(|| index_until_flag(files, per_file, &stop));
@@ -58,11 +67,16 @@ pub fn stop_with_flag(files: u32, per_file: Duration, deadline: Duration) -> (Pa
 /// waits on the channel instead, so a stop request wakes it at once. A closed
 /// channel also means stop: if main drops its sender (say, while unwinding
 /// from a panic), the work ends too.
-pub fn index_until_told(files: u32, per_file: Duration, stop: Receiver<()>) -> Partial {
+pub fn index_until_told(
+    files: u32,
+    per_file: Duration,
+    stop: Receiver<()>,
+) -> Partial {
     for indexed in 0..files {
         let _span = info_span!("file", lane = "chan worker").entered();
         match stop.recv_timeout(per_file) {
-            Err(RecvTimeoutError::Timeout) => {} // no request: this file is done
+            // no request: this file is done
+            Err(RecvTimeoutError::Timeout) => {}
             Ok(()) | Err(RecvTimeoutError::Disconnected) => {
                 return Partial {
                     indexed,
@@ -83,7 +97,8 @@ pub fn stop_with_channel(
     deadline: Duration,
 ) -> (Partial, Duration) {
     let (stop, stop_requests) = bounded(1);
-    let worker = thread::spawn(move || index_until_told(files, per_file, stop_requests));
+    let worker =
+        thread::spawn(move || index_until_told(files, per_file, stop_requests));
     thread::sleep(deadline);
     info!("stop!");
     let asked = Instant::now();

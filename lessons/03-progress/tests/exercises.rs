@@ -25,9 +25,10 @@ fn ten_steps(progress: &AtomicU32) -> u64 {
 #[test]
 fn ex1_progress_is_reported_while_the_work_runs() {
     let reported = Mutex::new(Vec::new());
-    let result = run_with_reporter(ten_steps, Duration::from_millis(5), |count| {
-        reported.lock().unwrap().push(count);
-    });
+    let result =
+        run_with_reporter(ten_steps, Duration::from_millis(5), |count| {
+            reported.lock().unwrap().push(count);
+        });
     let reported = reported.into_inner().unwrap();
     assert_eq!(
         result, 55,
@@ -203,7 +204,11 @@ fn ex3_a_quick_job_finishes_without_waiting_for_the_deadline() {
 fn ex3_a_slow_job_stops_at_the_deadline_and_keeps_its_work() {
     let items: Vec<u64> = (1..=100).collect();
     let started = Instant::now();
-    let partial = sum_with_deadline(items, Duration::from_millis(20), Duration::from_millis(200));
+    let partial = sum_with_deadline(
+        items,
+        Duration::from_millis(20),
+        Duration::from_millis(200),
+    );
     let took = started.elapsed();
     assert!(
         partial.stopped,
@@ -233,7 +238,8 @@ fn slow_check(item: u32) -> bool {
 
 #[test]
 fn ex4_good_batches_are_checked_to_the_end() {
-    let batches: Vec<Vec<u32>> = (0..4).map(|b| (b * 10..b * 10 + 10).collect()).collect();
+    let batches: Vec<Vec<u32>> =
+        (0..4).map(|b| (b * 10..b * 10 + 10).collect()).collect();
     assert_eq!(
         check_all(&batches, slow_check),
         Verdict {
@@ -255,7 +261,8 @@ fn ex4_good_batches_are_checked_to_the_end() {
 fn ex4_one_bad_item_stops_every_batch() {
     // Batch 2's fourth item is bad. Batch 0 has a bad item far down, which
     // nobody should reach: everyone stops within a few items of the first.
-    let mut batches: Vec<Vec<u32>> = (0..4).map(|_| (0..100).collect()).collect();
+    let mut batches: Vec<Vec<u32>> =
+        (0..4).map(|_| (0..100).collect()).collect();
     batches[2][3] = 1_002;
     batches[0][60] = 2_000;
     let started = Instant::now();

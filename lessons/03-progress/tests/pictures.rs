@@ -24,11 +24,17 @@ fn files_on<'a>(spans: &'a [Drawn], lane: &str) -> Vec<&'a Drawn> {
 /// Main asks each worker once, the flag worker first. The request falls in
 /// the middle of a file of each; that file is the last one each worker starts.
 /// Returns the last file of each worker and the two requests.
-fn check_stop<'a>(spans: &'a [Drawn], marks: &[Mark]) -> [(&'a Drawn, Mark); 2] {
-    let requests: Vec<&Mark> = marks.iter().filter(|m| m.label == "stop!").collect();
+fn check_stop<'a>(
+    spans: &'a [Drawn],
+    marks: &[Mark],
+) -> [(&'a Drawn, Mark); 2] {
+    let requests: Vec<&Mark> =
+        marks.iter().filter(|m| m.label == "stop!").collect();
     assert_eq!(requests.len(), 2, "{marks:#?}");
     let mut last = Vec::new();
-    for (lane, request) in ["flag worker", "chan worker"].into_iter().zip(requests) {
+    for (lane, request) in
+        ["flag worker", "chan worker"].into_iter().zip(requests)
+    {
         assert_eq!(request.lane, "main", "main asks: {request:#?}");
         let files = files_on(spans, lane);
         let (final_file, before) = files.split_last().expect("not empty");
@@ -55,7 +61,8 @@ fn check_stop<'a>(spans: &'a [Drawn], marks: &[Mark]) -> [(&'a Drawn, Mark); 2] 
 fn stop_the_flag_finishes_its_file_the_channel_does_not() {
     let path = format!("{DIR}/output/stop.svg");
     let spans = picture::spans(&path);
-    let [(flag, flag_asked), (chan, chan_asked)] = check_stop(&spans, &picture::marks(&path));
+    let [(flag, flag_asked), (chan, chan_asked)] =
+        check_stop(&spans, &picture::marks(&path));
     // In the book's run, the flag worker went on with its file after the
     // request, and the channel worker stopped sooner.
     assert!(
@@ -64,8 +71,11 @@ fn stop_the_flag_finishes_its_file_the_channel_does_not() {
     );
     // The picture draws what the recording says: the flag worker finished N
     // files, the channel worker N files and part of one more.
-    let text = std::fs::read_to_string(format!("{DIR}/output/stop.txt")).unwrap();
-    for (lane, how, unfinished) in [("flag worker", "flag", 0), ("chan worker", "channel", 1)] {
+    let text =
+        std::fs::read_to_string(format!("{DIR}/output/stop.txt")).unwrap();
+    for (lane, how, unfinished) in
+        [("flag worker", "flag", 0), ("chan worker", "channel", 1)]
+    {
         let drawn = files_on(&spans, lane).len() - unfinished;
         let said = format!("with a {how}:");
         let line = text.lines().find(|l| l.contains(&said)).unwrap();
@@ -74,7 +84,8 @@ fn stop_the_flag_finishes_its_file_the_channel_does_not() {
             "{drawn} whole files drawn on {lane}: {line}"
         );
     }
-    let path = std::env::temp_dir().join(format!("lesson-03-stop-{}.svg", std::process::id()));
+    let path = std::env::temp_dir()
+        .join(format!("lesson-03-stop-{}.svg", std::process::id()));
     let fresh = course_test::run(
         LESSON,
         &[

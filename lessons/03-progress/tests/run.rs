@@ -8,8 +8,10 @@ course_test::lesson_under_test!("lesson-03");
 #[test]
 fn main_sees_the_counter_move_while_the_worker_runs() {
     let run = part("shared", &[]);
-    run.assert_prints("The worker returned 20; the counter read after join: 20.")
-        .assert_prints("(the last after join)");
+    run.assert_prints(
+        "The worker returned 20; the counter read after join: 20.",
+    )
+    .assert_prints("(the last after join)");
     let looked = run.number_after("Main looked");
     let different = run.number_after("and saw");
     assert!(looked >= 2.0, "{run}");
@@ -67,7 +69,8 @@ fn a_request_during_the_last_file_is_not_called_early() {
         let run = run(LESSON, &args);
         run.assert_success();
         assert!(
-            !run.stdout.contains("before the request") && !run.stdout.contains(" 1 files"),
+            !run.stdout.contains("before the request")
+                && !run.stdout.contains(" 1 files"),
             "{run}"
         );
         let flag = run
@@ -76,7 +79,8 @@ fn a_request_during_the_last_file_is_not_called_early() {
             .find(|line| line.contains("with a flag:"))
             .unwrap_or_else(|| panic!("no flag line: {run}"));
         assert!(
-            flag.contains("it never saw the request") || flag.contains("stopped after"),
+            flag.contains("it never saw the request")
+                || flag.contains("stopped after"),
             "{run}"
         );
     }
@@ -90,7 +94,9 @@ fn in_a_terminal(args: &str) -> Option<Run> {
         .into_iter()
         .find(|path| std::path::Path::new(path).exists());
     let Some(script) = script else {
-        eprintln!("skipped: no `script` command to make a pseudo-terminal with");
+        eprintln!(
+            "skipped: no `script` command to make a pseudo-terminal with"
+        );
         return None;
     };
     // -q: no "Script started" lines; -e: exit with the lesson's status;
@@ -135,7 +141,8 @@ fn main_returning_skips_the_cleanup() {
 
 #[test]
 fn the_work_can_be_made_shorter() {
-    // What a learner's `--step-ms=2 --files=10` does: the same facts, much sooner.
+    // What a learner's `--step-ms=2 --files=10` does: the same facts, much
+    // sooner.
     let run = run(LESSON, &["--step-ms=2", "--files=10"]);
     run.assert_success()
         .assert_prints("The worker returned 10;")

@@ -1,4 +1,5 @@
-//! WRONG: children are not held by guards, so an early return leaves them running.
+//! WRONG: children are not held by guards, so an early return leaves them
+//! running.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -37,10 +38,9 @@ pub fn count_lines(
             "counting {} failed: {status}",
             path.display()
         );
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

@@ -1,4 +1,5 @@
-//! WRONG: the parent trusts the child's output and never looks at its exit status.
+//! WRONG: the parent trusts the child's output and never looks at its exit
+//! status.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -29,13 +30,13 @@ pub fn count_lines(
     let mut counts = Vec::new();
     for (path, mut child) in paths.iter().zip(children) {
         let mut answer = String::new();
-        let mut stdout = child.child_mut().stdout.take().context("no stdout")?;
+        let mut stdout =
+            child.child_mut().stdout.take().context("no stdout")?;
         stdout.read_to_string(&mut answer)?;
         child.wait()?;
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

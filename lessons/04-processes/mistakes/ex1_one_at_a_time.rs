@@ -26,7 +26,8 @@ pub fn count_lines(
         command.arg(path).stdout(Stdio::piped());
         let mut child = ChildGuard::spawn(&mut command)?;
         let mut answer = String::new();
-        let mut stdout = child.child_mut().stdout.take().context("no stdout")?;
+        let mut stdout =
+            child.child_mut().stdout.take().context("no stdout")?;
         stdout.read_to_string(&mut answer)?;
         let status = child.wait()?;
         ensure!(
@@ -34,10 +35,9 @@ pub fn count_lines(
             "counting {} failed: {status}",
             path.display()
         );
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

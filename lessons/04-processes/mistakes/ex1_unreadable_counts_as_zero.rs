@@ -28,7 +28,8 @@ pub fn count_lines(
     let mut counts = Vec::new();
     for (path, mut child) in paths.iter().zip(children) {
         let mut answer = String::new();
-        let mut stdout = child.child_mut().stdout.take().context("no stdout")?;
+        let mut stdout =
+            child.child_mut().stdout.take().context("no stdout")?;
         stdout.read_to_string(&mut answer)?;
         let status = child.wait()?;
         ensure!(
@@ -36,10 +37,9 @@ pub fn count_lines(
             "counting {} failed: {status}",
             path.display()
         );
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

@@ -29,7 +29,8 @@ pub fn count_lines(
     let mut answers = Vec::new();
     for mut child in children {
         let mut answer = String::new();
-        let mut stdout = child.child_mut().stdout.take().context("no stdout")?;
+        let mut stdout =
+            child.child_mut().stdout.take().context("no stdout")?;
         stdout.read_to_string(&mut answer)?;
         answers.push((answer, child.wait()?));
     }
@@ -40,10 +41,9 @@ pub fn count_lines(
             "counting {} failed: {status}",
             path.display()
         );
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

@@ -36,7 +36,9 @@ pub fn ending(status: ExitStatus) -> Ending {
     match (status.code(), status.signal()) {
         (Some(code), _) => Ending::Exited(code),
         (None, Some(signal)) => Ending::Signalled(signal),
-        (None, None) => unreachable!("a finished Unix process has a code or a signal"),
+        (None, None) => {
+            unreachable!("a finished Unix process has a code or a signal")
+        }
     }
 }
 

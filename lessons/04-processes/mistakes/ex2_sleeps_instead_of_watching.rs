@@ -1,4 +1,5 @@
-//! WRONG: the lock holder catches SIGTERM but sleeps on instead of looking at the flag.
+//! WRONG: the lock holder catches SIGTERM but sleeps on instead of looking at
+//! the flag.
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
@@ -36,11 +37,16 @@ pub fn ending(status: ExitStatus) -> Ending {
     match (status.code(), status.signal()) {
         (Some(code), _) => Ending::Exited(code),
         (None, Some(signal)) => Ending::Signalled(signal),
-        (None, None) => unreachable!("a finished Unix process has a code or a signal"),
+        (None, None) => {
+            unreachable!("a finished Unix process has a code or a signal")
+        }
     }
 }
 
-pub fn stop(mut children: Vec<ChildGuard>, grace: Duration) -> Result<Vec<Ending>> {
+pub fn stop(
+    mut children: Vec<ChildGuard>,
+    grace: Duration,
+) -> Result<Vec<Ending>> {
     for child in &mut children {
         child.terminate()?;
     }

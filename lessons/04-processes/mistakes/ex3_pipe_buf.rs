@@ -1,6 +1,6 @@
-//! WRONG: it predicts PIPE_BUF, the largest write never mixed with others, not what a pipe holds.
-//! Exercise 3 (stretch, optional): predict, then measure: how much does a
-//! pipe hold?
+//! WRONG: it predicts PIPE_BUF, the largest write never mixed with others, not
+//! what a pipe holds. Exercise 3 (stretch, optional): predict, then measure:
+//! how much does a pipe hold?
 
 use std::io::{self, Read};
 use std::process::{Command, Stdio};

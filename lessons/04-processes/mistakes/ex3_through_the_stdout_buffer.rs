@@ -1,6 +1,6 @@
-//! WRONG: it writes through Rust's buffered stdout, so it counts bytes still in the buffer.
-//! Exercise 3 (stretch, optional): predict, then measure: how much does a
-//! pipe hold?
+//! WRONG: it writes through Rust's buffered stdout, so it counts bytes still in
+//! the buffer. Exercise 3 (stretch, optional): predict, then measure: how much
+//! does a pipe hold?
 
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
@@ -23,7 +23,9 @@ pub fn fill_role(_: &[String]) -> Result<()> {
         match (&stdout).write(b"x") {
             Ok(_) => written += 1,
             Err(error) if error.kind() == io::ErrorKind::WouldBlock => break,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                continue;
+            }
             Err(error) => return Err(error.into()),
         }
     }

@@ -36,7 +36,8 @@ pub fn count_lines(
         // Read the answer to its end, then wait: the child never blocks on a
         // full pipe, and once its stdout has closed the wait is short.
         let mut answer = String::new();
-        let mut stdout = child.child_mut().stdout.take().context("no stdout")?;
+        let mut stdout =
+            child.child_mut().stdout.take().context("no stdout")?;
         stdout.read_to_string(&mut answer)?;
         let status = child.wait()?;
         // The status decides, not the output: a child that printed a number
@@ -46,10 +47,9 @@ pub fn count_lines(
             "counting {} failed: {status}",
             path.display()
         );
-        let count = answer
-            .trim()
-            .parse()
-            .with_context(|| format!("counting {}: not a number: {answer:?}", path.display()))?;
+        let count = answer.trim().parse().with_context(|| {
+            format!("counting {}: not a number: {answer:?}", path.display())
+        })?;
         counts.push(count);
     }
     Ok(counts)

@@ -36,17 +36,22 @@ pub fn lock_role(args: &[String]) -> Result<()> {
 }
 
 pub fn ending(status: ExitStatus) -> Ending {
-    // On Unix a process either exits with a code or is ended by a signal: exactly
-    // one of the two is set. (Python folds both into `exitcode`, a signal as a
-    // negative number.)
+    // On Unix a process either exits with a code or is ended by a signal:
+    // exactly one of the two is set. (Python folds both into `exitcode`, a
+    // signal as a negative number.)
     match (status.code(), status.signal()) {
         (Some(code), _) => Ending::Exited(code),
         (None, Some(signal)) => Ending::Signalled(signal),
-        (None, None) => unreachable!("a finished Unix process has a code or a signal"),
+        (None, None) => {
+            unreachable!("a finished Unix process has a code or a signal")
+        }
     }
 }
 
-pub fn stop(mut children: Vec<ChildGuard>, grace: Duration) -> Result<Vec<Ending>> {
+pub fn stop(
+    mut children: Vec<ChildGuard>,
+    grace: Duration,
+) -> Result<Vec<Ending>> {
     // Ask every child first, so that they all clean up at the same time...
     for child in &mut children {
         child.terminate()?;
@@ -59,7 +64,8 @@ pub fn stop(mut children: Vec<ChildGuard>, grace: Duration) -> Result<Vec<Ending
         let left = deadline.saturating_duration_since(Instant::now());
         let status = match child.wait_timeout(left)? {
             Some(status) => status,
-            None => child.kill()?, // SIGKILL, then reap: the status shows signal 9
+            // SIGKILL, then reap: the status shows signal 9
+            None => child.kill()?,
         };
         endings.push(ending(status));
     }

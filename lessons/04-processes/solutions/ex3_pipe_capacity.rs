@@ -27,7 +27,8 @@ pub fn fill_role(_: &[String]) -> Result<()> {
         // Rust's buffer and write them later, many at a time.
         match rustix::io::write(&stdout, b"x") {
             Ok(_) => written += 1,
-            Err(rustix::io::Errno::AGAIN) => break, // full: this byte did not go in
+            // full: this byte did not go in
+            Err(rustix::io::Errno::AGAIN) => break,
             Err(rustix::io::Errno::INTR) => continue,
             Err(error) => return Err(error.into()),
         }

@@ -1,4 +1,5 @@
-//! Lesson 04: processes. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 04: processes. The teaching code; `main.rs` narrates it and the book
+//! includes it.
 
 pub mod memory;
 pub mod reaping;
@@ -9,9 +10,9 @@ pub mod together;
 
 // The exercises: your answers in `exercises/` when the `starter` feature is on
 // (that is what `cargo exercises 04` does), a kept wrong answer copied to
-// `target/mistake/` when `mistake` is on (`cargo exercises --mistakes-must-fail`),
-// the reference solutions otherwise.
-// An unfinished starter has unused names; that is expected, not worth a warning.
+// `target/mistake/` when `mistake` is on (`cargo exercises
+// --mistakes-must-fail`), the reference solutions otherwise. An unfinished
+// starter has unused names; that is expected, not worth a warning.
 #[cfg_attr(feature = "starter", allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex1_count_lines.rs")]
 #[cfg_attr(

@@ -1,4 +1,5 @@
-//! Lesson 04: processes. Run it with `cargo run -p lesson-04`; `--help` lists the parts.
+//! Lesson 04: processes. Run it with `cargo run -p lesson-04`; `--help` lists
+//! the parts.
 
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, ExitCode};
@@ -11,7 +12,8 @@ use lesson_04::{ex1_count_lines, ex2_stop_all, ex3_pipe_capacity};
 use lesson_04::{memory, reaping, results, start, stopping, together};
 
 /// How long a child started for an exercise may run, whatever it is doing.
-const EXERCISE_CHILD_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+const EXERCISE_CHILD_LIMIT: std::time::Duration =
+    std::time::Duration::from_secs(60);
 
 fn main() -> ExitCode {
     let lesson = Lesson::new("lesson-04", "Processes")
@@ -131,7 +133,9 @@ fn together_part(args: &Args) -> Result<()> {
     let faster = speedup(one_by_one, at_once);
     println!("At once they were {faster:.1}x as fast as one after another.");
     if count > 1 && faster < count as f64 * 0.75 {
-        println!("Note: the sleeps should overlap; was the machine too busy this time?");
+        println!(
+            "Note: the sleeps should overlap; was the machine too busy this time?"
+        );
     }
     println!("Each child's life, from start until the parent waited for it:");
     timeline::show();
@@ -139,11 +143,17 @@ fn together_part(args: &Args) -> Result<()> {
 }
 
 fn memory_part(_: &Args) -> Result<()> {
-    println!("A child appends 5 squares to the global RESULTS, then a thread does:");
+    println!(
+        "A child appends 5 squares to the global RESULTS, then a thread does:"
+    );
     let (after_child, after_thread) = memory::child_then_thread()?;
     let me = process::id();
-    println!("  parent {me}: after the child, RESULTS holds {after_child} numbers");
-    println!("  parent {me}: after the thread, RESULTS holds {after_thread} numbers");
+    println!(
+        "  parent {me}: after the child, RESULTS holds {after_child} numbers"
+    );
+    println!(
+        "  parent {me}: after the thread, RESULTS holds {after_thread} numbers"
+    );
     println!("The child changed its own copy; the thread changed ours.");
     Ok(())
 }
@@ -151,7 +161,8 @@ fn memory_part(_: &Args) -> Result<()> {
 fn result_part(_: &Args) -> Result<()> {
     let sum = results::sum_in_child(100)?;
     println!("The child sent back the sum of the squares of 1 to 100: {sum}");
-    let output = child::run_role("fail", &["3"], std::time::Duration::from_secs(30))?;
+    let output =
+        child::run_role("fail", &["3"], std::time::Duration::from_secs(30))?;
     println!("A failing child said on stderr:");
     print!("  | {}", String::from_utf8_lossy(&output.stderr));
     println!(
@@ -165,8 +176,13 @@ fn result_part(_: &Args) -> Result<()> {
 
 fn pipe_part(_: &Args) -> Result<()> {
     let bytes = 1 << 20;
-    println!("A child writes {bytes} bytes to its stdout, a pipe; the parent waits first:");
-    let stuck = results::wait_before_reading(bytes, std::time::Duration::from_millis(500))?;
+    println!(
+        "A child writes {bytes} bytes to its stdout, a pipe; the parent waits first:"
+    );
+    let stuck = results::wait_before_reading(
+        bytes,
+        std::time::Duration::from_millis(500),
+    )?;
     println!(
         "  after {} the child had not exited; it was in state {}",
         Secs(stuck.waited),
@@ -206,7 +222,9 @@ fn stop_part(args: &Args) -> Result<()> {
 
 fn reap_part(_: &Args) -> Result<()> {
     let (before, after) = reaping::zombie_until_waited()?;
-    println!("A child that has exited, before anyone waits for it: state {before}");
+    println!(
+        "A child that has exited, before anyone waits for it: state {before}"
+    );
     let after = after.map_or("gone".to_string(), |s| format!("state {s}"));
     println!("The same child after wait: {after}");
 
@@ -218,7 +236,9 @@ fn reap_part(_: &Args) -> Result<()> {
     println!("A parent killed with SIGKILL (no destructor runs):");
     let (worker, signal) = reaping::kill_the_middle()?;
     match signal {
-        Some(signal) => println!("  its worker {worker} was ended by signal {signal} (SIGKILL)"),
+        Some(signal) => println!(
+            "  its worker {worker} was ended by signal {signal} (SIGKILL)"
+        ),
         None => println!("  its worker {worker} exited by itself"),
     }
     println!("  children still running: {}", reaping::my_children()?);

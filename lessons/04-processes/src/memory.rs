@@ -1,4 +1,5 @@
-//! Every process has its own memory: a global changed by a child stays unchanged in the parent.
+//! Every process has its own memory: a global changed by a child stays
+//! unchanged in the parent.
 
 use std::process;
 use std::sync::Mutex;

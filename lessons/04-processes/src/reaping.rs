@@ -1,4 +1,5 @@
-//! No zombies and no orphans: every child is waited for, and none outlives its parent.
+//! No zombies and no orphans: every child is waited for, and none outlives its
+//! parent.
 
 use std::process::{self, Stdio};
 use std::thread;
@@ -33,7 +34,8 @@ pub fn zombie_until_waited() -> Result<(char, Option<char>)> {
 /// A parent that starts a worker and then fails: `?` returns early and the
 /// guard's `drop` kills the worker and waits for it.
 pub fn start_then_fail() -> Result<()> {
-    let worker = ChildGuard::spawn(&mut child::command("sleeper", &["60000"])?)?;
+    let worker =
+        ChildGuard::spawn(&mut child::command("sleeper", &["60000"])?)?;
     println!("  parent: started worker {}", worker.id());
     let _limit: u64 = "sixty".parse().context("reading the settings")?;
     worker.wait()?; // never reached
@@ -74,7 +76,8 @@ pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
     command.stdout(Stdio::piped());
     let mut middle = ChildGuard::spawn(&mut command)?;
     let stdout = middle.child_mut().stdout.take().context("no stdout")?;
-    // Two lines come, in either order: "worker PID" from the middle, "ready" from the worker.
+    // Two lines come, in either order: "worker PID" from the middle, "ready"
+    // from the worker.
     let lines = child::lines(stdout);
     let mut worker = None;
     for _ in 0..2 {
@@ -90,7 +93,9 @@ pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
     let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
-        if let Some((_, status)) = rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)? {
+        if let Some((_, status)) =
+            rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)?
+        {
             return Ok((worker, status.terminating_signal()));
         }
         thread::sleep(Duration::from_millis(5));

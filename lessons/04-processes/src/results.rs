@@ -21,13 +21,15 @@ pub fn sum_of_squares(args: &[String]) -> Result<()> {
 /// The parent's side: the child's stdout is a pipe into the parent. Read it
 /// all, check the exit status, and parse the last line.
 pub fn sum_in_child(n: u64) -> Result<u64> {
-    let output = child::run_role("sum", &[&n.to_string()], Duration::from_secs(30))?;
+    let output =
+        child::run_role("sum", &[&n.to_string()], Duration::from_secs(30))?;
     ensure!(
         output.status.success(),
         "the child failed: {}",
         output.status
     );
-    let text = String::from_utf8(output.stdout).context("the child wrote non-UTF-8")?;
+    let text = String::from_utf8(output.stdout)
+        .context("the child wrote non-UTF-8")?;
     let last = text.lines().last().context("the child printed nothing")?;
     last.parse()
         .with_context(|| format!("not a number: {last:?}"))
@@ -68,8 +70,9 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut chatty = ChildGuard::spawn(&mut command)?;
     let mut pipe = chatty.child_mut().stdout.take().context("no stdout")?;
     let started = Instant::now();
-    // Wait `patience`, then on until the child is seen stuck: asleep (state S) with
-    // bytes in the pipe. A loaded machine may be slow to start it: allow 10 s more.
+    // Wait `patience`, then on until the child is seen stuck: asleep (state S)
+    // with bytes in the pipe. A loaded machine may be slow to start it: allow
+    // 10 s more.
     let (state, in_pipe) = loop {
         let exited = chatty.wait_timeout(Duration::from_millis(20))?;
         ensure!(

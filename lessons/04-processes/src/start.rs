@@ -8,7 +8,8 @@ use course_kit::child::{self, ChildGuard};
 
 // ANCHOR: start_one
 /// Starts this same program again, as a child playing the role `greet`, and
-/// waits for it: Python's `Process(target=greet, args=(name,))`, `start()`, `join()`.
+/// waits for it: Python's `Process(target=greet, args=(name,))`, `start()`,
+/// `join()`.
 pub fn start_one(name: &str) -> Result<ExitStatus> {
     let mut command = child::command("greet", &[name])?;
     let child = ChildGuard::spawn(&mut command)?;
@@ -18,7 +19,8 @@ pub fn start_one(name: &str) -> Result<ExitStatus> {
     Ok(status)
 }
 
-/// The child's side. A role is an ordinary function; it runs in the new process.
+/// The child's side. A role is an ordinary function; it runs in the new
+/// process.
 pub fn greet(args: &[String]) -> Result<()> {
     let name: String = child::role_arg(args, 0, "who to greet")?;
     let me = process::id();

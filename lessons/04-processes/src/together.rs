@@ -80,7 +80,8 @@ pub fn process_info(pid: u32) -> Option<ProcessInfo> {
     })
 }
 
-/// Every process whose parent is `parent`, like `ps --ppid` (or psutil in Python).
+/// Every process whose parent is `parent`, like `ps --ppid` (or psutil in
+/// Python).
 pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
     let mut children = Vec::new();
     for entry in std::fs::read_dir("/proc").context("cannot read /proc")? {

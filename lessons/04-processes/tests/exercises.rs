@@ -51,7 +51,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("lesson-04-{test}-{}", std::process::id()));
+        let dir = std::env::temp_dir()
+            .join(format!("lesson-04-{test}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir(&dir).unwrap();
         Self(dir)
@@ -67,7 +68,8 @@ impl Scratch {
     /// opens it to write, and reads what the test writes, until it closes.
     fn fifo(&self, name: &str) -> PathBuf {
         let path = self.0.join(name);
-        rustix::fs::mkfifoat(rustix::fs::CWD, &path, Mode::RUSR | Mode::WUSR).unwrap();
+        rustix::fs::mkfifoat(rustix::fs::CWD, &path, Mode::RUSR | Mode::WUSR)
+            .unwrap();
         path
     }
 
@@ -79,8 +81,9 @@ impl Scratch {
             .unwrap()
             .into_iter()
             .filter(|child| {
-                std::fs::read(format!("/proc/{}/cmdline", child.pid))
-                    .is_ok_and(|cmdline| cmdline.windows(dir.len()).any(|w| w == dir))
+                std::fs::read(format!("/proc/{}/cmdline", child.pid)).is_ok_and(
+                    |cmdline| cmdline.windows(dir.len()).any(|w| w == dir),
+                )
             })
             .collect()
     }
@@ -144,12 +147,17 @@ fn ex1_the_children_run_at_the_same_time() {
     // The test writes only once EVERY child is waiting, so children started
     // one at a time never get there: the first waits for ever.
     let scratch = Scratch::new("ex1-together");
-    let fifos: Vec<PathBuf> = ["a", "b", "c"].map(|name| scratch.fifo(name)).to_vec();
+    let fifos: Vec<PathBuf> =
+        ["a", "b", "c"].map(|name| scratch.fifo(name)).to_vec();
     let paths = fifos.clone();
-    let call = thread::spawn(move || count_lines(&paths, lesson_role("ex1-count")));
+    let call =
+        thread::spawn(move || count_lines(&paths, lesson_role("ex1-count")));
     let mut writers: Vec<Option<File>> = fifos.iter().map(|_| None).collect();
     let give_up = Instant::now() + Duration::from_secs(10);
-    while writers.iter().any(Option::is_none) && !call.is_finished() && Instant::now() < give_up {
+    while writers.iter().any(Option::is_none)
+        && !call.is_finished()
+        && Instant::now() < give_up
+    {
         for (writer, fifo) in writers.iter_mut().zip(&fifos) {
             if writer.is_none() {
                 *writer = writer_if_read(fifo);
@@ -229,7 +237,8 @@ fn ex1_a_failure_stops_the_children_after_it() {
     let scratch = Scratch::new("ex1-stops");
     let fifo = scratch.fifo("never-written");
     let paths = vec![scratch.0.join("missing-file.txt"), fifo.clone()];
-    let call = thread::spawn(move || count_lines(&paths, lesson_role("ex1-count")));
+    let call =
+        thread::spawn(move || count_lines(&paths, lesson_role("ex1-count")));
     let returned = returns_within(&call, Duration::from_secs(10));
     if !returned {
         release(std::slice::from_ref(&fifo), &call);
@@ -246,7 +255,10 @@ fn ex1_a_failure_stops_the_children_after_it() {
             thread::sleep(Duration::from_millis(5));
         }
         let pid = rustix::process::Pid::from_raw(child.pid as i32).unwrap();
-        let _ = rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty());
+        let _ = rustix::process::waitpid(
+            Some(pid),
+            rustix::process::WaitOptions::empty(),
+        );
     }
     assert!(
         returned,
@@ -331,7 +343,8 @@ fn ex2_one_grace_period_for_all() {
         .collect();
     let grace = Duration::from_secs(1);
     let started = Instant::now();
-    let endings = within(LIMIT, "stop never returned", move || stop(children, grace));
+    let endings =
+        within(LIMIT, "stop never returned", move || stop(children, grace));
     let took = started.elapsed();
     assert_eq!(
         endings.unwrap(),
@@ -382,7 +395,9 @@ fn pipe_capacity_here() -> usize {
     loop {
         match (&writer).write(b"x") {
             Ok(_) => written += 1,
-            Err(error) if error.kind() == ErrorKind::WouldBlock => return written,
+            Err(error) if error.kind() == ErrorKind::WouldBlock => {
+                return written;
+            }
             Err(error) => panic!("writing into a pipe: {error}"),
         }
     }

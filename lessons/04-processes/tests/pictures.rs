@@ -17,7 +17,8 @@ fn check_together(spans: &[Drawn], count: usize) {
     let mut one_by_one = Vec::new();
     for n in 1..=count {
         let lane = format!("child {n}");
-        let lives: Vec<&&Drawn> = sleepers.iter().filter(|s| s.lane == lane).collect();
+        let lives: Vec<&&Drawn> =
+            sleepers.iter().filter(|s| s.lane == lane).collect();
         assert_eq!(lives.len(), 2, "two children on {lane}: {sleepers:#?}");
         at_once.push(*lives[0]);
         one_by_one.push(*lives[1]);

@@ -5,7 +5,8 @@ use course_test::{Run, check_command_line, check_compile_fail, run, run_role};
 
 course_test::lesson_under_test!("lesson-04");
 
-/// The pids in lines that start with `prefix` (e.g. "  child "): the number right after it.
+/// The pids in lines that start with `prefix` (e.g. "  child "): the number
+/// right after it.
 fn pids_after(run: &Run, prefix: &str) -> Vec<u64> {
     run.stdout
         .lines()
@@ -116,7 +117,8 @@ fn a_closure_is_not_a_program() {
 fn help_works_and_mistakes_get_one_line() {
     check_command_line(LESSON, DIR, "sleep-ms");
     for children in ["0", "65", "100000000"] {
-        let flood = run(LESSON, &["together", &format!("--children={children}")]);
+        let flood =
+            run(LESSON, &["together", &format!("--children={children}")]);
         assert_eq!(flood.status.code(), Some(2), "{flood}");
         assert_eq!(flood.stderr.lines().count(), 1, "one line: {flood}");
         assert!(flood.stderr.contains("from 1 to 64"), "{flood}");

@@ -1,4 +1,5 @@
-//! WRONG: the handle is passed as a plain argument, so the child never gets the memory it names.
+//! WRONG: the handle is passed as a plain argument, so the child never gets the
+//! memory it names.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,4 +1,5 @@
-//! WRONG: every child stores its sum into the same shared number, so each overwrites the one before.
+//! WRONG: every child stores its sum into the same shared number, so each
+//! overwrites the one before.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,4 +1,5 @@
-//! WRONG: a count is read, then written back one higher: two children can both read the same count, and one increment is lost.
+//! WRONG: a count is read, then written back one higher: two children can both
+//! read the same count, and one increment is lost.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,8 +13,12 @@ use course_kit::shm::SharedArray;
 pub fn count_role(args: &[String]) -> Result<()> {
     let start: usize = child::role_arg(args, 0, "the first value's index")?;
     let end: usize = child::role_arg(args, 1, "the index after the last")?;
-    let values = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(args, 2, "values")?)?;
-    let buckets = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(args, 3, "buckets")?)?;
+    let values = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 2, "values",
+    )?)?;
+    let buckets = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 3, "buckets",
+    )?)?;
     for value in &values[start..end] {
         let bucket = (value.load(Ordering::Relaxed) / 10) as usize;
         let count = buckets[bucket].load(Ordering::Relaxed);

@@ -1,4 +1,5 @@
-//! WRONG: the values go to the children as arguments, and millions of them do not fit on a command line.
+//! WRONG: the values go to the children as arguments, and millions of them do
+//! not fit on a command line.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -9,7 +10,9 @@ use course_kit::shm::SharedArray;
 
 /// The child: `BUCKETS VALUE...`. Counts the values into the shared BUCKETS.
 pub fn count_role(args: &[String]) -> Result<()> {
-    let buckets = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(args, 0, "buckets")?)?;
+    let buckets = SharedArray::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 0, "buckets",
+    )?)?;
     for value in &args[1..] {
         let value: u64 = value.parse()?;
         buckets[(value / 10) as usize].fetch_add(1, Ordering::Relaxed);

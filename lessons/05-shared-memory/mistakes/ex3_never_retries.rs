@@ -1,4 +1,5 @@
-//! WRONG: fetch_add loses nothing, but cannot tell when another writer got in first.
+//! WRONG: fetch_add loses nothing, but cannot tell when another writer got in
+//! first.
 
 use std::sync::atomic::Ordering;
 

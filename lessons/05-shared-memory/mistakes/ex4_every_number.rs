@@ -1,4 +1,5 @@
-//! WRONG: it predicts that the reader sees every number, as if the writer waited for it.
+//! WRONG: it predicts that the reader sees every number, as if the writer
+//! waited for it.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,7 +40,9 @@ pub fn predictions() -> Predictions {
 
 /// The child: store 1, 2, 3, ... `COUNT` into the shared value.
 pub fn count_role(args: &[String]) -> Result<()> {
-    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
+    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 0, "value",
+    )?)?;
     for number in 1..=COUNT {
         value.store(number, Ordering::Relaxed);
     }

@@ -1,4 +1,5 @@
-//! WRONG: it predicts that a reader can see the numbers go down, as if another cache could hand it an older number.
+//! WRONG: it predicts that a reader can see the numbers go down, as if another
+//! cache could hand it an older number.
 
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,7 +40,9 @@ pub fn predictions() -> Predictions {
 
 /// The child: store 1, 2, 3, ... `COUNT` into the shared value.
 pub fn count_role(args: &[String]) -> Result<()> {
-    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
+    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 0, "value",
+    )?)?;
     for number in 1..=COUNT {
         value.store(number, Ordering::Relaxed);
     }

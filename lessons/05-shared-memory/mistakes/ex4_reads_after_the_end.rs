@@ -39,7 +39,9 @@ pub fn predictions() -> Predictions {
 
 /// The child: store 1, 2, 3, ... `COUNT` into the shared value.
 pub fn count_role(args: &[String]) -> Result<()> {
-    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
+    let value = SharedValue::<AtomicU64>::open(&child::role_arg::<String>(
+        args, 0, "value",
+    )?)?;
     for number in 1..=COUNT {
         value.store(number, Ordering::Relaxed);
     }

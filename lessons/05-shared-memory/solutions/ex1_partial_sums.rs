@@ -32,7 +32,8 @@ pub fn sum_of_squares(
     let mut running = Vec::new();
     for slot in 0..children {
         let first = slot as u64 * share + 1;
-        let last = (first + share - 1).min(n); // may be below `first`: no numbers
+        // may be below `first`: no numbers
+        let last = (first + share - 1).min(n);
         let mut command = new_child()?;
         command.args([first.to_string(), last.to_string(), slot.to_string()]);
         // Adds the handle as the last argument, and lets the child inherit

@@ -1,4 +1,5 @@
-//! A value and an array in shared memory: a child changes them, the parent sees it.
+//! A value and an array in shared memory: a child changes them, the parent sees
+//! it.
 
 use std::process::Stdio;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -34,8 +35,12 @@ pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
 
 /// The child's side: open both segments by the handles it was given.
 pub fn negate(args: &[String]) -> Result<()> {
-    let number = SharedValue::<AtomicF64>::open(&child::role_arg::<String>(args, 0, "value")?)?;
-    let numbers = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "array")?)?;
+    let number = SharedValue::<AtomicF64>::open(&child::role_arg::<String>(
+        args, 0, "value",
+    )?)?;
+    let numbers = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(
+        args, 1, "array",
+    )?)?;
     number.store(std::f64::consts::PI, Ordering::SeqCst);
     for slot in numbers.iter() {
         slot.store(-slot.load(Ordering::SeqCst), Ordering::SeqCst);
@@ -57,18 +62,21 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
     results.pass_to(&mut command)?;
     command.stdout(Stdio::piped());
     let mut sleepy = ChildGuard::spawn(&mut command)?;
-    let lines = child::lines(sleepy.child_mut().stdout.take().context("no stdout")?);
+    let lines =
+        child::lines(sleepy.child_mut().stdout.take().context("no stdout")?);
     let first = lines
         .recv_timeout(Duration::from_secs(10))
         .context("no word from the child")?;
     println!("  child | {first}");
-    // The child is asleep now: change what it will read when it wakes up. The value
-    // last: once the child sees 2 there, it also sees the 10 stored before it.
+    // The child is asleep now: change what it will read when it wakes up. The
+    // value last: once the child sees 2 there, it also sees the 10 stored
+    // before it.
     results[0].store(10, Ordering::SeqCst);
     value.store(2, Ordering::SeqCst);
     println!("  parent: set results[0] = 10, then value = 2");
     for line in lines.iter() {
-        println!("  child | {line}"); // until the child exits and closes its stdout
+        // until the child exits and closes its stdout
+        println!("  child | {line}");
     }
     child::ended_well(sleepy.wait()?, "the sleepy child")?;
     let results = results.iter().map(|r| r.load(Ordering::SeqCst)).collect();
@@ -78,11 +86,16 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
 // ANCHOR_END: while_sleeping
 
 // ANCHOR: sleepy
-/// The child's side: look, sleep, look again, then write results for the parent.
+/// The child's side: look, sleep, look again, then write results for the
+/// parent.
 pub fn sleepy(args: &[String]) -> Result<()> {
     let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
-    let value = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "value")?)?;
-    let results = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(args, 2, "array")?)?;
+    let value = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
+        args, 1, "value",
+    )?)?;
+    let results = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(
+        args, 2, "array",
+    )?)?;
     let show = |r: &SharedArray<AtomicI64>| -> Vec<i64> {
         r.iter().map(|x| x.load(Ordering::SeqCst)).collect()
     };
@@ -92,8 +105,8 @@ pub fn sleepy(args: &[String]) -> Result<()> {
         show(&results)
     );
     std::thread::sleep(Duration::from_millis(millis));
-    // A sleep is no promise that the parent has written (it may be slow, or the sleep
-    // short): also wait until the value changes, for at most 10 s.
+    // A sleep is no promise that the parent has written (it may be slow, or the
+    // sleep short): also wait until the value changes, for at most 10 s.
     let deadline = Instant::now() + Duration::from_secs(10);
     while value.load(Ordering::SeqCst) == 1 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));

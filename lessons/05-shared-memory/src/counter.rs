@@ -47,7 +47,8 @@ pub trait Counter {
     {
         let mut seen = self.load(fetch_order);
         while let Some(new) = update(seen) {
-            match self.compare_exchange_weak(seen, new, set_order, fetch_order) {
+            match self.compare_exchange_weak(seen, new, set_order, fetch_order)
+            {
                 Ok(old) => return Ok(old),
                 Err(actual) => seen = actual,
             }

@@ -1,4 +1,5 @@
-//! Counting in shared memory from several processes: one after another, then at once.
+//! Counting in shared memory from several processes: one after another, then at
+//! once.
 
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 
@@ -25,7 +26,9 @@ pub fn five_in_turn() -> Result<(i64, i64)> {
 pub fn add_one(args: &[String]) -> Result<()> {
     let mut plain: i64 = child::role_arg(args, 0, "a plain number")?;
     plain += 1; // changes the child's copy only
-    let counter = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 1, "counter")?)?;
+    let counter = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
+        args, 1, "counter",
+    )?)?;
     counter.fetch_add(1, Ordering::SeqCst);
     println!(
         "  child {}: my copy of plain is {plain}",
@@ -61,20 +64,22 @@ pub struct Race {
 }
 
 // SAFETY: `#[repr(C)]` fixes the layout in every process; both fields are integer
-// atomics (valid for any bits, no pointers). The 4 bytes of padding after `ready`
-// hold no value and are never read.
+// atomics (valid for any bits, no pointers). The 4 bytes of padding after
+// `ready` hold no value and are never read.
 unsafe impl Shareable for Race {}
 
 // ANCHOR: race
 /// Two processes add `times` each to one shared counter, at the same moment.
 /// Returns the final count (it should be `2 * times`).
 pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
-    // Anonymous: only our children need it, and nothing is left if we are killed.
+    // Anonymous: only our children need it, and nothing is left if we are
+    // killed.
     let shared = SharedValue::<Race>::anonymous()?;
     let way = if atomic { "atomic" } else { "load-store" };
     let children = (0..2)
         .map(|_| {
-            let mut command = child::command("adder", &[way, &times.to_string()])?;
+            let mut command =
+                child::command("adder", &[way, &times.to_string()])?;
             shared.pass_to(&mut command)?;
             ChildGuard::spawn(&mut command)
         })
@@ -91,7 +96,8 @@ pub fn adder(args: &[String]) -> Result<()> {
     let times: u64 = child::role_arg(args, 1, "how many times")?;
     let handle: String = child::role_arg(args, 2, "handle")?;
     let shared = SharedValue::<Race>::open(&handle)?;
-    // A starting line: both wait until both are ready, so that they really overlap.
+    // A starting line: both wait until both are ready, so that they really
+    // overlap.
     shared.ready.fetch_add(1, Ordering::SeqCst);
     while shared.ready.load(Ordering::SeqCst) < 2 {
         std::thread::yield_now();

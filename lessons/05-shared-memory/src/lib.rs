@@ -10,9 +10,9 @@ pub mod progress;
 
 // The exercises: your answers in `exercises/` when the `starter` feature is on
 // (that is what `cargo exercises 05` does), a kept wrong answer copied to
-// `target/mistake/` when `mistake` is on (`cargo exercises --mistakes-must-fail`),
-// the reference solutions otherwise.
-// An unfinished starter has unused names; that is expected, not worth a warning.
+// `target/mistake/` when `mistake` is on (`cargo exercises
+// --mistakes-must-fail`), the reference solutions otherwise. An unfinished
+// starter has unused names; that is expected, not worth a warning.
 #[cfg_attr(feature = "starter", allow(unused))]
 #[cfg_attr(feature = "starter", path = "../exercises/ex1_partial_sums.rs")]
 #[cfg_attr(
@@ -47,7 +47,10 @@ pub mod ex2_histogram;
 )]
 pub mod ex3_compare_exchange;
 #[cfg_attr(feature = "starter", allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex4_what_a_reader_sees.rs")]
+#[cfg_attr(
+    feature = "starter",
+    path = "../exercises/ex4_what_a_reader_sees.rs"
+)]
 #[cfg_attr(
     all(feature = "mistake", not(feature = "starter")),
     path = "../target/mistake/ex4_what_a_reader_sees.rs"

@@ -1,4 +1,5 @@
-//! The life of a named segment: who creates it, who opens it, and who removes it, when.
+//! The life of a named segment: who creates it, who opens it, and who removes
+//! it, when.
 
 use std::path::Path;
 use std::process::{ExitStatus, Stdio};
@@ -26,7 +27,8 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
     balance.pass_to(&mut command)?;
     command.stdout(Stdio::piped());
     let mut depositor = ChildGuard::spawn(&mut command)?;
-    let lines = child::lines(depositor.child_mut().stdout.take().context("no stdout")?);
+    let lines =
+        child::lines(depositor.child_mut().stdout.take().context("no stdout")?);
     lines
         .recv_timeout(Duration::from_secs(10))
         .context("the child never deposited")?;
@@ -38,7 +40,9 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
 }
 
 pub fn deposit(args: &[String]) -> Result<()> {
-    let balance = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(args, 0, "handle")?)?;
+    let balance = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
+        args, 0, "handle",
+    )?)?;
     balance.fetch_add(100, Ordering::SeqCst);
     println!("deposited");
     std::thread::sleep(Duration::from_secs(60)); // killed long before this ends
@@ -51,31 +55,39 @@ pub fn deposit(args: &[String]) -> Result<()> {
 /// dropped on the way out, and the drop removes the segment.
 pub fn owner_panics() -> (bool, bool) {
     let mut name = String::new();
-    // Silence the usual "thread 'main' panicked at ..." on stderr: this panic is on purpose.
+    // Silence the usual "thread 'main' panicked at ..." on stderr: this panic
+    // is on purpose.
     let usual = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let balance = SharedValue::<AtomicI64>::create().expect("cannot create");
-        name = balance.handle().to_string();
-        panic!("a bug while {name} exists");
-    }));
+    let unwound =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let balance =
+                SharedValue::<AtomicI64>::create().expect("cannot create");
+            name = balance.handle().to_string();
+            panic!("a bug while {name} exists");
+        }));
     std::panic::set_hook(usual);
     (unwound.is_err(), exists(&name))
 }
 // ANCHOR_END: owner_panics
 
 // ANCHOR: owner_signalled
-/// A child creates (owns) a segment and waits. We send it `signal`: on SIGINT or
-/// SIGTERM course-kit's watcher removes the segment; SIGKILL leaves it behind.
-pub fn owner_signalled(signal: rustix::process::Signal) -> Result<(String, ExitStatus, bool)> {
+/// A child creates (owns) a segment and waits. We send it `signal`: on SIGINT
+/// or SIGTERM course-kit's watcher removes the segment; SIGKILL leaves it
+/// behind.
+pub fn owner_signalled(
+    signal: rustix::process::Signal,
+) -> Result<(String, ExitStatus, bool)> {
     let mut command = child::command("owner", &[])?;
     command.stdout(Stdio::piped());
     let mut owner = ChildGuard::spawn(&mut command)?;
-    let lines = child::lines(owner.child_mut().stdout.take().context("no stdout")?);
+    let lines =
+        child::lines(owner.child_mut().stdout.take().context("no stdout")?);
     let name = lines
         .recv_timeout(Duration::from_secs(10))
         .context("no segment name")?;
-    let pid = rustix::process::Pid::from_raw(owner.id() as i32).context("bad pid")?;
+    let pid =
+        rustix::process::Pid::from_raw(owner.id() as i32).context("bad pid")?;
     rustix::process::kill_process(pid, signal)?;
     // Look before we wait: until then the dead owner stays in the process list
     // (a zombie), so nobody's `remove_stale` may take its segment yet.
@@ -93,7 +105,8 @@ pub fn owner(_: &[String]) -> Result<()> {
 }
 // ANCHOR_END: owner_signalled
 
-/// Waits (at most 10 s) until process `pid` has ended but not yet been waited for.
+/// Waits (at most 10 s) until process `pid` has ended but not yet been waited
+/// for.
 fn wait_until_dead(pid: u32) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {

@@ -1,4 +1,5 @@
-//! Lesson 05: shared memory. Run it with `cargo run -p lesson-05`; `--help` lists the parts.
+//! Lesson 05: shared memory. Run it with `cargo run -p lesson-05`; `--help`
+//! lists the parts.
 
 use std::process::ExitCode;
 
@@ -9,7 +10,8 @@ use lesson_05::{ex1_partial_sums, ex2_histogram, ex4_what_a_reader_sees};
 use rustix::process::Signal;
 
 /// How long a child started for an exercise may run, whatever it is doing.
-const EXERCISE_CHILD_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+const EXERCISE_CHILD_LIMIT: std::time::Duration =
+    std::time::Duration::from_secs(60);
 
 fn main() -> ExitCode {
     Lesson::new("lesson-05", "Shared memory between processes")
@@ -95,7 +97,8 @@ fn value(_: &Args) -> Result<()> {
 }
 
 fn sleeping(args: &Args) -> Result<()> {
-    let (value, results) = basics::change_while_sleeping(args.millis("sleep-ms"))?;
+    let (value, results) =
+        basics::change_while_sleeping(args.millis("sleep-ms"))?;
     println!("  parent: after the child, value {value}, results {results:?}");
     Ok(())
 }
@@ -107,7 +110,11 @@ fn progress_part(args: &Args) -> Result<()> {
         "A worker does {steps} steps of {} ms; the parent looks every 100 ms:",
         step.as_millis()
     );
-    let seen = progress::watch_progress(steps, step, std::time::Duration::from_millis(100))?;
+    let seen = progress::watch_progress(
+        steps,
+        step,
+        std::time::Duration::from_millis(100),
+    )?;
     println!(
         "The parent looked {} times and saw the count climb to {}.",
         seen.len(),
@@ -118,7 +125,9 @@ fn progress_part(args: &Args) -> Result<()> {
 
 fn in_turn(_: &Args) -> Result<()> {
     let (shared, plain) = counting::five_in_turn()?;
-    println!("Both started at 1, and five processes added 1 to each, one after another:");
+    println!(
+        "Both started at 1, and five processes added 1 to each, one after another:"
+    );
     println!("  the shared counter: {shared}");
     println!("  the plain number:   {plain}");
     Ok(())
@@ -127,7 +136,9 @@ fn in_turn(_: &Args) -> Result<()> {
 fn race(args: &Args) -> Result<()> {
     let times = args.get("increments");
     let rounds = args.get("rounds");
-    println!("Two processes each add 1 to one shared counter {times} times, at the same time:");
+    println!(
+        "Two processes each add 1 to one shared counter {times} times, at the same time:"
+    );
     let expected = 2 * times as i64;
     let mut lost_in_all = [0, 0];
     for (way, atomic) in [("load then store", false), ("fetch_add", true)] {
@@ -135,7 +146,9 @@ fn race(args: &Args) -> Result<()> {
             let counted = counting::two_at_once(atomic, times)?;
             let lost = expected - counted;
             lost_in_all[usize::from(atomic)] += lost;
-            println!("  {way:<15}  round {round}: counted {counted} of {expected}, lost {lost}");
+            println!(
+                "  {way:<15}  round {round}: counted {counted} of {expected}, lost {lost}"
+            );
         }
     }
     println!(
@@ -144,8 +157,12 @@ fn race(args: &Args) -> Result<()> {
     );
     println!("Lost by fetch_add, in {rounds} rounds: {}", lost_in_all[1]);
     if lost_in_all[0] == 0 {
-        println!("Note: no update was lost this time: the two adders never ran at the");
-        println!("Note: same moment (a busy machine?). Run the part again to see it.");
+        println!(
+            "Note: no update was lost this time: the two adders never ran at the"
+        );
+        println!(
+            "Note: same moment (a busy machine?). Run the part again to see it."
+        );
     }
     Ok(())
 }
@@ -153,11 +170,15 @@ fn race(args: &Args) -> Result<()> {
 fn lifecycle_part(_: &Args) -> Result<()> {
     let (value, after_kill, after_drop) = lifecycle::child_killed()?;
     println!("A child opened the owner's segment, deposited, and was killed:");
-    println!("  segment still there after the kill: {after_kill}; balance {value}");
+    println!(
+        "  segment still there after the kill: {after_kill}; balance {value}"
+    );
     println!("  segment still there after the owner dropped it: {after_drop}");
 
     let (panicked, left) = lifecycle::owner_panics();
-    println!("The owner panicked (panicked: {panicked}); segment left behind: {left}");
+    println!(
+        "The owner panicked (panicked: {panicked}); segment left behind: {left}"
+    );
 
     let mut name = String::new();
     let signals = [
@@ -174,6 +195,8 @@ fn lifecycle_part(_: &Args) -> Result<()> {
     // Removes what owners that are gone left behind (any process may do it).
     shm::remove_stale()?;
     let left = lifecycle::exists(&name);
-    println!("After remove_stale(), the SIGKILLed owner's segment left behind: {left}");
+    println!(
+        "After remove_stale(), the SIGKILLed owner's segment left behind: {left}"
+    );
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! Progress of a child, read by the parent through a shared value while the child runs.
+//! Progress of a child, read by the parent through a shared value while the
+//! child runs.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -11,8 +12,13 @@ use course_kit::shm::SharedValue;
 /// Starts a child that does `steps` steps of work and counts them in shared
 /// memory; reads the count every `every` until the child exits.
 /// Returns the counts it saw.
-pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec<u32>> {
-    // Anonymous (a memfd): no name, nothing to clean up, only our children see it.
+pub fn watch_progress(
+    steps: u32,
+    step: Duration,
+    every: Duration,
+) -> Result<Vec<u32>> {
+    // Anonymous (a memfd): no name, nothing to clean up, only our children see
+    // it.
     let done = SharedValue::<AtomicU32>::anonymous()?;
     let args = [steps.to_string(), step.as_millis().to_string()];
     let mut command = child::command("worker", &[&args[0], &args[1]])?;
@@ -21,7 +27,8 @@ pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec
     let mut seen = Vec::new();
     let deadline = Instant::now() + step * steps * 10 + Duration::from_secs(10);
     loop {
-        let exited = worker.wait_timeout(every)?; // sleep `every`, or less if it ends
+        // sleep `every`, or less if it ends
+        let exited = worker.wait_timeout(every)?;
         let count = done.load(Ordering::SeqCst);
         println!("  parent: {count:>2} of {steps} steps done");
         seen.push(count);
@@ -39,7 +46,9 @@ pub fn watch_progress(steps: u32, step: Duration, every: Duration) -> Result<Vec
 pub fn worker(args: &[String]) -> Result<()> {
     let steps: u32 = child::role_arg(args, 0, "steps")?;
     let step: u64 = child::role_arg(args, 1, "milliseconds per step")?;
-    let done = SharedValue::<AtomicU32>::open(&child::role_arg::<String>(args, 2, "handle")?)?;
+    let done = SharedValue::<AtomicU32>::open(&child::role_arg::<String>(
+        args, 2, "handle",
+    )?)?;
     for _ in 0..steps {
         std::thread::sleep(Duration::from_millis(step)); // the work
         done.fetch_add(1, Ordering::SeqCst);

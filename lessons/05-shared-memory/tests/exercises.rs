@@ -173,7 +173,8 @@ fn ex3_no_increment_is_lost() {
             let workers: Vec<_> = (0..4)
                 .map(|_| {
                     s.spawn(|| {
-                        let mine = SharedValue::<AtomicI64>::open(&handle).unwrap();
+                        let mine =
+                            SharedValue::<AtomicI64>::open(&handle).unwrap();
                         (0..200_000).map(|_| add_one(&*mine)).sum::<u64>()
                     })
                 })
@@ -248,7 +249,8 @@ impl Counter for Interfering {
         success: Ordering,
         failure: Ordering,
     ) -> Result<i64, i64> {
-        let result = self.value.compare_exchange(current, new, success, failure);
+        let result =
+            self.value.compare_exchange(current, new, success, failure);
         if result.is_err() {
             let failures = self.failures.fetch_add(1, Ordering::SeqCst) + 1;
             assert!(
@@ -267,7 +269,8 @@ impl Counter for Interfering {
 fn ex3_a_writer_that_gets_in_is_neither_lost_nor_missed() {
     let counter = Arc::new(Interfering::new(41, 3));
     let shared = Arc::clone(&counter);
-    let retries = within(SHORT, "add_one never returned", move || add_one(&*shared));
+    let retries =
+        within(SHORT, "add_one never returned", move || add_one(&*shared));
     let rival = counter.rival_added.load(Ordering::SeqCst);
     let failures = counter.failures.load(Ordering::SeqCst);
     assert_eq!(

@@ -6,17 +6,20 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use course_test::shm;
-use course_test::{Run, check_command_line, check_compile_fail, check_recording, run, run_role};
+use course_test::{
+    Run, check_command_line, check_compile_fail, check_recording, run, run_role,
+};
 
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-05");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
 
-/// One run of the lesson at a time in this file: every `create` removes dead owners'
-/// segments, so a run going on beside another could hide the other's leak.
+/// One run of the lesson at a time in this file: every `create` removes dead
+/// owners' segments, so a run going on beside another could hide the other's
+/// leak.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-/// Runs one part with its default settings, as the book shows it, and checks that
-/// no segment it names is left in /dev/shm.
+/// Runs one part with its default settings, as the book shows it, and checks
+/// that no segment it names is left in /dev/shm.
 fn part(name: &str) -> Run {
     let run = run_checked(&[name]);
     run.assert_success();
@@ -33,14 +36,17 @@ fn part(name: &str) -> Run {
 /// output: none made during the run is left whose owner has ended.
 fn run_checked(args: &[&str]) -> Run {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
-    let started = SystemTime::now() - Duration::from_secs(1); // file times are coarse
+    // file times are coarse
+    let started = SystemTime::now() - Duration::from_secs(1);
     let run = run(LESSON, args);
     let mut leaked = shm::leaked_since(started);
     if !leaked.is_empty() {
-        // Another program on this machine may be between a kill and its clean-up:
-        // what is still there a moment later is a leak.
+        // Another program on this machine may be between a kill and its
+        // clean-up: what is still there a moment later is a leak.
         std::thread::sleep(Duration::from_millis(500));
-        leaked.retain(|name| std::path::Path::new("/dev/shm").join(name).exists());
+        leaked.retain(|name| {
+            std::path::Path::new("/dev/shm").join(name).exists()
+        });
     }
     assert!(leaked.is_empty(), "leaked in /dev/shm: {leaked:?}{run}");
     run
@@ -107,7 +113,8 @@ fn five_processes_in_turn_count_to_six() {
 fn load_then_store_loses_updates_and_fetch_add_does_not() {
     // fetch_add never loses one. Whether load-then-store loses some depends on
     // the two adders running at the same moment, which a busy machine may never
-    // allow: then the lesson must say so rather than claim a loss it did not see.
+    // allow: then the lesson must say so rather than claim a loss it did not
+    // see.
     let run = part("race");
     assert_eq!(
         run.number_after("Lost by fetch_add, in 3 rounds:"),

@@ -5,7 +5,8 @@ use std::thread;
 fn main() {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
-        // `Rc` counts its owners without atomics: two threads may not share one.
+        // `Rc` counts its owners without atomics: two threads may not share
+        // one.
         let report = Rc::new(String::from("quarterly report"));
         sender.send(report).unwrap();
     });

@@ -1,4 +1,5 @@
-//! WRONG: the calling thread feeds the numbers before it sums: with both channels full, everyone waits for ever.
+//! WRONG: the calling thread feeds the numbers before it sums: with both
+//! channels full, everyone waits for ever.
 
 use std::thread;
 

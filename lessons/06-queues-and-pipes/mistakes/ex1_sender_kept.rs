@@ -1,4 +1,5 @@
-//! WRONG: the function keeps its own sender of the results, so the channel never closes and the sum waits for ever.
+//! WRONG: the function keeps its own sender of the results, so the channel
+//! never closes and the sum waits for ever.
 
 use std::thread;
 

@@ -1,4 +1,5 @@
-//! WRONG: the numbers go into an unbounded channel: with the workers busy, the feeder reads every number into memory.
+//! WRONG: the numbers go into an unbounded channel: with the workers busy, the
+//! feeder reads every number into memory.
 
 use std::thread;
 

@@ -1,4 +1,5 @@
-//! WRONG: the workers only pass the numbers on and the summing thread calls work: one call at a time.
+//! WRONG: the workers only pass the numbers on and the summing thread calls
+//! work: one call at a time.
 
 use std::thread;
 

@@ -1,4 +1,5 @@
-//! WRONG: after waiting once for room it pushes anyway, so a full stack grows past its capacity.
+//! WRONG: after waiting once for room it pushes anyway, so a full stack grows
+//! past its capacity.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

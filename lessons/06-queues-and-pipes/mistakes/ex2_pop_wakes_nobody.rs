@@ -24,7 +24,9 @@ impl<T> BoundedStack<T> {
         let items = self.items.lock().unwrap();
         let (mut items, _) = self
             .not_full
-            .wait_timeout_while(items, timeout, |items| items.len() >= self.capacity)
+            .wait_timeout_while(items, timeout, |items| {
+                items.len() >= self.capacity
+            })
             .unwrap();
         if items.len() >= self.capacity {
             return Err(item);

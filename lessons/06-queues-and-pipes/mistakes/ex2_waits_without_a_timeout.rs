@@ -1,4 +1,5 @@
-//! WRONG: pop waits for an item with no limit: on a stack that stays empty it never returns.
+//! WRONG: pop waits for an item with no limit: on a stack that stays empty it
+//! never returns.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
@@ -24,7 +25,9 @@ impl<T> BoundedStack<T> {
         let items = self.items.lock().unwrap();
         let (mut items, _) = self
             .not_full
-            .wait_timeout_while(items, timeout, |items| items.len() >= self.capacity)
+            .wait_timeout_while(items, timeout, |items| {
+                items.len() >= self.capacity
+            })
             .unwrap();
         if items.len() >= self.capacity {
             return Err(item);

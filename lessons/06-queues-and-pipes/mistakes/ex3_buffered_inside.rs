@@ -1,4 +1,5 @@
-//! WRONG: it wraps the stream in a BufReader, which reads ahead and throws away the start of the next netstring.
+//! WRONG: it wraps the stream in a BufReader, which reads ahead and throws away
+//! the start of the next netstring.
 
 use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
 

@@ -41,7 +41,11 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
                     return Err(invalid("a netstring longer than MAX_LEN"));
                 }
             }
-            _ => return Err(invalid("a netstring starts with digits and a ':'")),
+            _ => {
+                return Err(invalid(
+                    "a netstring starts with digits and a ':'",
+                ));
+            }
         }
     }
     let mut message = vec![0; length];

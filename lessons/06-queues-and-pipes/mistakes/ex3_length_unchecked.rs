@@ -1,4 +1,5 @@
-//! WRONG: it never compares the length with MAX_LEN, and trusts whatever number arrives.
+//! WRONG: it never compares the length with MAX_LEN, and trusts whatever number
+//! arrives.
 
 use std::io::{self, ErrorKind, Read, Write};
 
@@ -38,7 +39,11 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
                 length = length * 10 + usize::from(digit - b'0');
                 digits += 1;
             }
-            _ => return Err(invalid("a netstring starts with digits and a ':'")),
+            _ => {
+                return Err(invalid(
+                    "a netstring starts with digits and a ':'",
+                ));
+            }
         }
     }
     let mut message = vec![0; length];

@@ -17,7 +17,8 @@ pub fn sum_of(
         for n in numbers {
             number_sender.send(n).expect("the workers stopped early");
         }
-        // `number_sender` is dropped here: the workers' loops end once it is empty.
+        // `number_sender` is dropped here: the workers' loops end once it is
+        // empty.
     });
     let handles: Vec<_> = (0..workers)
         .map(|_| {

@@ -26,7 +26,9 @@ impl<T> BoundedStack<T> {
         // can make room; it checks the condition again after every wake-up.
         let (mut items, _) = self
             .not_full
-            .wait_timeout_while(items, timeout, |items| items.len() >= self.capacity)
+            .wait_timeout_while(items, timeout, |items| {
+                items.len() >= self.capacity
+            })
             .unwrap();
         // Decide on the state, not on the timeout flag: room may have come
         // at the last moment.
@@ -34,7 +36,8 @@ impl<T> BoundedStack<T> {
             return Err(item);
         }
         items.push(item);
-        // Two condition variables: a push wakes only poppers, never another pusher.
+        // Two condition variables: a push wakes only poppers, never another
+        // pusher.
         self.not_empty.notify_one();
         Ok(())
     }

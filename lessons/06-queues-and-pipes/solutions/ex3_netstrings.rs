@@ -29,7 +29,8 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     loop {
         let mut byte = [0u8];
         match input.read(&mut byte) {
-            Ok(0) if digits == 0 => return Ok(None), // ended between two netstrings
+            // ended between two netstrings
+            Ok(0) if digits == 0 => return Ok(None),
             Ok(0) => return Err(ErrorKind::UnexpectedEof.into()),
             Ok(_) => {}
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
@@ -46,7 +47,11 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
                     return Err(invalid("a netstring longer than MAX_LEN"));
                 }
             }
-            _ => return Err(invalid("a netstring starts with digits and a ':'")),
+            _ => {
+                return Err(invalid(
+                    "a netstring starts with digits and a ':'",
+                ));
+            }
         }
     }
     // `read_exact` reads again and again until it has them all: one `read`

@@ -45,27 +45,33 @@ pub fn producer_consumer(
                 thread::sleep(work); // the consumer is the slow one
                 received.push(item);
             }
-            received // the loop ended: every sender is gone and the queue is empty
+            // the loop ended: every sender is gone and the queue is empty
+            received
         });
         for item in 0..items {
-            // `try_send` refuses instead of waiting: that is how we see the queue full.
+            // `try_send` refuses instead of waiting: that is how we see the
+            // queue full.
             let item = match sender.try_send(item) {
                 Ok(()) => None,
                 Err(TrySendError::Full(item)) => Some(item),
-                Err(TrySendError::Disconnected(_)) => panic!("the consumer quit early"),
+                Err(TrySendError::Disconnected(_)) => {
+                    panic!("the consumer quit early")
+                }
             };
             if let Some(item) = item {
                 report.found_full += 1;
                 let _span = info_span!("wait to send", item).entered();
                 let waiting = Instant::now();
-                sender.send(item).expect("the consumer quit early"); // blocks until there is room
+                // blocks until there is room
+                sender.send(item).expect("the consumer quit early");
                 report.waited += waiting.elapsed();
             }
             report.most_queued = report.most_queued.max(sender.len());
         }
         report.took = start.elapsed();
         drop(sending);
-        drop(sender); // closes the queue: the consumer's loop ends once it is empty
+        // closes the queue: the consumer's loop ends once it is empty
+        drop(sender);
         (report, consumer.join().expect("the consumer panicked"))
     })
 }
@@ -91,11 +97,13 @@ pub fn many_to_many(
                 }
             });
         }
-        // Keep no sender here: the queue must close when the last producer ends.
+        // Keep no sender here: the queue must close when the last producer
+        // ends.
         drop(sender);
         let handles: Vec<_> = (0..consumers)
             .map(|_| {
-                let receiver = receiver.clone(); // every consumer reads the same queue
+                // every consumer reads the same queue
+                let receiver = receiver.clone();
                 s.spawn(move || {
                     let mut mine = Vec::new();
                     for item in receiver {

@@ -8,7 +8,11 @@ use crossbeam_channel::{RecvTimeoutError, Sender, unbounded};
 
 /// Produces `items` numbers, but fails (returns early, as an exception would)
 /// on item `fail_at`, if given.
-fn produce(send: impl Fn(u32), items: u32, fail_at: Option<u32>) -> Result<(), String> {
+fn produce(
+    send: impl Fn(u32),
+    items: u32,
+    fail_at: Option<u32>,
+) -> Result<(), String> {
     for item in 1..=items {
         if Some(item) == fail_at {
             return Err(format!("could not read item {item}"));
@@ -37,7 +41,11 @@ pub enum Message {
 /// sender this function keeps for producers yet to come, plays that part: the
 /// channel stays open, so if the producer fails before it sends `Done`, only
 /// the timeout ends the wait.
-pub fn with_sentinel(items: u32, fail_at: Option<u32>, patience: Duration) -> Ending {
+pub fn with_sentinel(
+    items: u32,
+    fail_at: Option<u32>,
+    patience: Duration,
+) -> Ending {
     let (sender, receiver) = unbounded();
     let spare: Sender<Message> = sender.clone(); // for producers yet to come
     let producer = thread::spawn(move || {
@@ -55,8 +63,12 @@ pub fn with_sentinel(items: u32, fail_at: Option<u32>, patience: Duration) -> En
         match receiver.recv_timeout(patience) {
             Ok(Message::Item(_)) => received += 1,
             Ok(Message::Done) => break "got the sentinel".to_string(),
-            Err(RecvTimeoutError::Timeout) => break "nothing came: gave up waiting".to_string(),
-            Err(RecvTimeoutError::Disconnected) => unreachable!("`spare` keeps it open"),
+            Err(RecvTimeoutError::Timeout) => {
+                break "nothing came: gave up waiting".to_string();
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                unreachable!("`spare` keeps it open")
+            }
         }
     };
     let after = start.elapsed();
@@ -76,8 +88,9 @@ pub fn with_sentinel(items: u32, fail_at: Option<u32>, patience: Duration) -> En
 /// gone the consumer's loop ends by itself.
 pub fn with_close(items: u32, fail_at: Option<u32>) -> Ending {
     let (sender, receiver) = unbounded();
-    let producer =
-        thread::spawn(move || produce(|item| sender.send(item).unwrap(), items, fail_at));
+    let producer = thread::spawn(move || {
+        produce(|item| sender.send(item).unwrap(), items, fail_at)
+    });
     let start = Instant::now();
     let mut received = 0;
     for _item in receiver {

@@ -1,4 +1,5 @@
-//! Lesson 06: queues and pipes. Run it with `cargo run -p lesson-06`; `--help` lists the parts.
+//! Lesson 06: queues and pipes. Run it with `cargo run -p lesson-06`; `--help`
+//! lists the parts.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -118,7 +119,9 @@ fn bounded_queue(args: &Args) -> Result<()> {
 
 fn many(args: &Args) -> Result<()> {
     let work = args.millis("consume-ms");
-    println!("3 producers send 100 items each into one queue of 10; 2 consumers take them:");
+    println!(
+        "3 producers send 100 items each into one queue of 10; 2 consumers take them:"
+    );
     let per_consumer = bounded::many_to_many(3, 100, 2, work);
     for (n, mine) in per_consumer.iter().enumerate() {
         println!("  consumer {} took {} items", n + 1, mine.len());
@@ -170,10 +173,14 @@ fn select(_: &Args) -> Result<()> {
     let ms = Duration::from_millis;
     println!("Workers answer after 60 ms, 150 ms and 900 ms;");
     println!("a tick every 100 ms; deadline 400 ms:");
-    for (at, event) in waiting::watch_workers(&[ms(60), ms(150), ms(900)], ms(100), ms(400)) {
+    for (at, event) in
+        waiting::watch_workers(&[ms(60), ms(150), ms(900)], ms(100), ms(400))
+    {
         println!("  {:>9}  {event}", Secs(at).to_string());
     }
-    println!("A worker that takes 250 ms, checked every 100 ms with recv_timeout:");
+    println!(
+        "A worker that takes 250 ms, checked every 100 ms with recv_timeout:"
+    );
     let (gave_up, took) = waiting::poll_with_timeout(ms(250), ms(100));
     println!("  {gave_up} timeouts, then the answer after {}", Secs(took));
     Ok(())
@@ -183,7 +190,8 @@ fn lifo(_: &Args) -> Result<()> {
     let patience = Duration::from_secs(5);
     let stack = BlockingQueue::new(Vec::new());
     (1..=5).for_each(|n| stack.put(n));
-    let out: Vec<i32> = (0..5).filter_map(|_| stack.get_timeout(patience)).collect();
+    let out: Vec<i32> =
+        (0..5).filter_map(|_| stack.get_timeout(patience)).collect();
     println!("LIFO: put 1 2 3 4 5, got {out:?}");
     let tasks = BlockingQueue::new(BinaryHeap::new());
     for (priority, task) in [
@@ -191,10 +199,13 @@ fn lifo(_: &Args) -> Result<()> {
         (1, "fix the outage"),
         (2, "answer email"),
     ] {
-        tasks.put(Reverse((priority, task))); // Reverse: smallest number first, as in Python
+        // Reverse: smallest number first, as in Python
+        tasks.put(Reverse((priority, task)));
     }
     println!("Priority (smallest first), put in the order 3, 1, 2:");
-    while let Some(Reverse((priority, task))) = tasks.get_timeout(Duration::ZERO) {
+    while let Some(Reverse((priority, task))) =
+        tasks.get_timeout(Duration::ZERO)
+    {
         println!("  {priority}: {task}");
     }
     let waiting_room = BlockingQueue::new(Vec::new());
@@ -232,7 +243,9 @@ fn pipe(_: &Args) -> Result<()> {
 
 fn duplex(_: &Args) -> Result<()> {
     let questions = [10, 20, 30];
-    println!("Over one socket pair, the parent sends {questions:?} before reading any answer:");
+    println!(
+        "Over one socket pair, the parent sends {questions:?} before reading any answer:"
+    );
     let (pid, answers) = pipes::ask_child(&questions)?;
     for (question, answer) in questions.iter().zip(&answers) {
         println!("  parent sent {question}, child {pid} answered {answer}");
@@ -247,7 +260,10 @@ fn queue(args: &Args) -> Result<()> {
     let mut whole = 0;
     for message in &messages {
         let words: Vec<&str> = message.split(' ').collect();
-        if message.len() == 40 && words[0] == "producer" && words[2] == "message" {
+        if message.len() == 40
+            && words[0] == "producer"
+            && words[2] == "message"
+        {
             whole += 1;
             *per_producer.entry(words[1].to_string()).or_insert(0) += 1;
         }
@@ -285,7 +301,9 @@ fn speed_part(args: &Args) -> Result<()> {
     let buffered = speed::through_pipe(messages, true)?;
     show("pipe to a process, buffered writes:", buffered);
     if one_each < channel.max(buffered) {
-        println!("Note: one write per message is usually the slowest route by far;");
+        println!(
+            "Note: one write per message is usually the slowest route by far;"
+        );
         println!("Note: was the machine busy this time?");
     }
     Ok(())

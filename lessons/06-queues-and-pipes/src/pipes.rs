@@ -17,7 +17,8 @@ pub const CHILD_DEADLINE: Duration = Duration::from_secs(20);
 
 // ANCHOR: pipe
 /// Starts a child in role `doubler`, writes `numbers` to its stdin, one per
-/// line, and reads its answers from its stdout. Returns the child's pid and answers.
+/// line, and reads its answers from its stdout. Returns the child's pid and
+/// answers.
 pub fn pipe_to_child(numbers: &[u64]) -> Result<(u32, Vec<String>)> {
     let mut command = child::command("doubler", &[])?;
     command.stdin(Stdio::piped()).stdout(Stdio::piped());
@@ -31,7 +32,8 @@ pub fn pipe_to_child(numbers: &[u64]) -> Result<(u32, Vec<String>)> {
         for n in numbers {
             writeln!(stdin, "{n}")?;
         }
-        Ok(()) // `stdin` is dropped here: the pipe closes and the child sees the end
+        // `stdin` is dropped here: the pipe closes and the child sees the end
+        Ok(())
     });
     let answers = BufReader::new(stdout)
         .lines()
@@ -61,18 +63,21 @@ pub fn doubler() -> io::Result<()> {
 /// socket pair is exactly that; the child gets its end as its stdin.
 pub fn ask_child(questions: &[u64]) -> Result<(u32, Vec<u64>)> {
     let (mut parent_end, child_end) = UnixStream::pair()?;
-    parent_end.set_read_timeout(Some(CHILD_DEADLINE))?; // a stuck child is an error, not a hang
+    // a stuck child is an error, not a hang
+    parent_end.set_read_timeout(Some(CHILD_DEADLINE))?;
     let mut child = {
         let mut command = child::command("answerer", &[])?;
         command.stdin(Stdio::from(OwnedFd::from(child_end)));
         ChildGuard::spawn(&mut command)?
     }; // the command, and our copy of the child's end, are dropped here
     for n in questions {
-        frame::send(&mut parent_end, n.to_string().as_bytes())?; // all sent before any answer is read
+        // all sent before any answer is read
+        frame::send(&mut parent_end, n.to_string().as_bytes())?;
     }
     let mut answers = Vec::new();
     for _ in questions {
-        let message = frame::recv(&mut parent_end)?.context("the child hung up")?;
+        let message =
+            frame::recv(&mut parent_end)?.context("the child hung up")?;
         answers.push(String::from_utf8(message)?.parse()?);
     }
     parent_end.shutdown(std::net::Shutdown::Write)?; // "no more questions"
@@ -86,7 +91,8 @@ pub fn ask_child(questions: &[u64]) -> Result<(u32, Vec<u64>)> {
 
 /// The child: answers n with n + 1, one whole message for one whole message.
 pub fn answerer() -> io::Result<()> {
-    let mut socket = UnixStream::from(io::stdin().as_fd().try_clone_to_owned()?);
+    let mut socket =
+        UnixStream::from(io::stdin().as_fd().try_clone_to_owned()?);
     while let Some(message) = frame::recv(&mut socket)? {
         let n: u64 = String::from_utf8_lossy(&message)
             .parse()

@@ -16,12 +16,16 @@ use crate::pipes::CHILD_DEADLINE;
 // ANCHOR: shared_pipe
 /// Starts `producers` children that all write into one pipe, and returns its
 /// read end. `how` is passed on to each child (see [`producer`]).
-pub fn start_producers(producers: u32, how: &[&str]) -> Result<(PipeReader, Vec<ChildGuard>)> {
+pub fn start_producers(
+    producers: u32,
+    how: &[&str],
+) -> Result<(PipeReader, Vec<ChildGuard>)> {
     let (reader, writer) = io::pipe()?;
     let mut children = Vec::new();
     for id in 1..=producers {
         let mut command = child::command("producer", &[&id.to_string()])?;
-        command.args(how).stdout(writer.try_clone()?); // every child writes into the same pipe
+        // every child writes into the same pipe
+        command.args(how).stdout(writer.try_clone()?);
         children.push(ChildGuard::spawn(&mut command)?);
     }
     // Keep no write end here: the reader sees the end only when ALL are closed,
@@ -34,7 +38,11 @@ pub fn start_producers(producers: u32, how: &[&str]) -> Result<(PipeReader, Vec<
 }
 
 /// Every producer sends `count` framed messages of `size` bytes.
-pub fn receive_frames(producers: u32, count: u32, size: usize) -> Result<Vec<String>> {
+pub fn receive_frames(
+    producers: u32,
+    count: u32,
+    size: usize,
+) -> Result<Vec<String>> {
     let how = ["framed", &count.to_string(), &size.to_string()];
     let (mut reader, children) = start_producers(producers, &how)?;
     let mut messages = Vec::new();
@@ -47,7 +55,11 @@ pub fn receive_frames(producers: u32, count: u32, size: usize) -> Result<Vec<Str
 
 /// Every producer writes `count` lines of `size` bytes, each line ONE write,
 /// with no framing. Returns how many lines came, and how many were mixed.
-pub fn receive_big_lines(producers: u32, count: u32, size: usize) -> Result<(usize, usize)> {
+pub fn receive_big_lines(
+    producers: u32,
+    count: u32,
+    size: usize,
+) -> Result<(usize, usize)> {
     let how = ["lines", &count.to_string(), &size.to_string()];
     let (reader, children) = start_producers(producers, &how)?;
     let (mut lines, mut mixed) = (0, 0);
@@ -80,19 +92,24 @@ pub fn producer(args: &[String]) -> Result<()> {
     let [id, how, count, size] = args else {
         bail!("producer needs: ID framed|lines COUNT SIZE");
     };
-    let (id, count, size): (u8, u32, usize) = (id.parse()?, count.parse()?, size.parse()?);
+    let (id, count, size): (u8, u32, usize) =
+        (id.parse()?, count.parse()?, size.parse()?);
     // Straight to file descriptor 1, one write per message: Rust's `stdout()`
-    // is line-buffered and would cut a frame wherever a byte happens to be '\n'.
+    // is line-buffered and would cut a frame wherever a byte happens to be
+    // '\n'.
     let mut out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
     for n in 1..=count {
         if how == "framed" {
             let mut text = format!("producer {id} message {n} ").into_bytes();
             text.resize(size, b'.');
-            frame::send(&mut out, &text)?; // one write of at most PIPE_BUF bytes: never mixed
+            // one write of at most PIPE_BUF bytes: never mixed
+            frame::send(&mut out, &text)?;
         } else {
-            let mut line = vec![b'a' + id - 1; size]; // producer 1 writes aaaa..., 2 bbbb...
+            // producer 1 writes aaaa..., 2 bbbb...
+            let mut line = vec![b'a' + id - 1; size];
             line.push(b'\n');
-            out.write_all(&line)?; // one call, but larger than PIPE_BUF: may be mixed
+            // one call, but larger than PIPE_BUF: may be mixed
+            out.write_all(&line)?;
         }
     }
     Ok(())

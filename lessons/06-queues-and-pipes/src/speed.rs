@@ -1,4 +1,5 @@
-//! How many messages per second: a channel between threads, a pipe between processes.
+//! How many messages per second: a channel between threads, a pipe between
+//! processes.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::process::Stdio;
@@ -20,7 +21,9 @@ pub fn through_channel(messages: u64) -> Duration {
     let (sender, receiver) = bounded(1024);
     let (received, took) = timed(|| {
         thread::scope(|s| {
-            s.spawn(move || (0..messages).for_each(|n| sender.send(n).unwrap()));
+            s.spawn(move || {
+                (0..messages).for_each(|n| sender.send(n).unwrap())
+            });
             receiver.iter().count() as u64
         })
     });
@@ -36,10 +39,12 @@ pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
     let mut command = child::command("counter", &[])?;
     command.stdin(Stdio::piped()).stdout(Stdio::piped());
     let mut child = ChildGuard::spawn(&mut command)?;
-    let start = Instant::now(); // after the spawn: time the messages, not starting a process
+    // after the spawn: time the messages, not starting a process
+    let start = Instant::now();
     let stdin = child.child_mut().stdin.take().context("stdin is piped")?;
     let mut pipe: Box<dyn Write> = if buffered {
-        Box::new(BufWriter::with_capacity(64 * 1024, stdin)) // one write per 64 KiB
+        // one write per 64 KiB
+        Box::new(BufWriter::with_capacity(64 * 1024, stdin))
     } else {
         Box::new(stdin) // one write, so one system call, per message
     };

@@ -92,7 +92,8 @@ mod tests {
         let ms = Duration::from_millis(10);
         let lifo = BlockingQueue::new(Vec::new());
         (1..=3).for_each(|n| lifo.put(n));
-        let out: Vec<i32> = (0..3).filter_map(|_| lifo.get_timeout(ms)).collect();
+        let out: Vec<i32> =
+            (0..3).filter_map(|_| lifo.get_timeout(ms)).collect();
         assert_eq!(out, [3, 2, 1]);
         let smallest_first = BlockingQueue::new(BinaryHeap::new());
         [2, 3, 1]

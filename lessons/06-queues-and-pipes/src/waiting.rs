@@ -18,12 +18,14 @@ pub fn watch_workers(
         let results = results.clone();
         thread::spawn(move || {
             thread::sleep(delay);
-            // Fails if nobody listens any more (after the deadline): that is fine.
+            // Fails if nobody listens any more (after the deadline): that is
+            // fine.
             let _ = results.send(worker + 1);
         });
     }
     let ticks = tick(every); // a channel that delivers a message every `every`
-    let timeout = after(deadline); // a channel that delivers one message, at the deadline
+    // a channel that delivers one message, at the deadline
+    let timeout = after(deadline);
     let start = Instant::now();
     let mut events = Vec::new();
     let mut answered = 0;
@@ -49,7 +51,10 @@ pub fn watch_workers(
 // ANCHOR: timeout
 /// One slow worker; the caller checks back every `patience` instead of
 /// blocking for good. Returns how many times it gave up before the answer came.
-pub fn poll_with_timeout(work: Duration, patience: Duration) -> (u32, Duration) {
+pub fn poll_with_timeout(
+    work: Duration,
+    patience: Duration,
+) -> (u32, Duration) {
     let (sender, receiver) = bounded(1);
     let start = Instant::now();
     thread::spawn(move || {
@@ -60,7 +65,8 @@ pub fn poll_with_timeout(work: Duration, patience: Duration) -> (u32, Duration) 
     loop {
         match receiver.recv_timeout(patience) {
             Ok(_report) => return (gave_up, start.elapsed()),
-            Err(RecvTimeoutError::Timeout) => gave_up += 1, // a moment to do something else
+            // a moment to do something else
+            Err(RecvTimeoutError::Timeout) => gave_up += 1,
             Err(RecvTimeoutError::Disconnected) => panic!("the worker died"),
         }
     }

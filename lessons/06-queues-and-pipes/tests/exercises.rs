@@ -17,7 +17,8 @@ use lesson_06::ex3_netstrings::{MAX_LEN, recv, send};
 const LIMIT: Duration = Duration::from_secs(20);
 
 /// What an exercise 1 test says when the code under test never finishes.
-const STUCK: &str = "is a sender still alive somewhere, so a channel never closes?";
+const STUCK: &str =
+    "is a sender still alive somewhere, so a channel never closes?";
 
 fn square(n: u64) -> u64 {
     n * n
@@ -89,7 +90,9 @@ fn ex1_the_feeder_waits_while_the_workers_are_busy() {
     });
     let call = thread::spawn(move || sum_of(numbers, 4, gated_square));
     let started = Instant::now();
-    while taken.load(Ordering::SeqCst) <= 21 && started.elapsed() < Duration::from_millis(500) {
+    while taken.load(Ordering::SeqCst) <= 21
+        && started.elapsed() < Duration::from_millis(500)
+    {
         thread::sleep(Duration::from_millis(5));
     }
     let ahead = taken.load(Ordering::SeqCst);
@@ -108,15 +111,16 @@ fn ex1_the_feeder_waits_while_the_workers_are_busy() {
 
 #[test]
 fn ex2_last_in_first_out() {
-    let out = within(LIMIT, "a call with a zero timeout never returned", || {
-        let stack = BoundedStack::new(3);
-        for n in 1..=3 {
-            assert!(stack.push(n, Duration::ZERO).is_ok(), "room for 3");
-        }
-        (0..3)
-            .filter_map(|_| stack.pop(Duration::ZERO))
-            .collect::<Vec<i32>>()
-    });
+    let out =
+        within(LIMIT, "a call with a zero timeout never returned", || {
+            let stack = BoundedStack::new(3);
+            for n in 1..=3 {
+                assert!(stack.push(n, Duration::ZERO).is_ok(), "room for 3");
+            }
+            (0..3)
+                .filter_map(|_| stack.pop(Duration::ZERO))
+                .collect::<Vec<i32>>()
+        });
     assert_eq!(out, [3, 2, 1]);
 }
 
@@ -152,7 +156,8 @@ fn ex2_a_pop_wakes_a_waiting_pusher() {
         thread::scope(|s| {
             stack.push("first", PATIENCE).unwrap();
             let pusher = s.spawn(|| stack.push("second", PATIENCE));
-            thread::sleep(Duration::from_millis(300)); // the pusher is waiting now
+            // the pusher is waiting now
+            thread::sleep(Duration::from_millis(300));
             assert_eq!(stack.pop(PATIENCE), Some("first"));
             assert_eq!(pusher.join().unwrap(), Ok(()), "the pop made room");
         });
@@ -167,17 +172,19 @@ fn ex2_a_pop_wakes_a_waiting_pusher() {
 
 #[test]
 fn ex2_a_push_wakes_a_waiting_popper() {
-    let took = within(LIMIT, "a pop from an empty stack never returned", || {
-        let stack = BoundedStack::new(1);
-        let start = Instant::now();
-        thread::scope(|s| {
-            let popper = s.spawn(|| stack.pop(PATIENCE));
-            thread::sleep(Duration::from_millis(300)); // the popper is waiting now
-            stack.push("third", PATIENCE).unwrap();
-            assert_eq!(popper.join().unwrap(), Some("third"));
+    let took =
+        within(LIMIT, "a pop from an empty stack never returned", || {
+            let stack = BoundedStack::new(1);
+            let start = Instant::now();
+            thread::scope(|s| {
+                let popper = s.spawn(|| stack.pop(PATIENCE));
+                // the popper is waiting now
+                thread::sleep(Duration::from_millis(300));
+                stack.push("third", PATIENCE).unwrap();
+                assert_eq!(popper.join().unwrap(), Some("third"));
+            });
+            start.elapsed()
         });
-        start.elapsed()
-    });
     assert!(
         took < Duration::from_secs(2),
         "the popper got its item only after {took:?}: it slept until its \
@@ -256,7 +263,8 @@ fn ex3_recv_reads_nothing_past_its_comma() {
 fn ex3_through_a_pipe_written_in_pieces() {
     let (mut reader, mut writer) = std::io::pipe().unwrap();
     let writer = thread::spawn(move || {
-        for piece in [&b"1"[..], b"1:hello", b" world", b",0:", b",2:", b"ok,"] {
+        for piece in [&b"1"[..], b"1:hello", b" world", b",0:", b",2:", b"ok,"]
+        {
             writer.write_all(piece).unwrap();
             thread::sleep(Duration::from_millis(20));
         }

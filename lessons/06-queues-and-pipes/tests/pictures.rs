@@ -8,7 +8,11 @@ const LESSON: &str = env!("CARGO_BIN_EXE_lesson-06");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The spans called `name` on `lane`, which must follow each other.
-fn one_at_a_time<'a>(spans: &'a [Drawn], name: &str, lane: &str) -> Vec<&'a Drawn> {
+fn one_at_a_time<'a>(
+    spans: &'a [Drawn],
+    name: &str,
+    lane: &str,
+) -> Vec<&'a Drawn> {
     let found = named(spans, name);
     assert!(found.iter().all(|s| s.lane == lane), "{found:#?}");
     for pair in found.windows(2) {
@@ -50,7 +54,8 @@ fn check_bounded(spans: &[Drawn], all_overlap: bool) -> usize {
 fn bounded_the_producer_waits_while_the_consumer_works() {
     let recorded = picture::spans(format!("{DIR}/output/bounded.svg"));
     let waits = check_bounded(&recorded, true);
-    let text = std::fs::read_to_string(format!("{DIR}/output/bounded.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(format!("{DIR}/output/bounded.txt")).unwrap();
     assert!(
         text.contains(&format!("found the queue full {waits} times")),
         "{waits} waits drawn: {text}"

@@ -32,11 +32,15 @@ fn many_producers_and_consumers_lose_nothing() {
 #[test]
 fn a_failed_producer_closes_the_channel_but_skips_the_sentinel() {
     let run = part("ending", &[]);
-    run.assert_prints("it failed at item 3  : 2 items, then nothing came: gave up waiting")
-        .assert_prints("it failed at item 3  : 2 items, then the channel closed; the")
-        .assert_prints("could not read item 3")
-        .assert_prints("the producer finished: 5 items, then got the sentinel")
-        .assert_prints("the producer finished: 5 items, then the channel closed");
+    run.assert_prints(
+        "it failed at item 3  : 2 items, then nothing came: gave up waiting",
+    )
+    .assert_prints(
+        "it failed at item 3  : 2 items, then the channel closed; the",
+    )
+    .assert_prints("could not read item 3")
+    .assert_prints("the producer finished: 5 items, then got the sentinel")
+    .assert_prints("the producer finished: 5 items, then the channel closed");
 }
 
 #[test]
@@ -54,7 +58,8 @@ fn select_serves_whichever_channel_is_ready() {
         .lines()
         .find(|l| l.contains("timeouts, then"))
         .unwrap();
-    let timeouts: u32 = line.split_whitespace().next().unwrap().parse().unwrap();
+    let timeouts: u32 =
+        line.split_whitespace().next().unwrap().parse().unwrap();
     assert!(timeouts >= 1, "{run}");
 }
 
@@ -104,7 +109,8 @@ fn frames_stay_whole_and_big_lines_get_mixed() {
     assert!(mixed >= 1.0, "{run}");
 }
 
-/// The millions of messages per second on the line of part `speed` that starts with `route`.
+/// The millions of messages per second on the line of part `speed` that starts
+/// with `route`.
 fn rate(run: &Run, route: &str) -> f64 {
     let row = run
         .stdout

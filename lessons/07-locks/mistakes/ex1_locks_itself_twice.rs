@@ -1,4 +1,5 @@
-//! WRONG: a transfer from an account to itself locks the same Mutex twice, which never returns (or panics).
+//! WRONG: a transfer from an account to itself locks the same Mutex twice,
+//! which never returns (or panics).
 
 use std::sync::Mutex;
 

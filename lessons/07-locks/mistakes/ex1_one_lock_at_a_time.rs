@@ -1,4 +1,5 @@
-//! WRONG: locks in the right order, but never holds both locks at once, so for a moment the money is in neither account.
+//! WRONG: locks in the right order, but never holds both locks at once, so for
+//! a moment the money is in neither account.
 
 use std::sync::Mutex;
 

@@ -1,4 +1,5 @@
-//! WRONG: locks the paying account first, so two opposite transfers (or a transfer and the auditor) can deadlock.
+//! WRONG: locks the paying account first, so two opposite transfers (or a
+//! transfer and the auditor) can deadlock.
 
 use std::sync::Mutex;
 

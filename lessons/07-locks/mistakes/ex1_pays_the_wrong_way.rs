@@ -1,4 +1,5 @@
-//! WRONG: locks the lower account first and then always takes the money from it, even when it is the one being paid.
+//! WRONG: locks the lower account first and then always takes the money from
+//! it, even when it is the one being paid.
 
 use std::sync::Mutex;
 

@@ -1,4 +1,5 @@
-//! WRONG: the last customer leaves without waking anyone: closers wait out their whole timeout.
+//! WRONG: the last customer leaves without waking anyone: closers wait out
+//! their whole timeout.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! WRONG: shuts the doors only once the branch is empty: while it waits, new customers keep coming in.
+//! WRONG: shuts the doors only once the branch is empty: while it waits, new
+//! customers keep coming in.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! WRONG: close_within waits with wait_while, ignoring its timeout: with a customer who never leaves, it never returns.
+//! WRONG: close_within waits with wait_while, ignoring its timeout: with a
+//! customer who never leaves, it never returns.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! WRONG: the last customer wakes one closer with notify_one; any other closer waits out its timeout.
+//! WRONG: the last customer wakes one closer with notify_one; any other closer
+//! waits out its timeout.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! WRONG: predicts that the lock is free again once `match *m.lock().unwrap()` has read the value.
+//! WRONG: predicts that the lock is free again once `match *m.lock().unwrap()`
+//! has read the value.
 
 /// One thread holds `rates.read()` (an `RwLock`). Does another thread's
 /// `rates.try_read()` succeed?

@@ -1,4 +1,5 @@
-//! WRONG: predicts that a notification sent before anyone waits still wakes the next waiter.
+//! WRONG: predicts that a notification sent before anyone waits still wakes the
+//! next waiter.
 
 /// One thread holds `rates.read()` (an `RwLock`). Does another thread's
 /// `rates.try_read()` succeed?

@@ -1,4 +1,5 @@
-//! WRONG: predicts that a reader joins the other readers even while a writer waits.
+//! WRONG: predicts that a reader joins the other readers even while a writer
+//! waits.
 
 /// One thread holds `rates.read()` (an `RwLock`). Does another thread's
 /// `rates.try_read()` succeed?

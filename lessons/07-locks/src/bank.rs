@@ -1,5 +1,6 @@
 //! The seed's bank, between threads: a balance of 200, a depositor and a
-//! withdrawer, each doing the same number of operations. The balance must end at 200.
+//! withdrawer, each doing the same number of operations. The balance must end
+//! at 200.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Barrier, Mutex};
@@ -29,7 +30,8 @@ pub fn racy(ops: u32) -> i64 {
     let balance = AtomicI64::new(200);
     let add = |amount: i64| {
         let read = balance.load(Ordering::SeqCst);
-        thread::yield_now(); // the work between reading and writing: checks, logs...
+        // the work between reading and writing: checks, logs...
+        thread::yield_now();
         balance.store(read + amount, Ordering::SeqCst);
     };
     two_clerks(ops, || add(1), || add(-1));

@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 // ANCHOR: condvar
 /// A withdrawal of `wanted` waits (at most `patience`) until the balance is
-/// large enough, while a depositor adds `deposit` every `every`, `deposits` times.
-/// Returns the balance left, how many times the withdrawer woke, and when it withdrew.
+/// large enough, while a depositor adds `deposit` every `every`, `deposits`
+/// times. Returns the balance left, how many times the withdrawer woke, and
+/// when it withdrew.
 pub fn withdraw_when_funded(
     wanted: i64,
     deposit: i64,
@@ -23,7 +24,8 @@ pub fn withdraw_when_funded(
             for _ in 0..deposits {
                 thread::sleep(every);
                 *balance.lock().unwrap() += deposit;
-                funds_arrived.notify_all(); // "the balance changed: check again"
+                // "the balance changed: check again"
+                funds_arrived.notify_all();
             }
         });
         let mut wakeups = 0;
@@ -40,7 +42,8 @@ pub fn withdraw_when_funded(
             return None;
         }
         *guard -= wanted;
-        Some((*guard, wakeups - 1, start.elapsed())) // the first check was not a wake-up
+        // the first check was not a wake-up
+        Some((*guard, wakeups - 1, start.elapsed()))
     })
 }
 // ANCHOR_END: condvar

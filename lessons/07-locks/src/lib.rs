@@ -1,4 +1,5 @@
-//! Lesson 07: locks. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 07: locks. The teaching code; `main.rs` narrates it and the book
+//! includes it.
 
 pub mod bank;
 pub mod condvar;

@@ -1,4 +1,5 @@
-//! Lesson 07: locks. Run it with `cargo run -p lesson-07`; `--help` lists the parts.
+//! Lesson 07: locks. Run it with `cargo run -p lesson-07`; `--help` lists the
+//! parts.
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{ExitCode, Stdio};
@@ -10,7 +11,9 @@ use course_kit::child::ChildGuard;
 use course_kit::child::exit_after;
 use course_kit::{Args, Lesson, Secs, child, timeline};
 use lesson_07::shared_bank::DEADLINE;
-use lesson_07::{bank, condvar, deadlock, poison, printing, rwlock, shared_bank};
+use lesson_07::{
+    bank, condvar, deadlock, poison, printing, rwlock, shared_bank,
+};
 
 fn main() -> ExitCode {
     Lesson::new("lesson-07", "Locks")
@@ -29,7 +32,8 @@ fn main() -> ExitCode {
             "a process dies holding a lock: who lets go?",
             dead_holder,
         )
-        // Its lines without the lock mix differently on every run: its test sets them aside.
+        // Its lines without the lock mix differently on every run: its test
+        // sets them aside.
         .part("print", "only one process printing at a time", print)
         .part("rwlock", "RwLock: many readers at once", readers)
         .part(
@@ -59,7 +63,8 @@ fn main() -> ExitCode {
             1..=10_000_000,
             "how many locked updates each process makes when timed",
         )
-        // Every child ends by itself after the deadline, even if a bug stops it.
+        // Every child ends by itself after the deadline, even if a bug stops
+        // it.
         .role("clerk", |args| {
             exit_after(DEADLINE);
             child::die_with_parent()?;
@@ -78,7 +83,9 @@ fn main() -> ExitCode {
         .role("transfers", |args| {
             exit_after(DEADLINE);
             child::die_with_parent()?;
-            deadlock::transfers(args.first().map(String::as_str) == Some("ordered"));
+            deadlock::transfers(
+                args.first().map(String::as_str) == Some("ordered"),
+            );
             Ok(())
         })
         .run()
@@ -95,7 +102,9 @@ fn report(label: &str, (wrong, balances): (u32, Vec<i64>)) {
 
 fn race(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
-    println!("A balance of 200; one thread deposits 1, the other withdraws 1, {ops} times each.");
+    println!(
+        "A balance of 200; one thread deposits 1, the other withdraws 1, {ops} times each."
+    );
     println!("Each version runs 10 times; the final balance must be 200:");
     report(
         "load, then store (no lock):",
@@ -116,7 +125,9 @@ fn processes(args: &Args) -> Result<()> {
         speed_ops > 0,
         "--speed-ops must be at least 1 to time anything"
     );
-    println!("The same bank in shared memory, with two processes as the clerks, 10 runs each:");
+    println!(
+        "The same bank in shared memory, with two processes as the clerks, 10 runs each:"
+    );
     for (label, guard) in [
         ("no lock:", "none"),
         ("File::lock (flock):", "flock"),
@@ -129,7 +140,9 @@ fn processes(args: &Args) -> Result<()> {
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
         report(label, (wrong, balances));
     }
-    println!("Speed: each process makes {speed_ops} locked updates, with no pause,");
+    println!(
+        "Speed: each process makes {speed_ops} locked updates, with no pause,"
+    );
     println!("in an {}:", course_kit::timing::build());
     for (label, guard) in [
         ("File::lock (flock):", "flock"),
@@ -148,11 +161,16 @@ fn processes(args: &Args) -> Result<()> {
 }
 
 fn dead_holder(_: &Args) -> Result<()> {
-    println!("A child process takes both locks and is killed (SIGKILL) while holding them:");
+    println!(
+        "A child process takes both locks and is killed (SIGKILL) while holding them:"
+    );
     let patience = Duration::from_millis(200);
-    let (file_free, spin_free, tried) = shared_bank::after_the_holder_dies(patience)?;
+    let (file_free, spin_free, tried) =
+        shared_bank::after_the_holder_dies(patience)?;
     let verdict = |free: bool, waited: Option<Duration>| match (free, waited) {
-        (true, _) => "free at once: the kernel let go for the dead process".to_string(),
+        (true, _) => {
+            "free at once: the kernel let go for the dead process".to_string()
+        }
         (false, Some(waited)) => format!(
             "still taken after {} of trying: nobody will ever free it",
             Secs(waited)
@@ -188,22 +206,28 @@ fn readers(_: &Args) -> Result<()> {
         "3 readers each look at the rates for {} while holding the lock:",
         Secs(look)
     );
-    let shared = tracing::info_span!("RwLock").in_scope(|| rwlock::readers_with_rwlock(3, look));
+    let shared = tracing::info_span!("RwLock")
+        .in_scope(|| rwlock::readers_with_rwlock(3, look));
     println!("  with RwLock (read): {}", Secs(shared));
-    let exclusive = tracing::info_span!("Mutex").in_scope(|| rwlock::readers_with_mutex(3, look));
+    let exclusive = tracing::info_span!("Mutex")
+        .in_scope(|| rwlock::readers_with_mutex(3, look));
     println!("  with Mutex:         {}", Secs(exclusive));
     println!("Who waited for the lock (█) and who held it (▓), when:");
     timeline::show();
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
     if exclusive < shared * 2 {
-        println!("Note: the readers of the RwLock should have looked at the same time;");
+        println!(
+            "Note: the readers of the RwLock should have looked at the same time;"
+        );
         println!("Note: was the machine too busy this time?");
     }
     Ok(())
 }
 
 fn poisoning(_: &Args) -> Result<()> {
-    println!("A transfer panics between its two steps (the panic message goes to stderr):");
+    println!(
+        "A transfer panics between its two steps (the panic message goes to stderr):"
+    );
     let (seen, repaired) = poison::poisoned_transfer();
     println!("  {seen}");
     println!(
@@ -214,7 +238,9 @@ fn poisoning(_: &Args) -> Result<()> {
 }
 
 fn deadlocks(_: &Args) -> Result<()> {
-    println!("Two transfers in a child process, each locking its own account first:");
+    println!(
+        "Two transfers in a child process, each locking its own account first:"
+    );
     let patience = Duration::from_millis(500);
     let mut command = child::command("transfers", &["opposite"])?;
     command.stdout(Stdio::piped());
@@ -249,7 +275,8 @@ fn deadlocks(_: &Args) -> Result<()> {
     println!("Who held and waited for which account, as the parent saw it:");
     timeline::show();
     println!("The same, with both locking account 0 first:");
-    let output = child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
+    let output =
+        child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
     ensure!(output.status.success(), "the ordered transfers failed");
     let said = String::from_utf8_lossy(&output.stdout);
     let done = said
@@ -285,9 +312,17 @@ fn draw_clerks(stdout: impl Read) -> Result<Vec<String>> {
 }
 
 fn waiting(_: &Args) -> Result<()> {
-    println!("A withdrawal of 500 waits while a depositor adds 100 every 20 ms:");
+    println!(
+        "A withdrawal of 500 waits while a depositor adds 100 every 20 ms:"
+    );
     let every = Duration::from_millis(20);
-    match condvar::withdraw_when_funded(500, 100, 6, every, Duration::from_secs(10)) {
+    match condvar::withdraw_when_funded(
+        500,
+        100,
+        6,
+        every,
+        Duration::from_secs(10),
+    ) {
         Some((left, wakeups, after)) => println!(
             "  withdrew 500 after {}, having woken {wakeups} times; {left} left",
             Secs(after)
@@ -295,9 +330,17 @@ fn waiting(_: &Args) -> Result<()> {
         None => println!("  gave up: the balance never reached 500"),
     }
     println!("With only 3 deposits, and a patience of 200 ms:");
-    match condvar::withdraw_when_funded(500, 100, 3, every, Duration::from_millis(200)) {
+    match condvar::withdraw_when_funded(
+        500,
+        100,
+        3,
+        every,
+        Duration::from_millis(200),
+    ) {
         Some(_) => println!("  withdrew 500"),
-        None => println!("  gave up after 200 ms: the balance never reached 500"),
+        None => {
+            println!("  gave up after 200 ms: the balance never reached 500")
+        }
     }
     Ok(())
 }

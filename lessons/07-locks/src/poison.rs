@@ -13,7 +13,8 @@ pub fn poisoned_transfer() -> (String, [i64; 2]) {
         s.spawn(|| {
             let mut accounts = accounts.lock().unwrap();
             accounts[0] -= 50; // step 1 done...
-            panic!("the network failed mid-transfer"); // ...step 2 never happens
+            // ...step 2 never happens
+            panic!("the network failed mid-transfer");
         })
         .join()
     });
@@ -23,7 +24,10 @@ pub fn poisoned_transfer() -> (String, [i64; 2]) {
         Err(poisoned) => {
             // The data is still there, for whoever knows how to repair it.
             let mut accounts = poisoned.into_inner();
-            let found = format!("lock() gave Err(PoisonError); inside: {:?}", *accounts);
+            let found = format!(
+                "lock() gave Err(PoisonError); inside: {:?}",
+                *accounts
+            );
             accounts[1] += 50; // repair: finish the transfer
             found
         }

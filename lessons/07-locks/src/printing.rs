@@ -37,7 +37,8 @@ pub fn printer(args: &[String]) -> Result<()> {
             "done\n".into(),
         ] {
             out.write_all(word.as_bytes())?;
-            thread::sleep(Duration::from_millis(1)); // the time it takes to make the next word
+            // the time it takes to make the next word
+            thread::sleep(Duration::from_millis(1));
         }
     }
     Ok(())
@@ -46,7 +47,11 @@ pub fn printer(args: &[String]) -> Result<()> {
 
 /// Starts `printers` printers that share this process's stdout pipe, and
 /// returns the lines they printed.
-pub fn print_together(printers: u32, lines: u32, lock: bool) -> Result<Vec<String>> {
+pub fn print_together(
+    printers: u32,
+    lines: u32,
+    lock: bool,
+) -> Result<Vec<String>> {
     let (reader, writer) = io::pipe()?;
     let path = lock_path();
     let path_text = path.to_str().context("temp dir is not UTF-8")?;
@@ -54,7 +59,10 @@ pub fn print_together(printers: u32, lines: u32, lock: bool) -> Result<Vec<Strin
     let mut children = Vec::new();
     for id in 1..=printers {
         let id = id.to_string();
-        let mut command = child::command("printer", &[&id, &lines.to_string(), lock, path_text])?;
+        let mut command = child::command(
+            "printer",
+            &[&id, &lines.to_string(), lock, path_text],
+        )?;
         command.stdout(writer.try_clone()?);
         children.push(ChildGuard::spawn(&mut command)?);
     }

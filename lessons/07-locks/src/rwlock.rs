@@ -38,7 +38,10 @@ pub fn readers_with_mutex(readers: u32, look: Duration) -> Duration {
 
 /// Runs `read` on `readers` threads at once, named `reader 1`, `reader 2`, ...
 /// (their lanes on the timeline), and returns how long until all had finished.
-fn on_reader_threads(readers: u32, read: impl Fn() -> usize + Sync) -> Duration {
+fn on_reader_threads(
+    readers: u32,
+    read: impl Fn() -> usize + Sync,
+) -> Duration {
     let ((), took) = timed(|| {
         thread::scope(|s| {
             for n in 1..=readers {

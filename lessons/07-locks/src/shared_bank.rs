@@ -36,7 +36,8 @@ unsafe impl Shareable for Bank {}
 // ANCHOR: clerk
 
 /// A child process: adds `amount` to the balance `ops` times, guarded by
-/// `guard` ("none", "flock" or "spin"). Args: GUARD AMOUNT OPS PAUSE LOCKFILE HANDLE.
+/// `guard` ("none", "flock" or "spin"). Args: GUARD AMOUNT OPS PAUSE LOCKFILE
+/// HANDLE.
 pub fn clerk(args: &[String]) -> Result<()> {
     let [guard, amount, ops, pause, lock_path, handle] = args else {
         bail!("clerk needs GUARD AMOUNT OPS PAUSE LOCKFILE HANDLE");
@@ -55,7 +56,8 @@ pub fn clerk(args: &[String]) -> Result<()> {
                 update(&bank.balance, amount, pause);
             }
             "spin" => {
-                let _held = spin::lock(&bank.lock, DEADLINE).context("the lock was never freed")?;
+                let _held = spin::lock(&bank.lock, DEADLINE)
+                    .context("the lock was never freed")?;
                 update(&bank.balance, amount, pause);
             }
             other => bail!("no guard named {other}"),
@@ -98,7 +100,8 @@ fn start_together(bank: &Bank) -> Result<()> {
 /// Starts a depositor and a withdrawer process on one shared balance of 200.
 /// Returns the final balance and how long the clerks were busy.
 pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
-    let bank = SharedValue::<Bank>::anonymous()?; // freed by the kernel with its last user
+    // freed by the kernel with its last user
+    let bank = SharedValue::<Bank>::anonymous()?;
     bank.balance.store(200, Ordering::SeqCst);
     let lock_path = lock_path();
     let path = lock_path.to_str().context("temp dir is not UTF-8")?;
@@ -106,12 +109,14 @@ pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
     let pause = if pause { "pause" } else { "go" };
     let mut clerks = Vec::new();
     for amount in ["1", "-1"] {
-        let mut command = child::command("clerk", &[guard, amount, &ops, pause, path])?;
+        let mut command =
+            child::command("clerk", &[guard, amount, &ops, pause, path])?;
         bank.pass_to(&mut command)?;
         clerks.push(ChildGuard::spawn(&mut command)?);
     }
     for mut clerk in clerks {
-        let status = clerk.wait_timeout(DEADLINE)?.context("a clerk is stuck")?;
+        let status =
+            clerk.wait_timeout(DEADLINE)?.context("a clerk is stuck")?;
         ensure!(status.success(), "a clerk failed: {status}");
     }
     let _ = std::fs::remove_file(&lock_path);
@@ -135,19 +140,23 @@ pub fn holder(args: &[String]) -> Result<()> {
     let bank = SharedValue::<Bank>::open(handle)?;
     let lock_file = LockFile::open(Path::new(lock_path))?;
     let _file = lock_file.lock()?;
-    let _spin = spin::lock(&bank.lock, DEADLINE).context("the lock was taken")?;
+    let _spin =
+        spin::lock(&bank.lock, DEADLINE).context("the lock was taken")?;
     println!("holding both locks");
     thread::sleep(DEADLINE); // until the parent kills us
     Ok(())
 }
 
-/// Kills a process while it holds both locks, then tries each lock for `patience`.
-/// Returns whether the file lock, and the spin lock, could be taken, and how
-/// long the try for the spin lock lasted.
-pub fn after_the_holder_dies(patience: Duration) -> Result<(bool, bool, Duration)> {
+/// Kills a process while it holds both locks, then tries each lock for
+/// `patience`. Returns whether the file lock, and the spin lock, could be
+/// taken, and how long the try for the spin lock lasted.
+pub fn after_the_holder_dies(
+    patience: Duration,
+) -> Result<(bool, bool, Duration)> {
     let bank = SharedValue::<Bank>::anonymous()?;
     let lock_path = lock_path();
-    let mut command = child::command("holder", &[lock_path.to_str().context("not UTF-8")?])?;
+    let mut command =
+        child::command("holder", &[lock_path.to_str().context("not UTF-8")?])?;
     bank.pass_to(&mut command)?.stdout(Stdio::piped());
     let mut holder = ChildGuard::spawn(&mut command)?;
     let mut said = String::new();

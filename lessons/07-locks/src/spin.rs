@@ -32,7 +32,8 @@ pub fn lock(word: &AtomicU32, deadline: Duration) -> Option<SpinGuard<'_>> {
         while word.load(Ordering::Relaxed) != 0 {
             tries = tries.saturating_add(1);
             if tries < 100 {
-                spin_loop(); // the holder is probably running: it will let go soon
+                // the holder is probably running: it will let go soon
+                spin_loop();
             } else {
                 yield_now(); // or it is not running: give it our CPU
                 if start.elapsed() > deadline {

@@ -67,7 +67,8 @@ fn ex1_opposite_transfers_and_the_auditor_do_not_deadlock() {
                 }
             }
             transfers_done.store(true, Ordering::SeqCst);
-            let balances = [*accounts[0].lock().unwrap(), *accounts[1].lock().unwrap()];
+            let balances =
+                [*accounts[0].lock().unwrap(), *accounts[1].lock().unwrap()];
             (balances, auditor.join().unwrap())
         })
     });
@@ -111,18 +112,23 @@ fn while_holding(
             let seen = match accounts[other].try_lock() {
                 Ok(balance) => Ok(*balance),
                 Err(TryLockError::WouldBlock) => Err(()),
-                Err(TryLockError::Poisoned(_)) => panic!("the transfer panicked"),
+                Err(TryLockError::Poisoned(_)) => {
+                    panic!("the transfer panicked")
+                }
             };
             complaint = look(seen);
             thread::yield_now();
         }
         drop(holding);
         if let Err(panic) = mover.join() {
-            panic::resume_unwind(panic); // the transfer's own message, not `Any`
+            // the transfer's own message, not `Any`
+            panic::resume_unwind(panic);
         }
         match complaint {
             Some(complaint) => Err(complaint),
-            None => Ok([*accounts[0].lock().unwrap(), *accounts[1].lock().unwrap()]),
+            None => {
+                Ok([*accounts[0].lock().unwrap(), *accounts[1].lock().unwrap()])
+            }
         }
     })
 }
@@ -132,13 +138,15 @@ fn ex1_waits_for_the_lower_account_holding_nothing() {
     // Hold account 0 and start a transfer from 1 to 0. Taking the lower
     // number first, it waits for account 0 while holding nothing.
     let watched = within(LIMIT, "a transfer never finished", || {
-        while_holding(0, (1, 0), |account_1| match account_1 {
+        while_holding(0, (1, 0), |account_1| {
+            match account_1 {
             Err(()) => Some(
                 "transfer(1 -> 0) held account 1 while it waited for account 0: \
                  the auditor, or a transfer the other way, would deadlock with it"
                     .to_string(),
             ),
             Ok(_) => None,
+        }
         })
     });
     assert_eq!(watched, Ok([110, 90]));
@@ -167,11 +175,12 @@ fn ex1_holds_the_first_lock_while_it_waits_for_the_second() {
 
 #[test]
 fn ex1_a_transfer_to_the_same_account_changes_nothing() {
-    let balance = within(LIMIT, "locking one Mutex twice waits for ever", || {
-        let accounts = [Mutex::new(50), Mutex::new(50)];
-        transfer(&accounts, 1, 1, 20);
-        *accounts[1].lock().unwrap()
-    });
+    let balance =
+        within(LIMIT, "locking one Mutex twice waits for ever", || {
+            let accounts = [Mutex::new(50), Mutex::new(50)];
+            transfer(&accounts, 1, 1, 20);
+            *accounts[1].lock().unwrap()
+        });
     assert_eq!(balance, 50);
 }
 
@@ -191,28 +200,29 @@ fn until_the_doors_shut(branch: &Branch) {
 
 #[test]
 fn ex2_close_waits_for_the_last_customer() {
-    let (empty, left_before_it_returned) = within(LIMIT, "close_within never returned", || {
-        let branch = Branch::new();
-        let left = AtomicUsize::new(0);
-        thread::scope(|s| {
-            let first = branch.enter().expect("a new branch is open");
-            let second = branch.enter().expect("a new branch is open");
-            assert_eq!(branch.inside(), 2);
-            // A timeout far longer than the test's limit: only a customer
-            // leaving can end this wait in time.
-            let closer = s.spawn(|| {
-                let empty = branch.close_within(Duration::from_secs(60));
-                (empty, left.load(Ordering::SeqCst))
-            });
-            until_the_doors_shut(&branch);
-            left.store(1, Ordering::SeqCst);
-            drop(first);
-            thread::sleep(Duration::from_millis(50));
-            left.store(2, Ordering::SeqCst);
-            drop(second);
-            closer.join().unwrap()
-        })
-    });
+    let (empty, left_before_it_returned) =
+        within(LIMIT, "close_within never returned", || {
+            let branch = Branch::new();
+            let left = AtomicUsize::new(0);
+            thread::scope(|s| {
+                let first = branch.enter().expect("a new branch is open");
+                let second = branch.enter().expect("a new branch is open");
+                assert_eq!(branch.inside(), 2);
+                // A timeout far longer than the test's limit: only a customer
+                // leaving can end this wait in time.
+                let closer = s.spawn(|| {
+                    let empty = branch.close_within(Duration::from_secs(60));
+                    (empty, left.load(Ordering::SeqCst))
+                });
+                until_the_doors_shut(&branch);
+                left.store(1, Ordering::SeqCst);
+                drop(first);
+                thread::sleep(Duration::from_millis(50));
+                left.store(2, Ordering::SeqCst);
+                drop(second);
+                closer.join().unwrap()
+            })
+        });
     assert!(empty, "everyone left: the branch is empty");
     assert_eq!(
         left_before_it_returned, 2,
@@ -265,8 +275,9 @@ fn until_asleep(tid: u32) {
             since.elapsed() < Duration::from_secs(5),
             "a closer did not start waiting within 5 s"
         );
-        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat"))
-            .expect("the closer's thread is alive");
+        let stat =
+            std::fs::read_to_string(format!("/proc/self/task/{tid}/stat"))
+                .expect("the closer's thread is alive");
         // The state follows the command name, which ends with ')'.
         let state = stat.rsplit_once(") ").unwrap().1.chars().next();
         asleep_in_a_row = if state == Some('S') {
@@ -297,7 +308,8 @@ fn ex2_every_closer_is_told() {
             for tid in waiting.iter().take(2) {
                 until_asleep(tid);
             }
-            drop(visit); // both closers are waiting now: the last customer leaves
+            // both closers are waiting now: the last customer leaves
+            drop(visit);
             closers
                 .into_iter()
                 .map(|c| c.join().unwrap())
@@ -321,7 +333,8 @@ fn ex3_a_second_reader() {
     let predicted = ex3_predict::second_reader_gets_in();
     let rates = RwLock::new(vec![1.10, 0.86]);
     let reading = rates.read().unwrap();
-    let measured = thread::scope(|s| s.spawn(|| rates.try_read().is_ok()).join().unwrap());
+    let measured =
+        thread::scope(|s| s.spawn(|| rates.try_read().is_ok()).join().unwrap());
     drop(reading);
     check_prediction("a second reader gets in", predicted, measured);
 }
@@ -359,7 +372,11 @@ fn ex3_a_reader_behind_a_waiting_writer() {
             got_in
         })
     });
-    check_prediction("a reader gets past a waiting writer", predicted, measured);
+    check_prediction(
+        "a reader gets past a waiting writer",
+        predicted,
+        measured,
+    );
 }
 
 #[test]
@@ -379,7 +396,11 @@ fn ex3_a_notify_before_the_wait() {
         .join()
         .unwrap()
     });
-    check_prediction("an early notify wakes a later waiter", predicted, measured);
+    check_prediction(
+        "an early notify wakes a later waiter",
+        predicted,
+        measured,
+    );
 }
 
 #[test]
@@ -390,5 +411,9 @@ fn ex3_a_match_on_a_locked_value() {
         0 => unreachable!("the balance is 100"),
         _ => s.spawn(|| balance.try_lock().is_ok()).join().unwrap(),
     });
-    check_prediction("the lock is free inside a match arm", predicted, measured);
+    check_prediction(
+        "the lock is free inside a match arm",
+        predicted,
+        measured,
+    );
 }

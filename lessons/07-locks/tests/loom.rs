@@ -9,7 +9,8 @@
 //!
 //! What loom does not cover: it never makes `compare_exchange_weak` fail
 //! spuriously, and the time limit is never reached here (loom's threads do not
-//! die holding the lock), so the `return None` path is tested in `tests/spin.rs`.
+//! die holding the lock), so the `return None` path is tested in
+//! `tests/spin.rs`.
 
 use std::time::Duration;
 
@@ -40,7 +41,8 @@ fn the_spin_lock_excludes_and_publishes() {
             .map(|amount| {
                 let (lock, balance) = (Arc::clone(&lock), Arc::clone(&balance));
                 loom::thread::spawn(move || {
-                    let _held = spin::lock(&lock, Duration::from_secs(60)).unwrap();
+                    let _held =
+                        spin::lock(&lock, Duration::from_secs(60)).unwrap();
                     // SAFETY: `_held` is alive for this whole statement, so no
                     // other thread is in its critical section, the only place
                     // that touches the balance.

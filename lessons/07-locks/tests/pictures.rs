@@ -32,15 +32,22 @@ fn check_rwlock(spans: &[Drawn], recorded: bool) {
         assert_eq!(waits.len(), 3, "{round}: a wait per reader: {waits:#?}");
         for (i, hold) in holds.iter().enumerate() {
             assert!(hold.lane.starts_with("reader "), "{hold:#?}");
-            let wait: Vec<_> = waits.iter().filter(|w| w.lane == hold.lane).collect();
+            let wait: Vec<_> =
+                waits.iter().filter(|w| w.lane == hold.lane).collect();
             assert_eq!(wait.len(), 1, "{round}: {waits:#?}");
             assert!(wait[0].end <= hold.start, "waits, then holds: {wait:#?}");
             for other in &holds[i + 1..] {
                 assert_ne!(hold.lane, other.lane, "a lane per reader");
                 if !shared {
-                    assert!(!hold.overlaps(other), "a Mutex: {hold:#?} {other:#?}");
+                    assert!(
+                        !hold.overlaps(other),
+                        "a Mutex: {hold:#?} {other:#?}"
+                    );
                 } else if recorded {
-                    assert!(hold.overlaps(other), "an RwLock: {hold:#?} {other:#?}");
+                    assert!(
+                        hold.overlaps(other),
+                        "an RwLock: {hold:#?} {other:#?}"
+                    );
                 }
             }
         }
@@ -64,8 +71,10 @@ fn check_deadlock(path: &Path) {
     assert_eq!(kills.len(), 1, "one kill, on main: {kills:#?}");
     let kill = kills[0].at;
     let labels = picture::labels(path);
-    let has = |lane: &str, label: &str| labels.contains(&(lane.into(), label.into()));
-    for (lane, first, second) in [("clerk 0→1", 0, 1), ("clerk 1→0", 1, 0)] {
+    let has =
+        |lane: &str, label: &str| labels.contains(&(lane.into(), label.into()));
+    for (lane, first, second) in [("clerk 0→1", 0, 1), ("clerk 1→0", 1, 0)]
+    {
         assert!(has(lane, &format!("holds accounts[{first}]")), "{labels:?}");
         assert!(
             has(lane, &format!("waits for accounts[{second}]")),

@@ -1,7 +1,9 @@
 //! Runs lesson 07 as a real process, part by part: checks the facts it prints,
 //! and that its output is still what the book shows (numbers aside).
 
-use course_test::{Lines, Run, check_command_line, check_compile_fail, compare, run};
+use course_test::{
+    Lines, Run, check_command_line, check_compile_fail, compare, run,
+};
 
 course_test::lesson_under_test!("lesson-07");
 
@@ -24,7 +26,8 @@ fn the_unguarded_bank_does_not_compile() {
 #[test]
 fn threads_lose_updates_without_a_lock_and_none_with_one() {
     let run = part("race", &[]);
-    // The unlocked version goes wrong in almost every run; one is enough to show it.
+    // The unlocked version goes wrong in almost every run; one is enough to
+    // show it.
     assert!(wrong(&run, "load, then store") >= 1.0, "{run}");
     assert_eq!(wrong(&run, "Mutex:"), 0.0, "{run}");
     assert_eq!(wrong(&run, "fetch_add:"), 0.0, "{run}");
@@ -43,7 +46,10 @@ fn processes_lose_updates_without_a_lock_and_none_with_one() {
         let line = run
             .stdout
             .lines()
-            .find(|l| l.trim_start().starts_with(label) && l.contains(" million updates/s"))
+            .find(|l| {
+                l.trim_start().starts_with(label)
+                    && l.contains(" million updates/s")
+            })
             .unwrap_or_else(|| panic!("no speed for {label:?}: {run}"));
         let before = line.split(" million").next().unwrap();
         before.split_whitespace().last().unwrap().parse().unwrap()
@@ -78,16 +84,21 @@ fn a_lock_file_keeps_printed_lines_whole() {
     let run = run(LESSON, &["print"]);
     run.assert_success();
     // Without the lock, the printers' words mix differently on every run: the
-    // lines shown before the first count (`... N of 15 lines whole`) are set aside.
-    // The rest of the recording must match.
+    // lines shown before the first count (`... N of 15 lines whole`) are set
+    // aside. The rest of the recording must match.
     let steady = |text: &str| {
         let count = text.find("lines whole").unwrap_or(0);
-        let (mixed, rest) = text.split_at(text[..count].rfind('\n').unwrap_or(0));
-        let mixed: Vec<&str> = mixed.lines().filter(|l| !l.starts_with("  | ")).collect();
+        let (mixed, rest) =
+            text.split_at(text[..count].rfind('\n').unwrap_or(0));
+        let mixed: Vec<&str> =
+            mixed.lines().filter(|l| !l.starts_with("  | ")).collect();
         mixed.join("\n") + rest
     };
-    let recorded = std::fs::read_to_string(format!("{DIR}/output/print.txt")).unwrap();
-    if let Err(difference) = compare(&steady(&recorded), &steady(&run.stdout), Lines::InOrder) {
+    let recorded =
+        std::fs::read_to_string(format!("{DIR}/output/print.txt")).unwrap();
+    if let Err(difference) =
+        compare(&steady(&recorded), &steady(&run.stdout), Lines::InOrder)
+    {
         panic!("{difference}{run}");
     }
     let whole = run.numbers_after("... ");

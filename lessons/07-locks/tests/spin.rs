@@ -15,8 +15,10 @@ fn only_one_holder_at_a_time() {
         for _ in 0..4 {
             s.spawn(|| {
                 for _ in 0..10_000 {
-                    let _held = spin::lock(&word, long).expect("the lock is freed");
-                    // A read and a write in two steps: safe only under the lock.
+                    let _held =
+                        spin::lock(&word, long).expect("the lock is freed");
+                    // A read and a write in two steps: safe only under the
+                    // lock.
                     let read = count.load(Ordering::Relaxed);
                     count.store(read + 1, Ordering::Relaxed);
                 }

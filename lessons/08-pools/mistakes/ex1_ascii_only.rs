@@ -1,4 +1,5 @@
-//! WRONG: counts only ASCII letters and lowercases only ASCII: 'É' is skipped, 'Ж' too.
+//! WRONG: counts only ASCII letters and lowercases only ASCII: 'É' is skipped,
+//! 'Ж' too.
 
 use std::collections::HashMap;
 
@@ -13,7 +14,9 @@ where
         .par_iter()
         // Map: every thread counts into a map of its own, so no lock is needed.
         .fold(HashMap::new, |mut counts, line| {
-            for letter in line.as_ref().chars().filter(|c| c.is_ascii_alphabetic()) {
+            for letter in
+                line.as_ref().chars().filter(|c| c.is_ascii_alphabetic())
+            {
                 *counts.entry(letter.to_ascii_lowercase()).or_insert(0) += 1;
             }
             counts

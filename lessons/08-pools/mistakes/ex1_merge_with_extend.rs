@@ -1,4 +1,5 @@
-//! WRONG: merges the partial counts with `extend`, so one part's count of a letter replaces another's.
+//! WRONG: merges the partial counts with `extend`, so one part's count of a
+//! letter replaces another's.
 
 use std::collections::HashMap;
 
@@ -14,7 +15,8 @@ where
         // Map: every thread counts into a map of its own, so no lock is needed.
         .fold(HashMap::new, |mut counts, line| {
             for letter in line.as_ref().chars().filter(|c| c.is_alphabetic()) {
-                // `to_lowercase` can give several chars (e.g. 'İ'); count each one.
+                // `to_lowercase` can give several chars (e.g. 'İ'); count each
+                // one.
                 for lower in letter.to_lowercase() {
                     *counts.entry(lower).or_insert(0) += 1;
                 }

@@ -1,4 +1,5 @@
-//! WRONG: every thread locks one shared map for a whole line, reading included: the threads take turns.
+//! WRONG: every thread locks one shared map for a whole line, reading included:
+//! the threads take turns.
 
 use std::collections::HashMap;
 use std::sync::Mutex;

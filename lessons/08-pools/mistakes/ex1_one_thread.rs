@@ -1,4 +1,5 @@
-//! WRONG: right counts, but a plain loop on one thread: nothing runs in parallel.
+//! WRONG: right counts, but a plain loop on one thread: nothing runs in
+//! parallel.
 
 use std::collections::HashMap;
 

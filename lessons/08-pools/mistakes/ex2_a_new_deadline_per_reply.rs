@@ -1,4 +1,5 @@
-//! WRONG: waits up to `deadline` for each reply in turn, so failures that trickle in stretch the wait far past the deadline.
+//! WRONG: waits up to `deadline` for each reply in turn, so failures that
+//! trickle in stretch the wait far past the deadline.
 
 use std::thread;
 use std::time::Duration;
@@ -25,7 +26,7 @@ where
     loop {
         match replies.recv_timeout(deadline) {
             Ok(Some(answer)) => return Some(answer),
-            Ok(None) => continue,  // that replica failed: wait for the others
+            Ok(None) => continue, // that replica failed: wait for the others
             Err(_) => return None, // no reply within the deadline
         }
     }

@@ -1,4 +1,5 @@
-//! WRONG: returns the first reply even when it is a failure (None), instead of waiting for another replica.
+//! WRONG: returns the first reply even when it is a failure (None), instead of
+//! waiting for another replica.
 
 use std::thread;
 use std::time::{Duration, Instant};

@@ -1,4 +1,5 @@
-//! WRONG: keeps its own sender, so the channel never closes: when every replica has failed it still waits for the deadline.
+//! WRONG: keeps its own sender, so the channel never closes: when every replica
+//! has failed it still waits for the deadline.
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -24,7 +25,7 @@ where
     loop {
         match replies.recv_deadline(give_up_at) {
             Ok(Some(answer)) => return Some(answer),
-            Ok(None) => continue,  // that replica failed: wait for the others
+            Ok(None) => continue, // that replica failed: wait for the others
             Err(_) => return None, // past the deadline, or every replica failed
         }
     }

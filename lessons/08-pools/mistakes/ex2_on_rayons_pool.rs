@@ -1,4 +1,5 @@
-//! WRONG: runs the replicas on rayon's pool, which has one thread per core: the others wait for a thread instead of starting at once.
+//! WRONG: runs the replicas on rayon's pool, which has one thread per core: the
+//! others wait for a thread instead of starting at once.
 
 use std::time::{Duration, Instant};
 
@@ -25,7 +26,7 @@ where
     loop {
         match replies.recv_deadline(give_up_at) {
             Ok(Some(answer)) => return Some(answer),
-            Ok(None) => continue,  // that replica failed: wait for the others
+            Ok(None) => continue, // that replica failed: wait for the others
             Err(_) => return None, // past the deadline, or every replica failed
         }
     }

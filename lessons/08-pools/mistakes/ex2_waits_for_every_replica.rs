@@ -1,4 +1,5 @@
-//! WRONG: joins every replica's thread before answering: the call lasts as long as the slowest replica.
+//! WRONG: joins every replica's thread before answering: the call lasts as long
+//! as the slowest replica.
 
 use std::thread;
 use std::time::{Duration, Instant};

@@ -1,4 +1,5 @@
-//! WRONG: keeps the answers in the order they arrive, which is not the order of the items.
+//! WRONG: keeps the answers in the order they arrive, which is not the order of
+//! the items.
 
 use crate::handmade::Pool;
 

@@ -1,4 +1,5 @@
-//! WRONG: reads answers until the channel closes, but its own sender keeps the channel open: it never returns.
+//! WRONG: reads answers until the channel closes, but its own sender keeps the
+//! channel open: it never returns.
 
 use crate::handmade::Pool;
 

@@ -1,4 +1,5 @@
-//! WRONG: waits for each job's answer before it hands the pool the next job: the workers take turns.
+//! WRONG: waits for each job's answer before it hands the pool the next job:
+//! the workers take turns.
 
 use crate::handmade::Pool;
 

@@ -1,4 +1,5 @@
-//! WRONG: catches the panic around the whole loop: it is counted, but the worker's loop has ended all the same.
+//! WRONG: catches the panic around the whole loop: it is counted, but the
+//! worker's loop has ended all the same.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;

@@ -1,4 +1,5 @@
-//! WRONG: runs the jobs as the hand-made pool does: each panic ends a worker, and the pool runs dry.
+//! WRONG: runs the jobs as the hand-made pool does: each panic ends a worker,
+//! and the pool runs dry.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,4 +1,5 @@
-//! WRONG: catches every panic and forgets it: the workers live, but `panicked` stays at 0.
+//! WRONG: catches every panic and forgets it: the workers live, but `panicked`
+//! stays at 0.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;

@@ -27,7 +27,7 @@ where
     loop {
         match replies.recv_deadline(give_up_at) {
             Ok(Some(answer)) => return Some(answer),
-            Ok(None) => continue,  // that replica failed: wait for the others
+            Ok(None) => continue, // that replica failed: wait for the others
             Err(_) => return None, // past the deadline, or every replica failed
         }
     }

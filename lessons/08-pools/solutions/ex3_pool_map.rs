@@ -15,7 +15,8 @@ where
             let _ = sender.send((index, work(item)));
         });
     }
-    // Our own sender would keep the channel open forever; only the jobs' remain.
+    // Our own sender would keep the channel open forever; only the jobs'
+    // remain.
     drop(sender);
     let mut answers = vec![0; count];
     for (index, answer) in results.iter().take(count) {

@@ -1,4 +1,5 @@
-//! `map_async` with a timeout: start the map, do other things, then wait with a deadline.
+//! `map_async` with a timeout: start the map, do other things, then wait with a
+//! deadline.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::thread;
@@ -24,7 +25,8 @@ where
     let (sender, result) = crossbeam_channel::bounded(1);
     rayon::spawn(move || {
         // A panic inside `rayon::spawn` would abort the whole process. Catch it
-        // and send it on, so `get` can re-raise it in the caller, as Python does.
+        // and send it on, so `get` can re-raise it in the caller, as Python
+        // does.
         let results = panic::catch_unwind(AssertUnwindSafe(|| {
             items.into_par_iter().map(work).collect()
         }));
@@ -65,7 +67,9 @@ mod tests {
             n
         });
         // Without `catch_unwind` the whole test process would abort here.
-        let raised = panic::catch_unwind(AssertUnwindSafe(|| pending.get(Duration::from_secs(30))));
+        let raised = panic::catch_unwind(AssertUnwindSafe(|| {
+            pending.get(Duration::from_secs(30))
+        }));
         let message = raised.expect_err("get re-raises the panic");
         assert_eq!(message.downcast_ref::<&str>(), Some(&"no twos"));
     }

@@ -1,4 +1,5 @@
-//! Lesson 08: pools. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 08: pools. The teaching code; `main.rs` narrates it and the book
+//! includes it.
 
 pub mod background;
 pub mod handmade;

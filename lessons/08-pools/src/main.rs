@@ -1,4 +1,5 @@
-//! Lesson 08: pools. Run it with `cargo run -p lesson-08`; `--help` lists the parts.
+//! Lesson 08: pools. Run it with `cargo run -p lesson-08`; `--help` lists the
+//! parts.
 
 use std::io::{BufReader, stdin, stdout};
 use std::process::ExitCode;
@@ -122,8 +123,12 @@ fn map_part(args: &Args) -> Result<()> {
 /// machine's cores allow only when other programs keep them busy.
 fn busy_machine_note(faster: f64) {
     if cpus() >= 2 && faster < 1.3 {
-        println!("Note: the pool was only {faster:.1}x as fast as one thread: other");
-        println!("Note: programs kept the cores busy. Try again on a quieter moment.");
+        println!(
+            "Note: the pool was only {faster:.1}x as fast as one thread: other"
+        );
+        println!(
+            "Note: programs kept the cores busy. Try again on a quieter moment."
+        );
     }
 }
 
@@ -161,7 +166,8 @@ fn sizes_part(args: &Args) -> Result<()> {
     counts.sort_unstable();
     counts.dedup();
     println!("Best of {RUNS} runs for each size, the sizes taking turns:");
-    let mut best: Vec<Option<sizes::Measured>> = counts.iter().map(|_| None).collect();
+    let mut best: Vec<Option<sizes::Measured>> =
+        counts.iter().map(|_| None).collect();
     for round in 1..=RUNS {
         // The picture shows the last round only: all of them would crowd it.
         if round == RUNS {
@@ -169,8 +175,12 @@ fn sizes_part(args: &Args) -> Result<()> {
         }
         for (&threads, best) in counts.iter().zip(&mut best) {
             let plural = if threads == 1 { "" } else { "s" };
-            let pool = info_span!("pool", message = format!("{threads} thread{plural}"));
-            let measured = pool.in_scope(|| sizes::time_with_threads(threads, last))?;
+            let pool = info_span!(
+                "pool",
+                message = format!("{threads} thread{plural}")
+            );
+            let measured =
+                pool.in_scope(|| sizes::time_with_threads(threads, last))?;
             if best.as_ref().is_none_or(|b| measured.took < b.took) {
                 *best = Some(measured);
             }
@@ -190,22 +200,30 @@ fn sizes_part(args: &Args) -> Result<()> {
     }
     println!("Which worker ran which piece of the work, in round {RUNS}:");
     timeline::show();
-    println!("Past {cpus} threads the cores are all busy: more threads only take turns.");
+    println!(
+        "Past {cpus} threads the cores are all busy: more threads only take turns."
+    );
     if let Some(two) = best.get(1) {
         busy_machine_note(speedup(best[0].took, two.took));
     }
     let at_cores = counts.iter().position(|&c| c == cpus).unwrap_or(0);
     let most = best.last().expect("measured").took;
     if speedup(best[at_cores].took, most) > 1.2 {
-        println!("Note: more threads than cores were faster this time: other programs");
-        println!("Note: were using the cores, and more threads got a bigger share.");
+        println!(
+            "Note: more threads than cores were faster this time: other programs"
+        );
+        println!(
+            "Note: were using the cores, and more threads got a bigger share."
+        );
     }
     Ok(())
 }
 
 fn background_part(args: &Args) -> Result<()> {
     let last = args.get("numbers");
-    println!("map_in_background over 1..={last}, then other work while it runs:");
+    println!(
+        "map_in_background over 1..={last}, then other work while it runs:"
+    );
     let numbers: Vec<u64> = (1..=last).collect();
     let started = Instant::now();
     let pending = background::map_in_background(numbers, work::collatz_steps);
@@ -246,7 +264,8 @@ fn handmade_part(_: &Args) -> Result<()> {
             pool.execute(move || {
                 let work = Duration::from_millis(10 * (1 + job % 6));
                 let me = thread::current().name().unwrap_or("?").to_string();
-                // Its lane: the thread's name, short enough for the text timeline.
+                // Its lane: the thread's name, short enough for the text
+                // timeline.
                 let lane = me.trim_start_matches("pool-");
                 let _span = info_span!("job", n = job, lane).entered();
                 thread::sleep(work);
@@ -257,7 +276,8 @@ fn handmade_part(_: &Args) -> Result<()> {
     });
     result?;
     let log = log.lock().unwrap();
-    let mut workers: Vec<&String> = log.iter().map(|(name, _, _)| name).collect();
+    let mut workers: Vec<&String> =
+        log.iter().map(|(name, _, _)| name).collect();
     workers.sort();
     workers.dedup();
     for worker in workers {
@@ -323,12 +343,14 @@ fn processes_part(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// The child process of part `processes`: a pool worker reading jobs from stdin.
+/// The child process of part `processes`: a pool worker reading jobs from
+/// stdin.
 fn pool_worker(_: &[String]) -> Result<()> {
     // A worker must not outlive the pool, even a pool killed with SIGKILL (when
     // no `ChildGuard` runs): the kernel then kills the worker too.
     course_kit::child::die_with_parent()?;
-    // One job crashes its worker on purpose; that must not leave a `core` file behind.
+    // One job crashes its worker on purpose; that must not leave a `core` file
+    // behind.
     course_kit::child::without_core_dumps()?;
     process_pool::worker_loop(BufReader::new(stdin()), stdout())
 }

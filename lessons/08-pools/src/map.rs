@@ -18,7 +18,8 @@ pub fn steps_in_parallel(last: u64) -> Vec<u32> {
 }
 // ANCHOR_END: map
 
-/// Where the longest sequence starts (the first, if several are as long), and its steps.
+/// Where the longest sequence starts (the first, if several are as long), and
+/// its steps.
 pub fn longest(steps: &[u32]) -> (u64, u32) {
     let mut best = (1, 0);
     for (index, &count) in steps.iter().enumerate() {

@@ -102,7 +102,9 @@ impl Worker {
         match self.answers.recv_timeout(deadline) {
             Ok(answer) => Ok(Outcome::Done(answer)),
             // The pool then drops this worker, and its guard kills the process.
-            Err(RecvTimeoutError::Timeout) => Ok(Outcome::KilledAfter(deadline)),
+            Err(RecvTimeoutError::Timeout) => {
+                Ok(Outcome::KilledAfter(deadline))
+            }
             Err(RecvTimeoutError::Disconnected) => {
                 let ten_seconds = Duration::from_secs(10);
                 let status = self.process.wait_timeout(ten_seconds)?;
@@ -115,8 +117,9 @@ impl Worker {
 }
 // ANCHOR_END: process
 
-/// "signal 6" for a process a signal ended, else the exit status. (`ExitStatus`'s
-/// own text may add "(core dumped)", depending on the machine's settings.)
+/// "signal 6" for a process a signal ended, else the exit status.
+/// (`ExitStatus`'s own text may add "(core dumped)", depending on the machine's
+/// settings.)
 fn how_it_ended(status: ExitStatus) -> String {
     match status.signal() {
         Some(signal) => format!("killed by signal {signal}"),
@@ -148,7 +151,11 @@ pub struct Report {
 /// that takes jobs from one shared queue and passes them on, one at a time.
 /// Returns the reports in the order of `jobs`, and how many processes were
 /// started.
-pub fn run_jobs(jobs: &[&str], size: usize, deadline: Duration) -> Result<(Vec<Report>, usize)> {
+pub fn run_jobs(
+    jobs: &[&str],
+    size: usize,
+    deadline: Duration,
+) -> Result<(Vec<Report>, usize)> {
     let (queue, waiting) = crossbeam_channel::unbounded();
     for (index, job) in jobs.iter().enumerate() {
         queue.send((index, job.to_string()))?;

@@ -1,4 +1,5 @@
-//! Map-reduce: count the words of many lines in parallel, then merge the counts.
+//! Map-reduce: count the words of many lines in parallel, then merge the
+//! counts.
 
 use std::collections::HashMap;
 
@@ -6,8 +7,8 @@ use rayon::prelude::*;
 
 /// Words to build the sample text from.
 const WORDS: [&str; 12] = [
-    "thread", "process", "pool", "queue", "lock", "task", "core", "pipe", "join", "spawn", "wait",
-    "send",
+    "thread", "process", "pool", "queue", "lock", "task", "core", "pipe",
+    "join", "spawn", "wait", "send",
 ];
 
 /// `lines` lines of `words_per_line` words, the same every run (a small
@@ -65,7 +66,8 @@ pub fn count_words_sequential(lines: &[String]) -> Counts {
 
 /// The counts from most to least frequent (ties in alphabetical order).
 pub fn ranked(counts: &Counts) -> Vec<(&str, usize)> {
-    let mut ranked: Vec<(&str, usize)> = counts.iter().map(|(w, n)| (w.as_str(), *n)).collect();
+    let mut ranked: Vec<(&str, usize)> =
+        counts.iter().map(|(w, n)| (w.as_str(), *n)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     ranked
 }

@@ -10,7 +10,8 @@ use tracing::info_span;
 
 use crate::work::collatz_steps;
 
-/// What one pool size gave: the answers, the time, and how many threads took part.
+/// What one pool size gave: the answers, the time, and how many threads took
+/// part.
 pub struct Measured {
     pub steps: Vec<u32>,
     pub took: Duration,

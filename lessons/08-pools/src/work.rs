@@ -22,14 +22,12 @@ pub fn collatz_steps(start: u64) -> u32 {
 /// The number below `limit` with the longest Collatz sequence, and its length
 /// (the smallest such number if there is a tie).
 pub fn longest_chain(limit: u64) -> (u64, u32) {
-    (1..limit)
-        .map(|n| (n, collatz_steps(n)))
-        .fold(
-            (1, 0),
-            |best, (n, steps)| {
-                if steps > best.1 { (n, steps) } else { best }
-            },
-        )
+    (1..limit).map(|n| (n, collatz_steps(n))).fold(
+        (1, 0),
+        |best, (n, steps)| {
+            if steps > best.1 { (n, steps) } else { best }
+        },
+    )
 }
 
 #[cfg(test)]

@@ -43,9 +43,10 @@ fn four_threads() -> rayon::ThreadPool {
 fn ex1_small_text() {
     let lines = vec!["Pool map".to_string(), "a Pool!".to_string()];
     let counts = letter_counts(&lines);
-    let expected: HashMap<char, usize> = [('p', 3), ('o', 4), ('l', 2), ('m', 1), ('a', 2)]
-        .into_iter()
-        .collect();
+    let expected: HashMap<char, usize> =
+        [('p', 3), ('o', 4), ('l', 2), ('m', 1), ('a', 2)]
+            .into_iter()
+            .collect();
     assert_eq!(counts, expected, "letters only, 'P' counted as 'p'");
     assert!(letter_counts::<String>(&[]).is_empty());
 }
@@ -54,7 +55,9 @@ fn ex1_small_text() {
 fn ex1_letters_of_every_alphabet() {
     let lines = ["Éric était là.", "ÇA VA, Ça!", "Жук и ЖУК", "Straße 42"];
     let counts = letter_counts(&lines);
-    for (letter, expected) in [('é', 2), ('ç', 2), ('ж', 2), ('à', 1), ('ß', 1), ('a', 5)] {
+    for (letter, expected) in
+        [('é', 2), ('ç', 2), ('ж', 2), ('à', 1), ('ß', 1), ('a', 5)]
+    {
         assert_eq!(
             counts.get(&letter),
             Some(&expected),
@@ -164,7 +167,8 @@ impl Replicas {
     /// where they ran.
     fn started(&self, count: usize) -> Vec<(ThreadId, bool)> {
         let since = Instant::now();
-        while self.threads.lock().unwrap().len() < count && since.elapsed() < Duration::from_secs(5)
+        while self.threads.lock().unwrap().len() < count
+            && since.elapsed() < Duration::from_secs(5)
         {
             thread::sleep(Duration::from_millis(10));
         }
@@ -209,7 +213,8 @@ fn ex2_the_fastest_answer_wins() {
 #[test]
 fn ex2_a_failure_is_not_an_answer() {
     let replicas = Replicas::new();
-    let asked = vec![replicas.replica(0, None), replicas.replica(100, Some("up"))];
+    let asked =
+        vec![replicas.replica(0, None), replicas.replica(100, Some("up"))];
     let answer = within(LIMIT, "first_answer never returned", move || {
         first_answer(asked, Duration::from_secs(20))
     });
@@ -260,7 +265,8 @@ fn ex2_one_deadline_for_the_whole_call() {
 }
 
 fn slow_square(n: u64) -> u64 {
-    // The larger the number, the sooner it is done: arrival order is not input order.
+    // The larger the number, the sooner it is done: arrival order is not input
+    // order.
     thread::sleep(Duration::from_millis(50 - 5 * n));
     assert!(
         thread::current()
@@ -276,7 +282,8 @@ fn ex3_results_keep_the_input_order() {
     let answers = within(LIMIT, "pool_map never returned", || {
         let pool = Pool::new(4).unwrap();
         // Out of order on purpose: sorting the answers cannot put them back.
-        let answers = pool_map(&pool, vec![5, 3, 8, 1, 7, 2, 6, 4], slow_square);
+        let answers =
+            pool_map(&pool, vec![5, 3, 8, 1, 7, 2, 6, 4], slow_square);
         let none = pool_map(&pool, Vec::new(), slow_square);
         (answers, none)
     });
@@ -362,7 +369,9 @@ fn panics_then_all_hands(size: usize, panicking: usize) -> (usize, bool) {
                 *count += 1;
                 changed.notify_all();
                 let (count, _) = changed
-                    .wait_timeout_while(count, Duration::from_secs(3), |c| *c < size)
+                    .wait_timeout_while(count, Duration::from_secs(3), |c| {
+                        *c < size
+                    })
                     .unwrap();
                 let _ = all_met.send(*count == size);
             });

@@ -53,10 +53,12 @@ fn check_sizes(spans: &[Drawn], recorded: bool) {
         assert!(!pieces.is_empty(), "{pool:#?}");
         assert!(pieces.iter().all(|p| p.lane.starts_with("worker ")));
         one_at_a_time_per_lane(&pieces);
-        let mut lanes: Vec<&str> = pieces.iter().map(|p| p.lane.as_str()).collect();
+        let mut lanes: Vec<&str> =
+            pieces.iter().map(|p| p.lane.as_str()).collect();
         lanes.sort_unstable();
         lanes.dedup();
-        let within = |workers: &[&str]| lanes.iter().all(|l| workers.contains(l));
+        let within =
+            |workers: &[&str]| lanes.iter().all(|l| workers.contains(l));
         match nth {
             0 => assert_eq!(lanes, ["worker 0"], "a pool of one thread"),
             1 => assert!(within(&["worker 0", "worker 1"]), "{lanes:?}"),
@@ -112,7 +114,8 @@ fn check_processes(path: &Path) {
     assert!(most_at_once(&jobs) <= 2, "two feeders: {jobs:#?}");
     one_at_a_time_per_lane(&jobs);
     for job in &jobs {
-        let life: Vec<_> = processes.iter().filter(|p| p.lane == job.lane).collect();
+        let life: Vec<_> =
+            processes.iter().filter(|p| p.lane == job.lane).collect();
         assert_eq!(life.len(), 1, "one process per lane: {life:#?}");
         assert!(life[0].contains(job), "{job:#?} in {life:#?}");
     }

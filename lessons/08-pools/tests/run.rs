@@ -8,7 +8,8 @@ course_test::lesson_under_test!("lesson-08");
 #[test]
 fn the_parallel_map_gives_the_same_answers() {
     let run = part("map", &[]);
-    // The longest Collatz run up to 300000 starts at 230631 and takes 442 steps.
+    // The longest Collatz run up to 300000 starts at 230631 and takes 442
+    // steps.
     run.assert_prints("300000 answers in input order")
         .assert_prints("starts at 230631 (442 steps)");
 }

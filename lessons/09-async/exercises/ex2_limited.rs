@@ -11,7 +11,11 @@ use std::future::Future;
 
 use tokio::task::JoinSet;
 
-pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
+pub async fn run_limited<F, Fut>(
+    jobs: Vec<u64>,
+    limit: usize,
+    work: F,
+) -> Vec<u64>
 where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,

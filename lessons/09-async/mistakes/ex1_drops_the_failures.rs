@@ -1,4 +1,5 @@
-//! WRONG: keeps only the checks that succeeded: the failures are the results that matter most.
+//! WRONG: keeps only the checks that succeeded: the failures are the results
+//! that matter most.
 
 use std::time::Duration;
 

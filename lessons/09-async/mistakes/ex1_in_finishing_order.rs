@@ -1,4 +1,5 @@
-//! WRONG: returns the results in the order the checks finish, not in the order of the names.
+//! WRONG: returns the results in the order the checks finish, not in the order
+//! of the names.
 
 use std::time::Duration;
 

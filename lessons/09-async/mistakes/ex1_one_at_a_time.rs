@@ -1,4 +1,5 @@
-//! WRONG: awaits one check after the other: right results, but ten checks of 60 ms take 600 ms.
+//! WRONG: awaits one check after the other: right results, but ten checks of 60
+//! ms take 600 ms.
 
 use std::time::Duration;
 

@@ -1,10 +1,15 @@
-//! WRONG: runs the jobs in batches of `limit`: each batch waits for its slowest job while places stand empty.
+//! WRONG: runs the jobs in batches of `limit`: each batch waits for its slowest
+//! job while places stand empty.
 
 use std::future::Future;
 
 use tokio::task::JoinSet;
 
-pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
+pub async fn run_limited<F, Fut>(
+    jobs: Vec<u64>,
+    limit: usize,
+    work: F,
+) -> Vec<u64>
 where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,

@@ -1,8 +1,13 @@
-//! WRONG: awaits one job after the other: never more than the limit, but never more than one either.
+//! WRONG: awaits one job after the other: never more than the limit, but never
+//! more than one either.
 
 use std::future::Future;
 
-pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
+pub async fn run_limited<F, Fut>(
+    jobs: Vec<u64>,
+    limit: usize,
+    work: F,
+) -> Vec<u64>
 where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,

@@ -6,7 +6,11 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
+pub async fn run_limited<F, Fut>(
+    jobs: Vec<u64>,
+    limit: usize,
+    work: F,
+) -> Vec<u64>
 where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,

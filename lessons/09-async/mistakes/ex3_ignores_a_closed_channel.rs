@@ -1,4 +1,5 @@
-//! WRONG: ignores the error of `blocking_send`: after the receiver is dropped, it reads the source for ever.
+//! WRONG: ignores the error of `blocking_send`: after the receiver is dropped,
+//! it reads the source for ever.
 
 use tokio::sync::mpsc;
 

@@ -1,4 +1,5 @@
-//! WRONG: collects every reading before sending any: the source runs far ahead (and an endless one never stops).
+//! WRONG: collects every reading before sending any: the source runs far ahead
+//! (and an endless one never stops).
 
 use tokio::sync::mpsc;
 

@@ -1,4 +1,5 @@
-//! WRONG: runs the blocking source inside a task: every `next` holds up the runtime's thread.
+//! WRONG: runs the blocking source inside a task: every `next` holds up the
+//! runtime's thread.
 
 use tokio::sync::mpsc;
 

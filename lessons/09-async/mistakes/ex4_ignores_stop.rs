@@ -1,4 +1,5 @@
-//! WRONG: never looks at `stop`: with an endless source, the pipeline never returns.
+//! WRONG: never looks at `stop`: with an endless source, the pipeline never
+//! returns.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -43,7 +44,8 @@ where
     let work = Arc::new(work);
     let mut crew = JoinSet::new();
     for _ in 0..workers {
-        let (from_reader, to_writer) = (Arc::clone(&from_reader), to_writer.clone());
+        let (from_reader, to_writer) =
+            (Arc::clone(&from_reader), to_writer.clone());
         let work = Arc::clone(&work);
         crew.spawn(async move {
             loop {

@@ -1,4 +1,5 @@
-//! WRONG: starts one worker, whatever `workers` says: the lines are worked on one at a time.
+//! WRONG: starts one worker, whatever `workers` says: the lines are worked on
+//! one at a time.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -46,7 +47,8 @@ where
     let mut crew = JoinSet::new();
     let _ = workers;
     for _ in 0..1 {
-        let (from_reader, to_writer) = (Arc::clone(&from_reader), to_writer.clone());
+        let (from_reader, to_writer) =
+            (Arc::clone(&from_reader), to_writer.clone());
         let work = Arc::clone(&work);
         crew.spawn(async move {
             loop {

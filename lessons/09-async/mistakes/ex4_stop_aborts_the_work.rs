@@ -1,4 +1,5 @@
-//! WRONG: on `stop`, aborts the workers too: the lines they were working on are lost.
+//! WRONG: on `stop`, aborts the workers too: the lines they were working on are
+//! lost.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -45,7 +46,8 @@ where
     let work = Arc::new(work);
     let mut crew = JoinSet::new();
     for _ in 0..workers {
-        let (from_reader, to_writer) = (Arc::clone(&from_reader), to_writer.clone());
+        let (from_reader, to_writer) =
+            (Arc::clone(&from_reader), to_writer.clone());
         let work = Arc::clone(&work);
         crew.spawn(async move {
             loop {

@@ -1,4 +1,5 @@
-//! WRONG: unbounded channels: the reader takes every line it can, however busy the workers are.
+//! WRONG: unbounded channels: the reader takes every line it can, however busy
+//! the workers are.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -44,7 +45,8 @@ where
     let work = Arc::new(work);
     let mut crew = JoinSet::new();
     for _ in 0..workers {
-        let (from_reader, to_writer) = (Arc::clone(&from_reader), to_writer.clone());
+        let (from_reader, to_writer) =
+            (Arc::clone(&from_reader), to_writer.clone());
         let work = Arc::clone(&work);
         crew.spawn(async move {
             loop {

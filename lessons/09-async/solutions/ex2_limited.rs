@@ -6,7 +6,11 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-pub async fn run_limited<F, Fut>(jobs: Vec<u64>, limit: usize, work: F) -> Vec<u64>
+pub async fn run_limited<F, Fut>(
+    jobs: Vec<u64>,
+    limit: usize,
+    work: F,
+) -> Vec<u64>
 where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = u64> + Send + 'static,
@@ -18,8 +22,9 @@ where
         let permits = Arc::clone(&permits);
         let work = Arc::clone(&work);
         tasks.spawn(async move {
-            // Waiting for a permit is an `.await`: it blocks no thread. The permit
-            // goes back when `_permit` is dropped, at the end of this task.
+            // Waiting for a permit is an `.await`: it blocks no thread. The
+            // permit goes back when `_permit` is dropped, at the end of this
+            // task.
             let _permit = permits.acquire_owned().await.expect("never closed");
             (index, work(job).await)
         });

@@ -45,7 +45,8 @@ where
     let work = Arc::new(work);
     let mut crew = JoinSet::new();
     for _ in 0..workers {
-        let (from_reader, to_writer) = (Arc::clone(&from_reader), to_writer.clone());
+        let (from_reader, to_writer) =
+            (Arc::clone(&from_reader), to_writer.clone());
         let work = Arc::clone(&work);
         crew.spawn(async move {
             loop {

@@ -1,4 +1,5 @@
-//! Timeouts and cancellation: a future that is dropped stops at its next `.await`.
+//! Timeouts and cancellation: a future that is dropped stops at its next
+//! `.await`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -7,7 +8,8 @@ use std::time::Duration;
 use tokio::time::{sleep, timeout};
 
 // ANCHOR: timeout
-/// Runs when the lookup's future is dropped, finished or not: where cleanup goes.
+/// Runs when the lookup's future is dropped, finished or not: where cleanup
+/// goes.
 struct Cleanup<'a> {
     steps: &'a AtomicU32,
 }
@@ -15,7 +17,9 @@ struct Cleanup<'a> {
 impl Drop for Cleanup<'_> {
     fn drop(&mut self) {
         let steps = self.steps.load(Ordering::Relaxed);
-        println!("  the lookup ended after {steps} of 10 steps; its cleanup ran");
+        println!(
+            "  the lookup ended after {steps} of 10 steps; its cleanup ran"
+        );
     }
 }
 
@@ -31,7 +35,10 @@ async fn slow_lookup(step: Duration, steps: &AtomicU32) -> &'static str {
 
 /// Gives the lookup `limit`. On time-out, `timeout` drops the lookup's future:
 /// that *is* the cancellation, there is no separate call to make.
-pub async fn lookup_with_timeout(step: Duration, limit: Duration) -> Result<&'static str, String> {
+pub async fn lookup_with_timeout(
+    step: Duration,
+    limit: Duration,
+) -> Result<&'static str, String> {
     let steps = AtomicU32::new(0);
     timeout(limit, slow_lookup(step, &steps))
         .await
@@ -41,7 +48,8 @@ pub async fn lookup_with_timeout(step: Duration, limit: Duration) -> Result<&'st
 
 // ANCHOR: abort
 /// A spawned task is cancelled with `abort` on its handle. Returns the task's
-/// count when aborted, the count a while later, and what awaiting the handle said.
+/// count when aborted, the count a while later, and what awaiting the handle
+/// said.
 pub async fn abort_a_counter(run_for: Duration) -> (u32, u32, String) {
     let count = Arc::new(AtomicU32::new(0));
     let counter = Arc::clone(&count);

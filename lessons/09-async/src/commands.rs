@@ -13,7 +13,8 @@ use tokio::time::timeout;
 #[derive(Debug)]
 pub struct Ran {
     pub command: String,
-    /// The exit code, or why there is none (it could not start, was killed, timed out).
+    /// The exit code, or why there is none (it could not start, was killed,
+    /// timed out).
     pub exit: Result<i32, String>,
     pub stdout: String,
     pub stderr: String,
@@ -38,13 +39,16 @@ async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
             vec![],
             vec![],
         ),
-        Ok(Err(error)) => (Err(format!("could not start: {error}")), vec![], vec![]),
+        Ok(Err(error)) => {
+            (Err(format!("could not start: {error}")), vec![], vec![])
+        }
         Ok(Ok(out)) => {
             let code = out.status.code().ok_or_else(|| out.status.to_string());
             (code, out.stdout, out.stderr)
         }
     };
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim_end().to_string();
+    let text =
+        |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim_end().to_string();
     Ran {
         command: as_typed(&argv),
         exit,
@@ -57,7 +61,8 @@ async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
 pub async fn run_all(commands: &[&[&str]], deadline: Duration) -> Vec<Ran> {
     let mut tasks = JoinSet::new();
     for (index, argv) in commands.iter().enumerate() {
-        let argv: Vec<String> = argv.iter().map(|word| word.to_string()).collect();
+        let argv: Vec<String> =
+            argv.iter().map(|word| word.to_string()).collect();
         tasks.spawn(async move { (index, run(argv, deadline).await) });
     }
     let mut reports: Vec<(usize, Ran)> = tasks.join_all().await;

@@ -10,7 +10,8 @@ use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinSet;
 use tokio::time::{sleep, timeout};
 
-/// How many connections the server has open now, and the most it has had at once.
+/// How many connections the server has open now, and the most it has had at
+/// once.
 #[derive(Default)]
 pub struct Gauge {
     open: AtomicUsize,
@@ -21,7 +22,8 @@ pub struct Gauge {
 /// Binds 127.0.0.1 on a port the OS picks (port 0), so the server is never
 /// reachable from another machine and never clashes with another program.
 /// `backlog` is how many connections the OS may hold for us before we accept
-/// them; past it, a new client's connection attempt is dropped and retried later.
+/// them; past it, a new client's connection attempt is dropped and retried
+/// later.
 pub fn start_server(backlog: u32) -> Result<(TcpListener, u16)> {
     let socket = TcpSocket::new_v4()?;
     socket.bind(([127, 0, 0, 1], 0).into())?;
@@ -93,7 +95,10 @@ pub async fn many_clients(port: u16, count: usize, think: Duration) -> usize {
 // ANCHOR_END: client
 
 /// The whole exchange: a server, `count` clients, and the server's peak.
-pub async fn echo_exchange(count: usize, think: Duration) -> Result<(usize, usize)> {
+pub async fn echo_exchange(
+    count: usize,
+    think: Duration,
+) -> Result<(usize, usize)> {
     let gauge = Arc::new(Gauge::default());
     let (listener, port) = start_server(1024)?;
     let server = tokio::spawn(serve(listener, Arc::clone(&gauge)));

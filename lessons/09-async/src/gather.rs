@@ -1,5 +1,6 @@
-//! `asyncio.gather` in tokio: `join!` for a few different futures, `JoinSet` for
-//! many tasks, and collecting every failure instead of stopping at the first.
+//! `asyncio.gather` in tokio: `join!` for a few different futures, `JoinSet`
+//! for many tasks, and collecting every failure instead of stopping at the
+//! first.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -58,7 +59,8 @@ pub async fn fetch_all(names: &[&'static str]) -> Vec<(&'static str, Ended)> {
     let mut name_of = HashMap::new();
     for (i, &name) in names.iter().enumerate() {
         // The later a fetch starts, the sooner it answers: ..., 30, 20 ms.
-        let handle = tasks.spawn(fetch(name, 10 + 10 * (names.len() - i) as u64));
+        let handle =
+            tasks.spawn(fetch(name, 10 + 10 * (names.len() - i) as u64));
         name_of.insert(handle.id(), name);
     }
     let mut ended = Vec::new();

@@ -1,4 +1,5 @@
-//! Lesson 09: async with tokio. The teaching code; `main.rs` narrates it and the book includes it.
+//! Lesson 09: async with tokio. The teaching code; `main.rs` narrates it and
+//! the book includes it.
 
 pub mod blocking;
 pub mod cancel;

@@ -1,4 +1,5 @@
-//! Lesson 09: async with tokio. Run it with `cargo run -p lesson-09`; `--help` lists the parts.
+//! Lesson 09: async with tokio. Run it with `cargo run -p lesson-09`; `--help`
+//! lists the parts.
 
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -87,7 +88,8 @@ fn main() -> ExitCode {
         .run()
 }
 
-/// A runtime on this one thread, with timers and I/O: every part but `many` runs on one.
+/// A runtime on this one thread, with timers and I/O: every part but `many`
+/// runs on one.
 fn one_thread() -> std::io::Result<Runtime> {
     Builder::new_current_thread().enable_all().build()
 }
@@ -100,19 +102,25 @@ fn timing_part(args: &Args) -> Result<()> {
     );
     let runtime = one_thread()?;
     let log = Mutex::new(Vec::new());
-    let ((), apart) = info_span!("one after another")
-        .in_scope(|| timed(|| runtime.block_on(timing::one_after_another(wait, &log))));
+    let ((), apart) = info_span!("one after another").in_scope(|| {
+        timed(|| runtime.block_on(timing::one_after_another(wait, &log)))
+    });
     println!("  one after another: {}", log.lock().unwrap().join(" "));
     println!("    took {}", Millis(apart));
     log.lock().unwrap().clear();
-    let ((), together) = info_span!("join!")
-        .in_scope(|| timed(|| runtime.block_on(timing::concurrently(wait, &log))));
+    let ((), together) = info_span!("join!").in_scope(|| {
+        timed(|| runtime.block_on(timing::concurrently(wait, &log)))
+    });
     println!("  with join!:        {}", log.lock().unwrap().join(" "));
     println!("    took {}", Millis(together));
     let faster = speedup(apart, together);
-    println!("Together was {faster:.1}x faster, on one thread: every wait overlapped.");
+    println!(
+        "Together was {faster:.1}x faster, on one thread: every wait overlapped."
+    );
     if faster < 2.0 {
-        println!("Note: three times as fast was possible; was the machine busy?");
+        println!(
+            "Note: three times as fast was possible; was the machine busy?"
+        );
     }
     println!("Who waited when (main ran both rounds; each call waited twice):");
     timeline::show();
@@ -121,7 +129,8 @@ fn timing_part(args: &Args) -> Result<()> {
 
 fn gather_part(_: &Args) -> Result<()> {
     let runtime = one_thread()?;
-    let ((user, unread, friends), took) = timed(|| runtime.block_on(gather::profile_page()));
+    let ((user, unread, friends), took) =
+        timed(|| runtime.block_on(gather::profile_page()));
     println!(
         "join! of three different futures (60, 40 and 50 ms), in {}:",
         Millis(took)
@@ -187,7 +196,8 @@ fn commands_part(_: &Args) -> Result<()> {
         Millis(deadline)
     );
     let runtime = one_thread()?;
-    let (reports, took) = timed(|| runtime.block_on(commands::run_all(&lines, deadline)));
+    let (reports, took) =
+        timed(|| runtime.block_on(commands::run_all(&lines, deadline)));
     for ran in &reports {
         let exit = match &ran.exit {
             Ok(code) => format!("exit code {code}"),
@@ -224,7 +234,8 @@ fn echo_part(args: &Args) -> Result<()> {
         Millis(think)
     );
     let runtime = one_thread()?;
-    let (result, took) = timed(|| runtime.block_on(echo::echo_exchange(clients, think)));
+    let (result, took) =
+        timed(|| runtime.block_on(echo::echo_exchange(clients, think)));
     let (echoed, peak) = result?;
     println!("  {echoed} of {clients} clients got their own line back");
     println!("  the server had up to {peak} connections open at once");
@@ -256,13 +267,17 @@ fn blocking_part(args: &Args) -> Result<()> {
         wait.as_millis() / 10,
         Millis(wait)
     );
-    println!("When the ticker started and ticked (|), and the waits, round by round:");
+    println!(
+        "When the ticker started and ticked (|), and the waits, round by round:"
+    );
     timeline::show();
     Ok(())
 }
 
 fn nested_part(_: &Args) -> Result<()> {
-    println!("A function that starts its own runtime, called from inside a task:");
+    println!(
+        "A function that starts its own runtime, called from inside a task:"
+    );
     match nested::runtime_in_runtime() {
         Ok(value) => println!("  it returned {value}"),
         Err(message) => {
@@ -285,7 +300,8 @@ fn timeout_part(_: &Args) -> Result<()> {
     ));
     println!("  -> {outcome:?}");
     println!("The same lookup, given 70 ms:");
-    let outcome = runtime.block_on(cancel::lookup_with_timeout(step, Duration::from_millis(70)));
+    let outcome = runtime
+        .block_on(cancel::lookup_with_timeout(step, Duration::from_millis(70)));
     println!("  -> {outcome:?}");
     println!("A spawned counter task, aborted after 100 ms:");
     let (at_abort, later, how) =

@@ -44,7 +44,8 @@ pub fn sleeping_tasks(count: usize, sleep: Duration) -> Result<Crowd> {
         for _ in 0..count {
             tasks.push(tokio::spawn(tokio::time::sleep(sleep)));
         }
-        // Let every task run up to its first `.await`: all are asleep after this.
+        // Let every task run up to its first `.await`: all are asleep after
+        // this.
         tokio::task::yield_now().await;
         let start = started.elapsed();
         let memory_kb = status_field("VmRSS")?.saturating_sub(memory_before);
@@ -81,7 +82,8 @@ pub fn sleeping_threads(count: usize, sleep: Duration) -> Result<Crowd> {
         });
         match spawned {
             Ok(handle) => threads.push(handle),
-            // The OS may refuse (a limit on threads or memory): stop starting more.
+            // The OS may refuse (a limit on threads or memory): stop starting
+            // more.
             Err(error) => {
                 refused = Some(error);
                 break;

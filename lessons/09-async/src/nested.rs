@@ -20,7 +20,8 @@ pub fn blocking_lookup() -> std::io::Result<u32> {
 /// that is already driving a runtime, because it would stall that runtime.
 pub fn runtime_in_runtime() -> Result<u32, String> {
     let attempt = std::thread::spawn(|| {
-        let runtime = Builder::new_current_thread().enable_time().build().unwrap();
+        let runtime =
+            Builder::new_current_thread().enable_time().build().unwrap();
         runtime.block_on(async { blocking_lookup().unwrap() })
     });
     attempt.join().map_err(|payload| {

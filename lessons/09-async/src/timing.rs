@@ -1,5 +1,6 @@
 //! The asyncio timing example of the Python tutorials, re-told: three calls
-//! that each wait twice, one after another and then concurrently, on one thread.
+//! that each wait twice, one after another and then concurrently, on one
+//! thread.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -12,7 +13,11 @@ use tracing::{Instrument, Span, info_span};
 /// the order it happened. `sleep(...).await` hands the thread back to the
 /// runtime while this call waits, so other calls can run in the meantime.
 /// Each wait is a span on the timeline.
-pub async fn three_steps(call: usize, wait: Duration, log: &Mutex<Vec<String>>) {
+pub async fn three_steps(
+    call: usize,
+    wait: Duration,
+    log: &Mutex<Vec<String>>,
+) {
     let say = |word: &str| log.lock().unwrap().push(format!("{word}{call}"));
     say("one");
     sleep(wait).instrument(info_span!("waits")).await;

@@ -87,7 +87,8 @@ fn ex2_never_more_than_the_limit() {
             job * 10
         }
     };
-    let results = paused_runtime().block_on(run_limited((1..=12).collect(), 3, work));
+    let results =
+        paused_runtime().block_on(run_limited((1..=12).collect(), 3, work));
     assert_eq!(results, (1..=12).map(|j| j * 10).collect::<Vec<_>>());
     assert_eq!(
         peak.load(Ordering::SeqCst),
@@ -226,9 +227,11 @@ fn ex3_the_source_waits_for_the_receiver() {
         // Receive nothing more for a while, and watch the source.
         let started = std::time::Instant::now();
         let mut most_ahead = 0;
-        while started.elapsed() < Duration::from_millis(500) && most_ahead <= 4 {
+        while started.elapsed() < Duration::from_millis(500) && most_ahead <= 4
+        {
             most_ahead = most_ahead.max(taken.load(Ordering::SeqCst) - 2);
-            std::thread::sleep(Duration::from_millis(5)); // the runtime is not needed
+            // the runtime is not needed
+            std::thread::sleep(Duration::from_millis(5));
         }
         most_ahead
     });
@@ -257,7 +260,9 @@ fn ex3_dropping_the_receiver_stops_the_source() {
         runtime.shutdown_background();
     });
     let started = std::time::Instant::now();
-    while !dropped.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(5) {
+    while !dropped.load(Ordering::SeqCst)
+        && started.elapsed() < Duration::from_secs(5)
+    {
         thread::sleep(Duration::from_millis(10));
     }
     assert!(
@@ -403,14 +408,16 @@ fn ex4_stop_finishes_every_line_taken() {
                 }
             };
             let running = tokio::spawn(pipeline(lines, 3, 2, work, stop));
-            // Between two rounds of work: the workers are busy, the channel full.
+            // Between two rounds of work: the workers are busy, the channel
+            // full.
             sleep(Duration::from_millis(225)).await;
             let taken_at_stop = taken.load(Ordering::SeqCst);
             let _ = stop_now.send(());
-            let results = tokio::time::timeout(Duration::from_secs(10), running)
-                .await
-                .expect("10 s after `stop`, the pipeline had not returned")
-                .unwrap();
+            let results =
+                tokio::time::timeout(Duration::from_secs(10), running)
+                    .await
+                    .expect("10 s after `stop`, the pipeline had not returned")
+                    .unwrap();
             let started_at_return = work_started.load(Ordering::SeqCst);
             sleep(Duration::from_secs(1)).await;
             let started_later = work_started.load(Ordering::SeqCst);

@@ -34,7 +34,11 @@ fn check_timing(spans: &[Drawn]) {
             first_waits.push(waits[0]);
             for other in &calls[i + 1..] {
                 assert_ne!(call.lane, other.lane, "a lane per call");
-                assert_eq!(call.overlaps(other), together, "{call:#?} {other:#?}");
+                assert_eq!(
+                    call.overlaps(other),
+                    together,
+                    "{call:#?} {other:#?}"
+                );
             }
         }
         if together {

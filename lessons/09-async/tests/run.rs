@@ -48,11 +48,14 @@ fn commands_report_exit_codes_and_output() {
         .assert_prints("$ false  ->  exit code 1")
         .assert_prints("->  exit code 3")
         .assert_prints("stderr: disk almost full")
-        .assert_prints("$ no-such-program  ->  could not start: No such file or directory")
+        .assert_prints(
+            "$ no-such-program  ->  could not start: No such file or directory",
+        )
         .assert_prints("$ sleep 30  ->  no exit within 600.0 ms: killed")
         .assert_prints("8 commands, 4 failed");
     // Two sleeps of 200 ms and a deadline of 600 ms: at least 1000 ms one after
-    // the other. Run together, about 600 ms; the rest is room for a busy machine.
+    // the other. Run together, about 600 ms; the rest is room for a busy
+    // machine.
     let took = run.number_after("4 failed, in ");
     assert!(took < 950.0, "the commands should run concurrently: {run}");
 }
@@ -64,7 +67,8 @@ fn every_client_gets_its_echo() {
     // 200 clients that each wait 100 ms: 20 s one after another.
     let took = run.number_after("all in ");
     assert!(took < 5000.0, "the clients should overlap: {run}");
-    // All 200 are usually open at once; a quarter of them still shows the overlap.
+    // All 200 are usually open at once; a quarter of them still shows the
+    // overlap.
     assert!(
         run.number_after("up to ") >= 50.0,
         "connections should overlap: {run}"
@@ -100,8 +104,10 @@ fn a_blocking_sleep_stalls_the_ticker() {
 #[test]
 fn a_runtime_inside_a_runtime_panics() {
     let run = part("nested", &[]);
-    run.assert_prints("it panicked: Cannot start a runtime from within a runtime.")
-        .assert_prints("it returned 42");
+    run.assert_prints(
+        "it panicked: Cannot start a runtime from within a runtime.",
+    )
+    .assert_prints("it returned 42");
 }
 
 #[test]

@@ -14,7 +14,10 @@ use std::time::Duration;
 
 use course_kit::child::ChildGuard;
 
-pub fn run_isolated(command_line: &str, deadline: Duration) -> Result<String, String> {
+pub fn run_isolated(
+    command_line: &str,
+    deadline: Duration,
+) -> Result<String, String> {
     // TODO: run the command in a process of its own, within the deadline.
     todo!("run the command in a child process with a deadline")
 }

@@ -1,4 +1,5 @@
-//! WRONG: computes right inside the async function: the runtime's thread is held until every answer is done.
+//! WRONG: computes right inside the async function: the runtime's thread is
+//! held until every answer is done.
 
 /// CPU-bound work. Do not change it.
 pub fn crunch(input: u64) -> u64 {

@@ -1,4 +1,5 @@
-//! WRONG: computes on tokio's blocking threads, one input after the other, instead of on rayon's pool.
+//! WRONG: computes on tokio's blocking threads, one input after the other,
+//! instead of on rayon's pool.
 
 /// CPU-bound work. Do not change it.
 pub fn crunch(input: u64) -> u64 {

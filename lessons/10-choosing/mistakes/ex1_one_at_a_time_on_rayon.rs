@@ -1,4 +1,5 @@
-//! WRONG: hands rayon one job that computes every input in turn: the runtime is free, but only one core works.
+//! WRONG: hands rayon one job that computes every input in turn: the runtime is
+//! free, but only one core works.
 
 /// CPU-bound work. Do not change it.
 pub fn crunch(input: u64) -> u64 {

@@ -1,4 +1,5 @@
-//! WRONG: computes on rayon's pool, but waits for the answers with a blocking `recv`, which holds the runtime's thread all the same.
+//! WRONG: computes on rayon's pool, but waits for the answers with a blocking
+//! `recv`, which holds the runtime's thread all the same.
 
 use rayon::prelude::*;
 

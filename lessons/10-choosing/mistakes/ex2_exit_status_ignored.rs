@@ -1,4 +1,5 @@
-//! WRONG: returns what the command printed however it ended: a failure or a crash passes for success.
+//! WRONG: returns what the command printed however it ended: a failure or a
+//! crash passes for success.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -6,22 +7,26 @@ use std::time::Duration;
 
 use course_kit::child::ChildGuard;
 
-pub fn run_isolated(command_line: &str, deadline: Duration) -> Result<String, String> {
+pub fn run_isolated(
+    command_line: &str,
+    deadline: Duration,
+) -> Result<String, String> {
     let mut command = Command::new("sh");
     command.args(["-c", command_line]).stdout(Stdio::piped());
     // The guard kills and reaps the child if this function returns early.
-    let mut child = ChildGuard::spawn(&mut command).map_err(|e| format!("{e:#}"))?;
+    let mut child =
+        ChildGuard::spawn(&mut command).map_err(|e| format!("{e:#}"))?;
     let waited = child.wait_timeout(deadline).map_err(|e| format!("{e:#}"))?;
     let Some(status) = waited else {
-        // Still running: a process can be stopped from outside, a thread cannot.
-        // `kill` also reaps it, so no zombie stays behind.
+        // Still running: a process can be stopped from outside, a thread
+        // cannot. `kill` also reaps it, so no zombie stays behind.
         let status = child.kill().map_err(|e| format!("{e:#}"))?;
         return Err(format!("no exit within {deadline:?}: {status}"));
     };
     let _ = status; // it ended: that is what matters
-    // The child has exited, so its stdout holds all it will ever write. (Waiting
-    // first is fine for a short answer; a long one would fill the pipe and block
-    // the child, and must be read while it runs.)
+    // The child has exited, so its stdout holds all it will ever write.
+    // (Waiting first is fine for a short answer; a long one would fill the pipe
+    // and block the child, and must be read while it runs.)
     let mut stdout = String::new();
     if let Some(mut pipe) = child.child_mut().stdout.take() {
         pipe.read_to_string(&mut stdout)

@@ -1,11 +1,15 @@
-//! WRONG: stops waiting at the deadline but never kills the child: the hung command runs on, unseen.
+//! WRONG: stops waiting at the deadline but never kills the child: the hung
+//! command runs on, unseen.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-pub fn run_isolated(command_line: &str, deadline: Duration) -> Result<String, String> {
+pub fn run_isolated(
+    command_line: &str,
+    deadline: Duration,
+) -> Result<String, String> {
     let mut child = Command::new("sh")
         .args(["-c", command_line])
         .stdout(Stdio::piped())

@@ -1,4 +1,5 @@
-//! WRONG: waits for the child to exit, however long that takes: a hung command hangs the caller.
+//! WRONG: waits for the child to exit, however long that takes: a hung command
+//! hangs the caller.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -6,11 +7,15 @@ use std::time::Duration;
 
 use course_kit::child::ChildGuard;
 
-pub fn run_isolated(command_line: &str, deadline: Duration) -> Result<String, String> {
+pub fn run_isolated(
+    command_line: &str,
+    deadline: Duration,
+) -> Result<String, String> {
     let mut command = Command::new("sh");
     command.args(["-c", command_line]).stdout(Stdio::piped());
     // The guard kills and reaps the child if this function returns early.
-    let mut child = ChildGuard::spawn(&mut command).map_err(|e| format!("{e:#}"))?;
+    let mut child =
+        ChildGuard::spawn(&mut command).map_err(|e| format!("{e:#}"))?;
     let _ = deadline; // commands end, sooner or later
     let mut stdout = String::new();
     if let Some(mut pipe) = child.child_mut().stdout.take() {

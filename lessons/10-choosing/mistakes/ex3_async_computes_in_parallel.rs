@@ -1,4 +1,5 @@
-//! WRONG: predicts that tasks on one thread compute side by side, as they wait side by side.
+//! WRONG: predicts that tasks on one thread compute side by side, as they wait
+//! side by side.
 
 /// `4 * cores` jobs, each sleeping 20 ms, run on rayon's pool
 /// (`into_par_iter().for_each(...)`). At most how many sleep at once?

@@ -1,4 +1,5 @@
-//! WRONG: predicts that rayon's pool runs every sleeping job at once, as threads would.
+//! WRONG: predicts that rayon's pool runs every sleeping job at once, as
+//! threads would.
 
 /// `4 * cores` jobs, each sleeping 20 ms, run on rayon's pool
 /// (`into_par_iter().for_each(...)`). At most how many sleep at once?

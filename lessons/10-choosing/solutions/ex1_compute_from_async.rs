@@ -16,9 +16,9 @@ pub async fn crunch_all(inputs: Vec<u64>, work: fn(u64) -> u64) -> Vec<u64> {
         // If the caller was cancelled, nobody is listening: nothing to do.
         let _ = sender.send(crunched);
     });
-    // Awaiting a oneshot receiver gives the thread back until the answer arrives.
-    // It fails only if the sender is dropped unused, and that cannot happen here:
-    // a panic inside `rayon::spawn` aborts the whole process.
+    // Awaiting a oneshot receiver gives the thread back until the answer
+    // arrives. It fails only if the sender is dropped unused, and that cannot
+    // happen here: a panic inside `rayon::spawn` aborts the whole process.
     answers
         .await
         .expect("rayon::spawn sends, or the process has aborted")

@@ -65,7 +65,8 @@ impl Panel {
         }
     }
 
-    /// The height above the bars: the title, and a line for the reference's label.
+    /// The height above the bars: the title, and a line for the reference's
+    /// label.
     fn heading(&self) -> f64 {
         HEADING + if self.reference.is_some() { 14.0 } else { 0.0 }
     }
@@ -143,7 +144,12 @@ fn fill(language: Language) -> &'static str {
 }
 
 /// Draws `panel` from `top`; returns where the next one starts.
-fn draw_panel(svg: &mut String, panel: &Panel, languages: &[Language], top: f64) -> f64 {
+fn draw_panel(
+    svg: &mut String,
+    panel: &Panel,
+    languages: &[Language],
+    top: f64,
+) -> f64 {
     let reference = panel.reference.iter().map(|(time, _)| *time);
     let scale = Scale::for_times(panel.bars().map(|b| b.time).chain(reference));
     let _ = writeln!(
@@ -229,7 +235,13 @@ fn draw_panel(svg: &mut String, panel: &Panel, languages: &[Language], top: f64)
     plot_bottom + AXIS + 10.0
 }
 
-fn draw_bar(svg: &mut String, workload: &str, bar: &Bar, scale: &Scale, y: f64) {
+fn draw_bar(
+    svg: &mut String,
+    workload: &str,
+    bar: &Bar,
+    scale: &Scale,
+    y: f64,
+) {
     let ms = bar.time.as_secs_f64() * 1e3;
     let end = scale.x(ms).max(LEFT + 1.5);
     let label = format_ms(ms);
@@ -259,7 +271,8 @@ struct Scale {
 
 impl Scale {
     fn for_times(times: impl Iterator<Item = Duration>) -> Self {
-        let ms: Vec<f64> = times.map(|t| (t.as_secs_f64() * 1e3).max(1e-3)).collect();
+        let ms: Vec<f64> =
+            times.map(|t| (t.as_secs_f64() * 1e3).max(1e-3)).collect();
         let max = ms.iter().copied().fold(1e-3, f64::max);
         let min = ms.iter().copied().fold(max, f64::min);
         if max / min > 10.0 {
@@ -280,7 +293,8 @@ impl Scale {
     fn x(&self, ms: f64) -> f64 {
         let width = WIDTH - LEFT - RIGHT;
         let share = if self.log {
-            (ms.max(self.low).log10() - self.low.log10()) / (self.high.log10() - self.low.log10())
+            (ms.max(self.low).log10() - self.low.log10())
+                / (self.high.log10() - self.low.log10())
         } else {
             ms / self.high
         };
@@ -369,20 +383,29 @@ mod tests {
             "a blank line ends mdBook's HTML block"
         );
         assert_eq!(svg.matches(r#"<g class="bar""#).count(), 5);
-        assert!(svg.contains(r#"data-model="rayon pool (2)" data-language="Rust""#));
+        assert!(
+            svg.contains(r#"data-model="rayon pool (2)" data-language="Rust""#)
+        );
         assert_eq!(svg.matches("(Python has none)").count(), 1);
         assert_eq!(svg.matches(r#"<g class="reference""#).count(), 1);
-        assert!(svg.contains(r#"width="100%" style="max-width:720px" role="img""#));
+        assert!(
+            svg.contains(r#"width="100%" style="max-width:720px" role="img""#)
+        );
         assert!(svg.contains("var(--links, #2b79a2)"));
     }
 
     #[test]
     fn a_wide_range_gets_a_log_scale_and_a_narrow_one_starts_at_zero() {
-        let wide = Scale::for_times([0.7, 45.0].map(Duration::from_secs_f64).into_iter());
+        let wide = Scale::for_times(
+            [0.7, 45.0].map(Duration::from_secs_f64).into_iter(),
+        );
         assert!(wide.log);
-        let labels: Vec<String> = wide.ticks().into_iter().map(|(_, l)| l).collect();
+        let labels: Vec<String> =
+            wide.ticks().into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["100 ms", "1 s", "10 s", "100 s"]);
-        let narrow = Scale::for_times([0.006, 0.008].map(Duration::from_secs_f64).into_iter());
+        let narrow = Scale::for_times(
+            [0.006, 0.008].map(Duration::from_secs_f64).into_iter(),
+        );
         assert!(!narrow.log);
         assert_eq!(narrow.high, 10.0);
         assert_eq!(narrow.ticks()[1].1, "2 ms");

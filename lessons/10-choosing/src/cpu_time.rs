@@ -12,7 +12,9 @@ use anyhow::{Context, Result};
 /// outlive the reading (a pool's).
 pub fn cpu_time() -> Result<Duration> {
     let mut total = 0;
-    for task in std::fs::read_dir("/proc/self/task").context("reading /proc/self/task")? {
+    for task in std::fs::read_dir("/proc/self/task")
+        .context("reading /proc/self/task")?
+    {
         let path = task?.path().join("schedstat");
         // A thread may end between listing and reading: it counts as nothing.
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -36,7 +38,9 @@ mod tests {
         let started = std::time::Instant::now();
         let mut x = 1u64;
         while started.elapsed() < Duration::from_millis(30) {
-            x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
+            x = std::hint::black_box(
+                x.wrapping_mul(6364136223846793005).wrapping_add(1),
+            );
         }
         let used = cpu_time().unwrap() - before;
         // It ran for 30 ms, but a busy machine may have given it less CPU.

@@ -1,4 +1,5 @@
-//! The two kinds of work every model runs: a job that computes and a job that waits.
+//! The two kinds of work every model runs: a job that computes and a job that
+//! waits.
 
 use std::time::{Duration, Instant};
 
@@ -74,9 +75,10 @@ pub struct Spread {
     pub worst: Duration,
 }
 
-/// How late each of `done` ended after `started`, beyond the `wait` it was asked
-/// for: a wait that began at once and woke on time is 0 late; one that queued
-/// behind others, or whose thread was busy when its time came, is late by that.
+/// How late each of `done` ended after `started`, beyond the `wait` it was
+/// asked for: a wait that began at once and woke on time is 0 late; one that
+/// queued behind others, or whose thread was busy when its time came, is late
+/// by that.
 pub fn lateness(started: Instant, done: &[Finished], wait: Duration) -> Spread {
     let mut late: Vec<Duration> = done
         .iter()
@@ -115,14 +117,16 @@ impl Job {
         })
     }
 
-    /// The job as one line, for a worker process that reads jobs from its stdin.
+    /// The job as one line, for a worker process that reads jobs from its
+    /// stdin.
     pub fn to_line(self) -> String {
         self.to_args().join(" ")
     }
 
     /// Reads a line written by [`Job::to_line`].
     pub fn from_line(line: &str) -> anyhow::Result<Self> {
-        let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> =
+            line.split_whitespace().map(str::to_string).collect();
         Self::from_args(&words)
     }
 }

@@ -14,7 +14,10 @@ pub mod models;
 // solutions otherwise. An unfinished or wrong answer may leave names unused:
 // that is expected, not worth a warning.
 #[cfg_attr(any(feature = "starter", feature = "mistake"), allow(unused))]
-#[cfg_attr(feature = "starter", path = "../exercises/ex1_compute_from_async.rs")]
+#[cfg_attr(
+    feature = "starter",
+    path = "../exercises/ex1_compute_from_async.rs"
+)]
 #[cfg_attr(
     all(feature = "mistake", not(feature = "starter")),
     path = "../target/mistake/ex1_compute_from_async.rs"

@@ -26,8 +26,9 @@ fn main() -> ExitCode {
             "the computing on 1, 2, ... threads, up to every CPU",
             scale,
         )
-        // One row per thread count, and machines have different numbers of CPUs:
-        // the rows read alike with their numbers blanked, and count as one.
+        // One row per thread count, and machines have different numbers of
+        // CPUs: the rows read alike with their numbers blanked, and count as
+        // one.
         .repeats_vary()
         .part(
             "memory",
@@ -109,7 +110,12 @@ struct Best {
 /// Every model in `models` runs `jobs` [`RUNS`] times, the models taking turns,
 /// so that a moment when other programs take the cores hurts every row alike;
 /// each keeps its fastest run. Every run must give the same answer.
-fn measure(pools: &mut Pools, models: &[Model], jobs: &[Job], wait: Duration) -> Result<Vec<Best>> {
+fn measure(
+    pools: &mut Pools,
+    models: &[Model],
+    jobs: &[Job],
+    wait: Duration,
+) -> Result<Vec<Best>> {
     let mut best: Vec<Option<Best>> = models.iter().map(|_| None).collect();
     for _ in 0..RUNS {
         for (&model, best) in models.iter().zip(&mut best) {
@@ -132,7 +138,8 @@ fn measure(pools: &mut Pools, models: &[Model], jobs: &[Job], wait: Duration) ->
             }
         }
     }
-    let best: Vec<Best> = best.into_iter().map(|b| b.expect("RUNS > 0")).collect();
+    let best: Vec<Best> =
+        best.into_iter().map(|b| b.expect("RUNS > 0")).collect();
     ensure!(
         best.iter().all(|b| b.answer == best[0].answer),
         "the models disagree about the answer"
@@ -140,8 +147,8 @@ fn measure(pools: &mut Pools, models: &[Model], jobs: &[Job], wait: Duration) ->
     Ok(best)
 }
 
-/// The two workloads, after checking that the options are in range: every job is
-/// a thread, a task and a process at once, and a machine runs out of those.
+/// The two workloads, after checking that the options are in range: every job
+/// is a thread, a task and a process at once, and a machine runs out of those.
 fn workloads(args: &Args, rounds: u64) -> Result<(Vec<Job>, Vec<Job>)> {
     let (cpu_jobs, io_jobs) = (args.get("cpu-jobs"), args.get("io-jobs"));
     ensure!(
@@ -162,17 +169,25 @@ fn compare(args: &Args) -> Result<()> {
     let python = Python::find();
     print!("On this machine ({cpus} CPUs): Rust in an {}", build());
     match &python {
-        Some(python) => println!(",\nbeside {} (python3 on this PATH).", python.version),
+        Some(python) => {
+            println!(",\nbeside {} (python3 on this PATH).", python.version)
+        }
         None => println!(".\n{}", python::NOT_FOUND),
     }
-    println!("Every row is the best of {RUNS} runs, the rows taking turns. Pools start");
-    println!("before the clock, as a program keeps one; a thread each or a process each");
+    println!(
+        "Every row is the best of {RUNS} runs, the rows taking turns. Pools start"
+    );
+    println!(
+        "before the clock, as a program keeps one; a thread each or a process each"
+    );
     println!("starts on the clock: that is its cost.");
     let mut pools = Pools::start(io_jobs.len(), cpus)?;
     let cpu = measure(&mut pools, &Model::ALL, &cpu_jobs, Duration::ZERO)?;
-    let io_models = &Model::ALL[1..]; // one wait after another needs no measuring
+    // one wait after another needs no measuring
+    let io_models = &Model::ALL[1..];
     let io = measure(&mut pools, io_models, &io_jobs, wait)?;
-    let names: Vec<String> = Model::ALL.iter().map(|m| m.name(&pools)).collect();
+    let names: Vec<String> =
+        Model::ALL.iter().map(|m| m.name(&pools)).collect();
     pools.stop()?;
     let python = match python {
         Some(python) => Some(PythonTimes::measure(python, args, cpus)?),
@@ -198,7 +213,8 @@ fn compare(args: &Args) -> Result<()> {
         ms(wait * io_jobs.len() as u32)
     );
     let mut panels = [Panel::new(&cpu_title), Panel::new(&io_title)];
-    panels[1].reference(wait * io_jobs.len() as u32, "the waits one after another");
+    panels[1]
+        .reference(wait * io_jobs.len() as u32, "the waits one after another");
 
     println!();
     println!("{cpu_title}");
@@ -209,13 +225,18 @@ fn compare(args: &Args) -> Result<()> {
     let mut table = Table::new(header);
     for row in &cpu {
         let name = &names[row.model as usize];
-        let mut cells = vec![name.clone(), ms(row.took), times(cpu[0].took, row.took)];
+        let mut cells =
+            vec![name.clone(), ms(row.took), times(cpu[0].took, row.took)];
         panels[0].bar(name, Language::Rust, row.took);
         if let Some(python) = &python {
             let alone = python.time("cpu", Model::OneAtATime)?;
             match (python.time("cpu", row.model)?, alone) {
                 (Some(took), Some(alone)) => {
-                    cells.extend([ms(took), times(alone, took), times(took, row.took)]);
+                    cells.extend([
+                        ms(took),
+                        times(alone, took),
+                        times(took, row.took),
+                    ]);
                     panels[0].bar(name, Language::Python, took);
                 }
                 _ => cells.extend(["-".into(), "-".into(), "-".into()]),
@@ -224,7 +245,9 @@ fn compare(args: &Args) -> Result<()> {
         table.row(cells);
     }
     print!("{table}");
-    println!("(speedup: over the same jobs one at a time, in the same language)");
+    println!(
+        "(speedup: over the same jobs one at a time, in the same language)"
+    );
 
     println!();
     println!("{io_title}");
@@ -236,7 +259,8 @@ fn compare(args: &Args) -> Result<()> {
     for row in &io {
         let name = &names[row.model as usize];
         let late = [ms(row.late.median), ms(row.late.worst)];
-        let mut cells = vec![name.clone(), ms(row.took), late[0].clone(), late[1].clone()];
+        let mut cells =
+            vec![name.clone(), ms(row.took), late[0].clone(), late[1].clone()];
         panels[1].bar(name, Language::Rust, row.took);
         if let Some(python) = &python {
             match python.time("io", row.model)? {
@@ -256,12 +280,16 @@ fn compare(args: &Args) -> Result<()> {
     );
     println!(" moment the batch began: the median wait, and the last one)");
     if let Some(python) = &python {
-        println!("Python/Rust: how many times as long Python took for the same jobs.");
+        println!(
+            "Python/Rust: how many times as long Python took for the same jobs."
+        );
         println!("Python's processes start by {}.", python.start_method);
         python.note_if_threads_looked_parallel()?;
     }
     let title = match python {
-        Some(_) => "lesson-10 compare: how long each model took, Rust and Python",
+        Some(_) => {
+            "lesson-10 compare: how long each model took, Rust and Python"
+        }
         None => "lesson-10 compare: how long each model took in Rust",
     };
     args.write_svg(&chart::chart(title, &panels))
@@ -281,7 +309,9 @@ impl PythonTimes {
     /// has the model.
     fn time(&self, workload: &str, model: Model) -> Result<Option<Duration>> {
         match model.python_key() {
-            Some(key) => Ok(Some(self.results.seconds(&format!("{workload}.{key}"))?)),
+            Some(key) => {
+                Ok(Some(self.results.seconds(&format!("{workload}.{key}"))?))
+            }
             None => Ok(None),
         }
     }
@@ -289,14 +319,21 @@ impl PythonTimes {
     /// Threads (the GIL) and asyncio (one thread) compute one job at a time: a
     /// run in which they looked faster than that gets a Note saying why.
     fn note_if_threads_looked_parallel(&self) -> Result<()> {
-        let alone = self.time("cpu", Model::OneAtATime)?.expect("Python has it");
+        let alone =
+            self.time("cpu", Model::OneAtATime)?.expect("Python has it");
         let mut fastest = Duration::MAX;
-        for model in [Model::AThreadEach, Model::ThreadPool, Model::AsyncTasks] {
-            fastest = fastest.min(self.time("cpu", model)?.expect("Python has it"));
+        for model in [Model::AThreadEach, Model::ThreadPool, Model::AsyncTasks]
+        {
+            fastest =
+                fastest.min(self.time("cpu", model)?.expect("Python has it"));
         }
         if speedup(alone, fastest) > 1.25 {
-            println!("Note: Python's threads or tasks looked faster than one at a time, yet");
-            println!("Note: Python computes on one thread at a time there: this machine ran");
+            println!(
+                "Note: Python's threads or tasks looked faster than one at a time, yet"
+            );
+            println!(
+                "Note: Python computes on one thread at a time there: this machine ran"
+            );
             println!("Note: some runs faster than others.");
         }
         Ok(())
@@ -320,7 +357,8 @@ impl PythonTimes {
         ];
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let results = python.run(&script, &words, Duration::from_secs(300))?;
-        let start_method = results.get("start_method").unwrap_or("?").to_string();
+        let start_method =
+            results.get("start_method").unwrap_or("?").to_string();
         Ok(Self {
             results,
             start_method,
@@ -330,9 +368,10 @@ impl PythonTimes {
 
 /// 1, 2, 4, ... up to `cpus`, and `cpus` itself.
 fn thread_counts(cpus: usize) -> Vec<usize> {
-    let mut counts: Vec<usize> = std::iter::successors(Some(1), |n| Some(n * 2))
-        .take_while(|&n| n < cpus)
-        .collect();
+    let mut counts: Vec<usize> =
+        std::iter::successors(Some(1), |n| Some(n * 2))
+            .take_while(|&n| n < cpus)
+            .collect();
     counts.push(cpus);
     counts
 }
@@ -363,7 +402,8 @@ fn scale(args: &Args) -> Result<()> {
             let (cpu_before, started) = (cpu_time()?, Instant::now());
             let done = pool.map(&jobs);
             let took = started.elapsed();
-            let cpus_used = (cpu_time()? - cpu_before).as_secs_f64() / took.as_secs_f64();
+            let cpus_used =
+                (cpu_time()? - cpu_before).as_secs_f64() / took.as_secs_f64();
             if took < best[n].0 {
                 best[n] = (took, cpus_used);
             }
@@ -387,8 +427,12 @@ fn scale(args: &Args) -> Result<()> {
     println!("(CPUs used: the threads' CPU time over the time that passed)");
     let (threads, (_, used)) = (cpus, best[counts.len() - 1]);
     if threads > 1 && used < 0.75 * threads as f64 {
-        println!("Note: the {threads} threads got only {used:.2} CPUs' worth of time: other");
-        println!("Note: programs had the rest. Run the part again at a quieter moment.");
+        println!(
+            "Note: the {threads} threads got only {used:.2} CPUs' worth of time: other"
+        );
+        println!(
+            "Note: programs had the rest. Run the part again at a quieter moment."
+        );
     }
     Ok(())
 }
@@ -441,11 +485,21 @@ fn memory_part(_: &Args) -> Result<()> {
 
 fn print_memory_notes(costs: &[(&str, Cost); 3]) {
     let [(_, thread), (_, task), (_, process)] = costs;
-    let total = |cost: &Cost| cost.private + cost.page_tables + cost.kernel_stack.unwrap_or(0.0);
-    println!("resident: in RAM, with the pages it shares with other processes;");
-    println!("private: its own pages; virtual: address space reserved, mostly never");
-    println!("touched; page tables and kernel stack: the kernel's memory for it (the");
-    println!("kernel stacks are read machine-wide, so other programs blur them).");
+    let total = |cost: &Cost| {
+        cost.private + cost.page_tables + cost.kernel_stack.unwrap_or(0.0)
+    };
+    println!(
+        "resident: in RAM, with the pages it shares with other processes;"
+    );
+    println!(
+        "private: its own pages; virtual: address space reserved, mostly never"
+    );
+    println!(
+        "touched; page tables and kernel stack: the kernel's memory for it (the"
+    );
+    println!(
+        "kernel stacks are read machine-wide, so other programs blur them)."
+    );
     println!(
         "All told (private, page tables, kernel stack): a thread {}, a task {},",
         bytes(total(thread)),
@@ -468,14 +522,21 @@ fn mixed_part(args: &Args) -> Result<()> {
         computations.len(),
         args.get("long-rounds") / computations.len() as u64
     );
-    println!("multi-thread runtime ({cpus} worker threads); best of {RUNS} runs, in turns:");
-    // The same computations alone, on the same clock, to compare "all done" with.
+    println!(
+        "multi-thread runtime ({cpus} worker threads); best of {RUNS} runs, in turns:"
+    );
+    // The same computations alone, on the same clock, to compare "all done"
+    // with.
     let alone_pool = ThreadPool::new(cpus)?;
     let mut alone = [Duration::MAX; 2];
     let mut best: [Option<(Spread, Duration, u64)>; 2] = [None, None];
     for _ in 0..RUNS {
         for (n, off_the_runtime) in [false, true].into_iter().enumerate() {
-            let run = mixed::waits_beside_computing(&waits, &computations, off_the_runtime)?;
+            let run = mixed::waits_beside_computing(
+                &waits,
+                &computations,
+                off_the_runtime,
+            )?;
             let late = lateness(run.started, &run.waited, wait);
             if let Some((_, _, answer)) = best[n] {
                 ensure!(answer == run.answer, "two answers");
@@ -491,7 +552,12 @@ fn mixed_part(args: &Args) -> Result<()> {
         alone_pool.map(&computations);
         alone[1] = alone[1].min(started.elapsed());
     }
-    let mut table = Table::new(["the computing", "waits late: median", "worst", "all done"]);
+    let mut table = Table::new([
+        "the computing",
+        "waits late: median",
+        "worst",
+        "all done",
+    ]);
     for (n, how) in ["on the runtime's threads", "sent to spawn_blocking"]
         .into_iter()
         .enumerate()
@@ -508,7 +574,9 @@ fn mixed_part(args: &Args) -> Result<()> {
     println!("(each row: its run whose last wait ended least late)");
     let [on, off] = best.map(|b| b.expect("RUNS > 0").0.worst);
     if off >= on {
-        println!("Note: sent off, the waits ended no sooner: other programs were using the CPUs.");
+        println!(
+            "Note: sent off, the waits ended no sooner: other programs were using the CPUs."
+        );
     }
     println!(
         "The computations alone: {} one at a time, {} on {cpus} threads.",

@@ -26,15 +26,19 @@ use std::thread;
 use anyhow::{Context, Result, bail, ensure};
 use course_kit::child::{self, ChildGuard};
 
-/// The role of an idle child process: say it is ready, then wait for stdin to close.
+/// The role of an idle child process: say it is ready, then wait for stdin to
+/// close.
 pub const IDLE_ROLE: &str = "idle";
 
 /// A field of `/proc/PID/status`, `/proc/PID/smaps_rollup` or `/proc/meminfo`,
 /// in kB.
 pub fn field(file: &str, name: &str) -> Result<u64> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("reading {file}"))?;
     for line in text.lines() {
-        if let Some(rest) = line.strip_prefix(name).and_then(|r| r.strip_prefix(':')) {
+        if let Some(rest) =
+            line.strip_prefix(name).and_then(|r| r.strip_prefix(':'))
+        {
             let kb = rest.trim().trim_end_matches("kB").trim();
             return kb
                 .parse()
@@ -77,7 +81,12 @@ fn sample() -> Result<Sample> {
 impl Cost {
     /// What each of `count` threads or tasks added to this process, from two
     /// samples; with `kernel_stacks`, the machine's kernel stacks too.
-    fn added(before: Sample, after: Sample, count: usize, kernel_stacks: bool) -> Self {
+    fn added(
+        before: Sample,
+        after: Sample,
+        count: usize,
+        kernel_stacks: bool,
+    ) -> Self {
         let resident = each(before.resident, after.resident, count);
         let stacks = each(before.kernel_stack, after.kernel_stack, count);
         Cost {
@@ -170,7 +179,8 @@ pub fn per_process(count: usize) -> Result<Cost> {
     for child in &children {
         let status = format!("/proc/{}/status", child.id());
         let rollup = format!("/proc/{}/smaps_rollup", child.id());
-        let private = field(&rollup, "Private_Clean")? + field(&rollup, "Private_Dirty")?;
+        let private =
+            field(&rollup, "Private_Clean")? + field(&rollup, "Private_Dirty")?;
         total.resident += field(&rollup, "Rss")? as f64 * 1024.0;
         total.private += private as f64 * 1024.0;
         total.virtual_size += field(&status, "VmSize")? as f64 * 1024.0;
@@ -187,7 +197,11 @@ pub fn per_process(count: usize) -> Result<Cost> {
         private: total.private / n,
         virtual_size: total.virtual_size / n,
         page_tables: total.page_tables / n,
-        kernel_stack: Some(each(kernel_stack_before, kernel_stack_after, count)),
+        kernel_stack: Some(each(
+            kernel_stack_before,
+            kernel_stack_after,
+            count,
+        )),
     })
 }
 

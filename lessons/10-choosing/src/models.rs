@@ -1,7 +1,7 @@
 //! Ways to run a list of jobs at once, plus one at a time to compare with. Each
-//! hands back every job's answer and the moment it had it ([`Finished`]), so the
-//! lesson can check that every model did the same work, and see how late each
-//! wait ended.
+//! hands back every job's answer and the moment it had it ([`Finished`]), so
+//! the lesson can check that every model did the same work, and see how late
+//! each wait ended.
 //!
 //! A pool is started once and used for batch after batch, as a program keeps
 //! one: [`Pools`] starts them before the clock starts. A thread or a process
@@ -55,9 +55,15 @@ impl Model {
         match self {
             Model::OneAtATime => "one at a time".into(),
             Model::AThreadEach => "a thread each".into(),
-            Model::ThreadPool => format!("thread pool ({})", pools.threads.size()),
-            Model::RayonPool => format!("rayon pool ({})", rayon::current_num_threads()),
-            Model::ProcessPool => format!("process pool ({})", pools.processes.size()),
+            Model::ThreadPool => {
+                format!("thread pool ({})", pools.threads.size())
+            }
+            Model::RayonPool => {
+                format!("rayon pool ({})", rayon::current_num_threads())
+            }
+            Model::ProcessPool => {
+                format!("process pool ({})", pools.processes.size())
+            }
             Model::AProcessEach => "a process each".into(),
             Model::AsyncTasks => "async tasks".into(),
         }
@@ -248,8 +254,10 @@ impl ProcessPool {
                 let mut command = child::command(WORKER_ROLE, &[])?;
                 command.stdin(Stdio::piped()).stdout(Stdio::piped());
                 let mut process = ChildGuard::spawn(&mut command)?;
-                let jobs = process.child_mut().stdin.take().context("no stdin")?;
-                let answers = process.child_mut().stdout.take().context("no stdout")?;
+                let jobs =
+                    process.child_mut().stdin.take().context("no stdin")?;
+                let answers =
+                    process.child_mut().stdout.take().context("no stdout")?;
                 let answers = BufReader::new(answers);
                 Ok(Worker {
                     process,
@@ -311,8 +319,8 @@ pub struct Pools {
 }
 
 impl Pools {
-    /// A thread pool of `threads`, a process pool of `processes`, a tokio runtime
-    /// and rayon's global pool, all started and ready.
+    /// A thread pool of `threads`, a process pool of `processes`, a tokio
+    /// runtime and rayon's global pool, all started and ready.
     pub fn start(threads: usize, processes: usize) -> Result<Self> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_time()
@@ -362,7 +370,8 @@ mod tests {
     fn the_thread_pool_answers_every_job_once() {
         let jobs = compute_jobs(20, 20_000);
         let pool = ThreadPool::new(3).unwrap();
-        let mut answers: Vec<u64> = pool.map(&jobs).iter().map(|d| d.answer).collect();
+        let mut answers: Vec<u64> =
+            pool.map(&jobs).iter().map(|d| d.answer).collect();
         let mut expected: Vec<u64> = jobs.iter().map(|j| j.run()).collect();
         answers.sort_unstable();
         expected.sort_unstable();

@@ -82,7 +82,9 @@ static HELD_UP: AtomicBool = AtomicBool::new(false);
 fn needs_the_runtime(input: u64) -> u64 {
     let seen = TICKS.load(Ordering::SeqCst);
     let since = Instant::now();
-    while TICKS.load(Ordering::SeqCst) < seen + 2 && !HELD_UP.load(Ordering::SeqCst) {
+    while TICKS.load(Ordering::SeqCst) < seen + 2
+        && !HELD_UP.load(Ordering::SeqCst)
+    {
         if since.elapsed() > Duration::from_secs(3) {
             HELD_UP.store(true, Ordering::SeqCst);
         }
@@ -129,7 +131,8 @@ fn ex2_failure_and_crash_are_errors() {
         failed.contains('4'),
         "the exit code should be in the error: {failed}"
     );
-    let crashed = run_isolated("kill -KILL $$", Duration::from_secs(20)).unwrap_err();
+    let crashed =
+        run_isolated("kill -KILL $$", Duration::from_secs(20)).unwrap_err();
     assert!(
         crashed.contains("SIGKILL") || crashed.contains('9'),
         "the signal should be in the error: {crashed}"
@@ -144,12 +147,15 @@ fn still_there(pid: u32) -> bool {
 #[test]
 fn ex2_a_hang_is_killed_at_the_deadline() {
     // The shell writes its pid, then `exec` makes it become `sleep`: same pid.
-    let pid_file = std::env::temp_dir().join(format!("lesson-10-ex2-{}", std::process::id()));
-    let command_line = format!("echo $$ > {}; exec sleep 30", pid_file.display());
+    let pid_file = std::env::temp_dir()
+        .join(format!("lesson-10-ex2-{}", std::process::id()));
+    let command_line =
+        format!("echo $$ > {}; exec sleep 30", pid_file.display());
     let started = Instant::now();
     let (done, result) = mpsc::channel();
     thread::spawn(move || {
-        let _ = done.send(run_isolated(&command_line, Duration::from_millis(300)));
+        let _ =
+            done.send(run_isolated(&command_line, Duration::from_millis(300)));
     });
     let hung = result.recv_timeout(Duration::from_secs(10));
     let took = started.elapsed();
@@ -165,8 +171,9 @@ fn ex2_a_hang_is_killed_at_the_deadline() {
             .args(["-KILL", &pid.to_string()])
             .status();
     }
-    let hung = hung
-        .unwrap_or_else(|_| panic!("run_isolated had not returned 10 s after its 300 ms deadline"));
+    let hung = hung.unwrap_or_else(|_| {
+        panic!("run_isolated had not returned 10 s after its 300 ms deadline")
+    });
     assert!(
         hung.is_err(),
         "a command past its deadline is an error: {hung:?}"

@@ -6,7 +6,8 @@
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-10");
 const DIR: &str = env!("CARGO_MANIFEST_DIR");
 
-/// A time the table printed or the chart drew: workload title, model, language, ms.
+/// A time the table printed or the chart drew: workload title, model, language,
+/// ms.
 type Time = (String, String, String, f64);
 
 /// The bars of the chart `svg`, after checking that mdBook can inline it.
@@ -15,7 +16,8 @@ fn bars(svg: &str) -> Vec<Time> {
         svg.starts_with("<svg ") && !svg.contains("\n\n"),
         "an inline SVG starts with <svg and has no blank line"
     );
-    let document = roxmltree::Document::parse(svg).expect("the chart is well-formed");
+    let document =
+        roxmltree::Document::parse(svg).expect("the chart is well-formed");
     let root = document.root_element();
     assert_eq!(root.attribute("width"), Some("100%"));
     assert_eq!(root.attribute("role"), Some("img"));
@@ -24,7 +26,9 @@ fn bars(svg: &str) -> Vec<Time> {
         .descendants()
         .filter(|node| node.attribute("class") == Some("bar"))
         .map(|bar| {
-            let text = |name: &str| bar.attribute(name).unwrap_or_default().to_string();
+            let text = |name: &str| {
+                bar.attribute(name).unwrap_or_default().to_string()
+            };
             let ms = text("data-ms").parse().expect("a bar has its time");
             (
                 text("data-workload"),
@@ -48,7 +52,8 @@ fn table(stdout: &str) -> Vec<Time> {
             continue;
         }
         let cells: Vec<&str> = line.trim().split("  ").map(str::trim).collect();
-        let cells: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> =
+            cells.into_iter().filter(|c| !c.is_empty()).collect();
         if cells.first() == Some(&"model") {
             columns = cells;
             continue;
@@ -61,19 +66,26 @@ fn table(stdout: &str) -> Vec<Time> {
             continue;
         }
         for language in ["Rust", "Python"] {
-            let Some(column) = columns.iter().position(|c| *c == language) else {
+            let Some(column) = columns.iter().position(|c| *c == language)
+            else {
                 continue;
             };
             if let Some(number) = cells[column].strip_suffix(" ms") {
                 let ms = number.parse().expect("a time in ms");
-                times.push((workload.clone(), cells[0].into(), language.into(), ms));
+                times.push((
+                    workload.clone(),
+                    cells[0].into(),
+                    language.into(),
+                    ms,
+                ));
             }
         }
     }
     times
 }
 
-/// Every time in the table has its bar, of the same length, and no bar is extra.
+/// Every time in the table has its bar, of the same length, and no bar is
+/// extra.
 fn check(stdout: &str, svg: &str) {
     let (mut table, mut bars) = (table(stdout), bars(svg));
     assert!(
@@ -99,8 +111,10 @@ fn check(stdout: &str, svg: &str) {
 
 #[test]
 fn the_recorded_chart_has_a_bar_for_every_time_in_the_table() {
-    let stdout = std::fs::read_to_string(format!("{DIR}/output/compare.txt")).unwrap();
-    let svg = std::fs::read_to_string(format!("{DIR}/output/compare.svg")).unwrap();
+    let stdout =
+        std::fs::read_to_string(format!("{DIR}/output/compare.txt")).unwrap();
+    let svg =
+        std::fs::read_to_string(format!("{DIR}/output/compare.svg")).unwrap();
     check(&stdout, &svg);
     assert!(
         stdout.contains("Python/Rust"),
@@ -110,7 +124,8 @@ fn the_recorded_chart_has_a_bar_for_every_time_in_the_table() {
 
 #[test]
 fn a_fresh_chart_has_a_bar_for_every_time_in_its_table() {
-    let file = std::env::temp_dir().join(format!("lesson-10-chart-{}.svg", std::process::id()));
+    let file = std::env::temp_dir()
+        .join(format!("lesson-10-chart-{}.svg", std::process::id()));
     let svg_option = format!("--svg={}", file.display());
     let run = course_test::run(
         LESSON,

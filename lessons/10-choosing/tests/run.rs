@@ -1,7 +1,7 @@
-//! Runs lesson 10 as a real process, with small workloads to keep the test quick:
-//! checks the facts it prints, and that its output is still what the book shows
-//! (the book shows the default workloads). No test here depends on how fast
-//! the machine is, or on how busy.
+//! Runs lesson 10 as a real process, with small workloads to keep the test
+//! quick: checks the facts it prints, and that its output is still what the
+//! book shows (the book shows the default workloads). No test here depends on
+//! how fast the machine is, or on how busy.
 
 use std::process::Command;
 use std::time::Duration;
@@ -104,12 +104,17 @@ fn without_python_the_rust_rows_still_show() {
     command
         .args([&["compare"][..], &SMALL].concat())
         .env("PATH", "/nonexistent");
-    let output = course_kit::child::output_with_deadline(&mut command, Duration::from_secs(60))
-        .expect("the lesson ran");
+    let output = course_kit::child::output_with_deadline(
+        &mut command,
+        Duration::from_secs(60),
+    )
+    .expect("the lesson ran");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(
-        stdout.contains("\nPython: not found on this PATH; showing the Rust rows only\n"),
+        stdout.contains(
+            "\nPython: not found on this PATH; showing the Rust rows only\n"
+        ),
         "{stdout}"
     );
     assert!(!stdout.contains("Python/Rust"), "{stdout}");
@@ -176,7 +181,11 @@ fn what_the_book_shows_fits_80_columns() {
             let text = std::fs::read_to_string(&path).unwrap();
             for line in text.lines() {
                 let width = line.chars().count();
-                assert!(width <= 80, "{}: {width} columns: {line}", path.display());
+                assert!(
+                    width <= 80,
+                    "{}: {width} columns: {line}",
+                    path.display()
+                );
             }
         }
     }

@@ -1,16 +1,18 @@
 //! Starting this same program again as a child process: Rust's answer to
 //! Python's `multiprocessing.Process(target=f)`.
 //!
-//! Rust cannot start "a function" in a new process. It starts a *program*. So a lesson
-//! starts its own executable again (`std::env::current_exe()`) with a hidden argument
-//! that names the role the child should play; [`crate::Lesson::role`] registers the roles.
-//! The parent also sets [`PARENT_ENV`], so a role typed by hand is refused with a clear
-//! message instead of doing something half-way.
+//! Rust cannot start "a function" in a new process. It starts a *program*. So a
+//! lesson starts its own executable again (`std::env::current_exe()`) with a
+//! hidden argument that names the role the child should play;
+//! [`crate::Lesson::role`] registers the roles. The parent also sets
+//! [`PARENT_ENV`], so a role typed by hand is refused with a clear message
+//! instead of doing something half-way.
 //!
-//! Every child is held by a [`ChildGuard`], which kills and reaps it if the parent
-//! drops it early (an error, a panic): no orphans, no zombies. A child that must not outlive
-//! even a parent killed by SIGKILL (when no destructor runs) calls [`die_with_parent`].
-//! A role reads its arguments with [`role_arg`], which says clearly what is missing.
+//! Every child is held by a [`ChildGuard`], which kills and reaps it if the
+//! parent drops it early (an error, a panic): no orphans, no zombies. A child
+//! that must not outlive even a parent killed by SIGKILL (when no destructor
+//! runs) calls [`die_with_parent`]. A role reads its arguments with
+//! [`role_arg`], which says clearly what is missing.
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
@@ -27,9 +29,11 @@ pub const ROLE_ARG: &str = "--child-role";
 pub const PARENT_ENV: &str = "COURSE_KIT_PARENT_PID";
 
 // ANCHOR: command
-/// A `Command` that starts this program again in the role `role`, with `args` after it.
+/// A `Command` that starts this program again in the role `role`, with `args`
+/// after it.
 pub fn command(role: &str, args: &[&str]) -> Result<Command> {
-    let exe = std::env::current_exe().context("cannot find this program's own executable")?;
+    let exe = std::env::current_exe()
+        .context("cannot find this program's own executable")?;
     let mut command = Command::new(exe);
     command
         .arg(ROLE_ARG)
@@ -50,9 +54,9 @@ pub struct ChildGuard {
 impl ChildGuard {
     /// Starts `command` and guards the child.
     pub fn spawn(command: &mut Command) -> Result<Self> {
-        let child = command
-            .spawn()
-            .with_context(|| format!("cannot start {:?}", command.get_program()))?;
+        let child = command.spawn().with_context(|| {
+            format!("cannot start {:?}", command.get_program())
+        })?;
         Ok(Self { child: Some(child) })
     }
 
@@ -74,8 +78,12 @@ impl ChildGuard {
             .expect("the child is present until waited for")
     }
 
-    /// Waits up to `deadline` for the child to exit. `Ok(None)` means it is still running.
-    pub fn wait_timeout(&mut self, deadline: Duration) -> Result<Option<ExitStatus>> {
+    /// Waits up to `deadline` for the child to exit. `Ok(None)` means it is
+    /// still running.
+    pub fn wait_timeout(
+        &mut self,
+        deadline: Duration,
+    ) -> Result<Option<ExitStatus>> {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child_mut().try_wait()? {
@@ -88,7 +96,8 @@ impl ChildGuard {
         }
     }
 
-    /// Waits for the child to exit and gives back its status; the guard is spent.
+    /// Waits for the child to exit and gives back its status; the guard is
+    /// spent.
     pub fn wait(mut self) -> Result<ExitStatus> {
         let mut child = self
             .child
@@ -97,13 +106,15 @@ impl ChildGuard {
         Ok(child.wait()?)
     }
 
-    /// Kills the child and reaps it, giving back the status that shows how it ended.
+    /// Kills the child and reaps it, giving back the status that shows how it
+    /// ended.
     pub fn kill(mut self) -> Result<ExitStatus> {
         let mut child = self
             .child
             .take()
             .expect("the child is present until waited for");
-        // The child may have exited by itself a moment ago; that is not an error.
+        // The child may have exited by itself a moment ago; that is not an
+        // error.
         let _ = child.kill();
         Ok(child.wait()?)
     }
@@ -111,20 +122,22 @@ impl ChildGuard {
 
 // ANCHOR: stop
 impl ChildGuard {
-    /// Asks the child to stop with SIGTERM, unless it has already exited (then nothing is
-    /// sent: its pid may not be ours any more once it has been reaped).
+    /// Asks the child to stop with SIGTERM, unless it has already exited (then
+    /// nothing is sent: its pid may not be ours any more once it has been
+    /// reaped).
     pub fn terminate(&mut self) -> Result<()> {
         if self.child_mut().try_wait()?.is_some() {
             return Ok(());
         }
-        let pid = rustix::process::Pid::from_raw(self.id() as i32).context("a child has a pid")?;
+        let pid = rustix::process::Pid::from_raw(self.id() as i32)
+            .context("a child has a pid")?;
         rustix::process::kill_process(pid, rustix::process::Signal::TERM)
             .context("cannot send SIGTERM")?;
         Ok(())
     }
 
-    /// Stops the child politely: SIGTERM, then up to `grace` for it to clean up and exit,
-    /// then SIGKILL. Gives back the status, which shows how it ended
+    /// Stops the child politely: SIGTERM, then up to `grace` for it to clean up
+    /// and exit, then SIGKILL. Gives back the status, which shows how it ended
     /// (`ExitStatusExt::signal` is `Some(9)` if it had to be killed).
     pub fn stop(mut self, grace: Duration) -> Result<ExitStatus> {
         self.terminate()?;
@@ -136,9 +149,10 @@ impl ChildGuard {
 }
 // ANCHOR_END: stop
 
-/// The lines a child writes to `pipe` (its stdout, say), as they come: a thread reads them
-/// and sends them on, so the parent can wait for one with a deadline (`recv_timeout`).
-/// The receiver reports disconnected when the child closes the pipe (or exits).
+/// The lines a child writes to `pipe` (its stdout, say), as they come: a thread
+/// reads them and sends them on, so the parent can wait for one with a deadline
+/// (`recv_timeout`). The receiver reports disconnected when the child closes
+/// the pipe (or exits).
 pub fn lines(pipe: impl Read + Send + 'static) -> mpsc::Receiver<String> {
     let (send, receive) = mpsc::channel();
     thread::spawn(move || {
@@ -151,14 +165,19 @@ pub fn lines(pipe: impl Read + Send + 'static) -> mpsc::Receiver<String> {
     receive
 }
 
-/// Argument `index` of a child role, parsed, with a clear error if it is missing or wrong
-/// (`what` names it, e.g. "milliseconds to sleep").
-pub fn role_arg<T: FromStr>(args: &[String], index: usize, what: &str) -> Result<T> {
+/// Argument `index` of a child role, parsed, with a clear error if it is
+/// missing or wrong (`what` names it, e.g. "milliseconds to sleep").
+pub fn role_arg<T: FromStr>(
+    args: &[String],
+    index: usize,
+    what: &str,
+) -> Result<T> {
     let Some(text) = args.get(index) else {
         bail!("this child role needs argument {} ({what})", index + 1);
     };
-    text.parse()
-        .map_err(|_| anyhow::anyhow!("argument {} ({what}) cannot be '{text}'", index + 1))
+    text.parse().map_err(|_| {
+        anyhow::anyhow!("argument {} ({what}) cannot be '{text}'", index + 1)
+    })
 }
 
 /// The pid of the parent that started this process with [`command`], if it did.
@@ -166,9 +185,10 @@ pub fn started_by() -> Option<u32> {
     std::env::var(PARENT_ENV).ok()?.parse().ok()
 }
 
-/// Tells the kernel not to write a core file if this process crashes. For a child
-/// that crashes on purpose (to show that its parent survives), so that the demo
-/// leaves no `core` file behind on machines where core dumps are switched on.
+/// Tells the kernel not to write a core file if this process crashes. For a
+/// child that crashes on purpose (to show that its parent survives), so that
+/// the demo leaves no `core` file behind on machines where core dumps are
+/// switched on.
 pub fn without_core_dumps() -> Result<()> {
     use rustix::process::{Resource, Rlimit, setrlimit};
     let none = Rlimit {
@@ -178,17 +198,21 @@ pub fn without_core_dumps() -> Result<()> {
     setrlimit(Resource::Core, none).context("cannot switch core dumps off")
 }
 
-/// Asks the kernel to send this process SIGKILL when its parent dies, however the parent
-/// dies (even by SIGKILL, when no `ChildGuard` can run). Call it first thing in a role.
-/// Linux ties this to the parent *thread* that started the child: start such children
-/// from a thread that lives as long as they should (the main thread, say).
+/// Asks the kernel to send this process SIGKILL when its parent dies, however
+/// the parent dies (even by SIGKILL, when no `ChildGuard` can run). Call it
+/// first thing in a role. Linux ties this to the parent *thread* that started
+/// the child: start such children from a thread that lives as long as they
+/// should (the main thread, say).
 pub fn die_with_parent() -> Result<()> {
     // prctl(PR_SET_PDEATHSIG) exists on Linux only; elsewhere the guard on the
     // parent's side is all there is.
     #[cfg(target_os = "linux")]
-    rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
-        .context("cannot ask for a parent-death signal")?;
-    // The parent may have died before the request was made: then nobody will send it.
+    rustix::process::set_parent_process_death_signal(Some(
+        rustix::process::Signal::KILL,
+    ))
+    .context("cannot ask for a parent-death signal")?;
+    // The parent may have died before the request was made: then nobody will
+    // send it.
     let parent = std::os::unix::process::parent_id();
     if started_by().is_some_and(|expected| expected != parent) {
         bail!("the parent that started this child has already ended");
@@ -206,7 +230,9 @@ pub fn ended_well(status: ExitStatus, who: &str) -> Result<()> {
     use std::os::unix::process::ExitStatusExt;
     match status.signal() {
         _ if status.success() => Ok(()),
-        Some(signal @ (SIGINT | SIGTERM | SIGHUP | SIGPIPE)) => end_as_by(signal),
+        Some(signal @ (SIGINT | SIGTERM | SIGHUP | SIGPIPE)) => {
+            end_as_by(signal)
+        }
         _ => bail!("{who} failed: {status}"),
     }
 }
@@ -242,16 +268,20 @@ pub fn dies_with_parent(command: &mut Command) -> &mut Command {
         use std::os::unix::process::CommandExt;
         let parent = rustix::process::getpid();
         // SAFETY: `pre_exec` runs the closure in the child between fork and exec,
-        // where only async-signal-safe work is allowed. It makes two system calls
-        // through rustix (prctl, then getppid), which allocate nothing and take no
-        // lock, and builds an `io::Error` from a raw code, which allocates nothing.
+        // where only async-signal-safe work is allowed. It makes two system
+        // calls through rustix (prctl, then getppid), which allocate nothing
+        // and take no lock, and builds an `io::Error` from a raw code, which
+        // allocates nothing.
         unsafe {
             command.pre_exec(move || {
                 let kill = Some(rustix::process::Signal::KILL);
                 rustix::process::set_parent_process_death_signal(kill)?;
-                // The parent may have ended before the request: then nobody sends it.
+                // The parent may have ended before the request: then nobody
+                // sends it.
                 if rustix::process::getppid() != Some(parent) {
-                    return Err(std::io::Error::from_raw_os_error(libc_esrch()));
+                    return Err(
+                        std::io::Error::from_raw_os_error(libc_esrch()),
+                    );
                 }
                 Ok(())
             });
@@ -260,7 +290,8 @@ pub fn dies_with_parent(command: &mut Command) -> &mut Command {
     command
 }
 
-/// ESRCH ("no such process"), the error a child started after its parent ended gets.
+/// ESRCH ("no such process"), the error a child started after its parent ended
+/// gets.
 fn libc_esrch() -> i32 {
     rustix::io::Errno::SRCH.raw_os_error()
 }
@@ -268,8 +299,9 @@ fn libc_esrch() -> i32 {
 // ANCHOR: guard_drop
 impl Drop for ChildGuard {
     fn drop(&mut self) {
-        // Not waited for yet: the parent is leaving early (an error, a panic). Kill the
-        // child, then wait for it so that it does not stay behind as a zombie.
+        // Not waited for yet: the parent is leaving early (an error, a panic).
+        // Kill the child, then wait for it so that it does not stay behind as a
+        // zombie.
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
@@ -284,21 +316,27 @@ impl Drop for ChildGuard {
 pub fn exit_after(limit: Duration) {
     thread::spawn(move || {
         thread::sleep(limit);
-        eprintln!("error: this child process was still running after {limit:?}; giving up");
+        eprintln!(
+            "error: this child process was still running after {limit:?}; giving up"
+        );
         std::process::exit(3);
     });
 }
 
 /// Runs `command` to the end with its output captured, and kills it if it takes
-/// longer than `deadline` (an error then: a child must never hang a lesson or a test).
-pub fn output_with_deadline(command: &mut Command, deadline: Duration) -> Result<Output> {
+/// longer than `deadline` (an error then: a child must never hang a lesson or a
+/// test).
+pub fn output_with_deadline(
+    command: &mut Command,
+    deadline: Duration,
+) -> Result<Output> {
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut guard = ChildGuard::spawn(command)?;
-    // Read both pipes on their own threads: a child that fills one pipe while we
-    // wait on the other would otherwise block forever.
+    // Read both pipes on their own threads: a child that fills one pipe while
+    // we wait on the other would otherwise block forever.
     let stdout = drain(guard.child_mut().stdout.take());
     let stderr = drain(guard.child_mut().stderr.take());
     let Some(status) = guard.wait_timeout(deadline)? else {
@@ -314,9 +352,10 @@ pub fn output_with_deadline(command: &mut Command, deadline: Duration) -> Result
     })
 }
 
-/// A child started in a process group of its own (`CommandExt::process_group(0)`) may
-/// have started children too, such as cargo running a test binary. Killing only the
-/// child would leave those running, so end the whole group.
+/// A child started in a process group of its own
+/// (`CommandExt::process_group(0)`) may have started children too, such as
+/// cargo running a test binary. Killing only the child would leave those
+/// running, so end the whole group.
 fn kill_group_it_leads(pid: u32) {
     use rustix::process::{Pid, Signal, getpgid, kill_process_group};
     let Some(child) = Pid::from_raw(pid as i32) else {
@@ -327,7 +366,9 @@ fn kill_group_it_leads(pid: u32) {
     }
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>> {
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+) -> thread::JoinHandle<Vec<u8>> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
@@ -337,8 +378,13 @@ fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>
     })
 }
 
-/// Starts this program as a child in `role`, waits (at most `deadline`) and returns what it printed.
-pub fn run_role(role: &str, args: &[&str], deadline: Duration) -> Result<Output> {
+/// Starts this program as a child in `role`, waits (at most `deadline`) and
+/// returns what it printed.
+pub fn run_role(
+    role: &str,
+    args: &[&str],
+    deadline: Duration,
+) -> Result<Output> {
     output_with_deadline(&mut command(role, args)?, deadline)
 }
 
@@ -349,9 +395,11 @@ mod tests {
     #[test]
     fn a_slow_child_is_killed_at_the_deadline() {
         let started = Instant::now();
-        let error =
-            output_with_deadline(Command::new("sleep").arg("5"), Duration::from_millis(100))
-                .unwrap_err();
+        let error = output_with_deadline(
+            Command::new("sleep").arg("5"),
+            Duration::from_millis(100),
+        )
+        .unwrap_err();
         assert!(error.to_string().contains("was killed"), "{error}");
         assert!(started.elapsed() < Duration::from_secs(4));
     }
@@ -359,7 +407,8 @@ mod tests {
     #[test]
     fn a_timed_out_group_leader_takes_its_children_with_it() {
         use std::os::unix::process::CommandExt;
-        let note = std::env::temp_dir().join(format!("course-kit-group-{}", std::process::id()));
+        let note = std::env::temp_dir()
+            .join(format!("course-kit-group-{}", std::process::id()));
         let script = format!("sleep 30 & echo $! > {}; wait", note.display());
         let error = output_with_deadline(
             Command::new("sh").args(["-c", &script]).process_group(0),
@@ -388,9 +437,11 @@ mod tests {
 
     #[test]
     fn output_is_captured() {
-        let output =
-            output_with_deadline(Command::new("echo").arg("hello"), Duration::from_secs(10))
-                .unwrap();
+        let output = output_with_deadline(
+            Command::new("echo").arg("hello"),
+            Duration::from_secs(10),
+        )
+        .unwrap();
         assert!(output.status.success());
         assert_eq!(output.stdout, b"hello\n");
     }
@@ -405,8 +456,9 @@ mod tests {
         command.args(["-c", "trap '' TERM; echo ready; exec sleep 5"]);
         command.stdout(Stdio::piped());
         let mut stubborn = ChildGuard::spawn(&mut command).unwrap();
-        // `exec` keeps the ignored SIGTERM and the pid, so SIGKILL ends the sleep itself
-        // (no orphaned `sleep` left running). Wait until the trap is set first.
+        // `exec` keeps the ignored SIGTERM and the pid, so SIGKILL ends the
+        // sleep itself (no orphaned `sleep` left running). Wait until the trap
+        // is set first.
         let mut ready = [0u8; 6];
         stubborn
             .child_mut()
@@ -440,7 +492,8 @@ mod tests {
         let mut command = Command::new("sleep");
         command.arg("30");
         dies_with_parent(&mut command);
-        // Started from a thread that ends at once: the kernel kills the sleep then.
+        // Started from a thread that ends at once: the kernel kills the sleep
+        // then.
         let child = thread::spawn(move || command.spawn().unwrap())
             .join()
             .unwrap();
@@ -454,7 +507,8 @@ mod tests {
 
     #[test]
     fn a_failed_child_is_an_error_that_names_it() {
-        let status = Command::new("sh").args(["-c", "exit 3"]).status().unwrap();
+        let status =
+            Command::new("sh").args(["-c", "exit 3"]).status().unwrap();
         let error = ended_well(status, "the worker").unwrap_err().to_string();
         assert!(error.contains("the worker failed"), "{error}");
         let fine = Command::new("true").status().unwrap();

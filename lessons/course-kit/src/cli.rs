@@ -1,15 +1,17 @@
 //! The runner behind every lesson's `main.rs`.
 //!
-//! A lesson is a list of *parts*, each one idea, run in order. The learner can run
-//! them all (`cargo run -p lesson-01`), one or a few by name (`cargo run -p lesson-01 -- io`),
-//! list them (`--list`), or change a number the lesson uses (`--work-ms=200`).
-//! Lessons that start child processes also register *roles*: see [`crate::child`].
+//! A lesson is a list of *parts*, each one idea, run in order. The learner can
+//! run them all (`cargo run -p lesson-01`), one or a few by name (`cargo run -p
+//! lesson-01 -- io`), list them (`--list`), or change a number the lesson uses
+//! (`--work-ms=200`). Lessons that start child processes also register *roles*:
+//! see [`crate::child`].
 //!
-//! The book shows a recorded run of every part (`output/PART.txt`), and tests compare
-//! the lesson with it. What may change from one run to the next beyond the numbers is
-//! declared here, next to the part: see [`Lesson::lines_in_any_order`] and
-//! [`Lesson::repeats_vary`]. The hidden flag
-//! `--recordings` prints the list for `cargo record` and the tests (see [`Recording`]).
+//! The book shows a recorded run of every part (`output/PART.txt`), and tests
+//! compare the lesson with it. What may change from one run to the next beyond
+//! the numbers is declared here, next to the part: see
+//! [`Lesson::lines_in_any_order`] and [`Lesson::repeats_vary`]. The hidden flag
+//! `--recordings` prints the list for `cargo record` and the tests (see
+//! [`Recording`]).
 
 use std::ffi::OsString;
 use std::ops::RangeInclusive;
@@ -21,7 +23,8 @@ use std::time::Duration;
 
 use crate::{child, timeline};
 
-/// What a part runs: it narrates on stdout and returns an error if something went wrong.
+/// What a part runs: it narrates on stdout and returns an error if something
+/// went wrong.
 pub type PartFn = fn(&Args) -> anyhow::Result<()>;
 /// What a child process runs, given the arguments its parent passed.
 pub type RoleFn = fn(&[String]) -> anyhow::Result<()>;
@@ -31,23 +34,25 @@ struct Part {
     about: &'static str,
     run: PartFn,
     lines: Lines,
-    /// More runs of this part that the book shows: a name and the options they use.
+    /// More runs of this part that the book shows: a name and the options they
+    /// use.
     also: Vec<(&'static str, &'static [&'static str])>,
 }
 
-/// How the lines a part prints may change from one run to the next, beyond their
-/// numbers: what a test that compares a run with its recording has to allow.
+/// How the lines a part prints may change from one run to the next, beyond
+/// their numbers: what a test that compares a run with its recording has to
+/// allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lines {
     /// The same lines in the same order, every run (most parts).
     #[default]
     InOrder,
-    /// The same lines, but threads or processes print them in a different order on
-    /// each run. Each line still appears as often as in the recording.
+    /// The same lines, but threads or processes print them in a different order
+    /// on each run. Each line still appears as often as in the recording.
     AnyOrder,
-    /// The same lines in the same order, but a line may come a different number of
-    /// times in a row on each run (a ticker that ticks twice, or three times, before
-    /// it is stopped): a run of equal lines counts as one.
+    /// The same lines in the same order, but a line may come a different number
+    /// of times in a row on each run (a ticker that ticks twice, or three
+    /// times, before it is stopped): a run of equal lines counts as one.
     RepeatsVary,
 }
 
@@ -68,9 +73,9 @@ impl Lines {
     }
 }
 
-/// A run that the book shows: `output/NAME.txt` holds what
-/// `cargo run -p lesson-NN -- ARGS` printed. Every part has one, named after it;
-/// a part may have more, with other options ([`Lesson::also_recorded_as`]).
+/// A run that the book shows: `output/NAME.txt` holds what `cargo run -p
+/// lesson-NN -- ARGS` printed. Every part has one, named after it; a part may
+/// have more, with other options ([`Lesson::also_recorded_as`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recording {
     /// The file's name in `output/`, without `.txt`.
@@ -116,7 +121,8 @@ struct Role {
     run: RoleFn,
 }
 
-/// A lesson: its name, its parts, the numbers a learner may change, and its child roles.
+/// A lesson: its name, its parts, the numbers a learner may change, and its
+/// child roles.
 pub struct Lesson {
     package: &'static str,
     title: &'static str,
@@ -125,7 +131,8 @@ pub struct Lesson {
     roles: Vec<Role>,
 }
 
-/// The option values a part runs with (the defaults, or what the learner typed).
+/// The option values a part runs with (the defaults, or what the learner
+/// typed).
 #[derive(Debug, Clone)]
 pub struct Args {
     values: Vec<(&'static str, u64)>,
@@ -135,16 +142,20 @@ pub struct Args {
 }
 
 impl Args {
-    /// The value of a number option the lesson declared with [`Lesson::option`].
+    /// The value of a number option the lesson declared with
+    /// [`Lesson::option`].
     ///
     /// # Panics
-    /// If the lesson never declared `name`: that is a bug in the lesson, not a user error.
+    /// If the lesson never declared `name`: that is a bug in the lesson, not a
+    /// user error.
     pub fn get(&self, name: &str) -> u64 {
         self.values
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| *v)
-            .unwrap_or_else(|| panic!("the lesson reads option --{name} but never declared it"))
+            .unwrap_or_else(|| {
+                panic!("the lesson reads option --{name} but never declared it")
+            })
     }
 
     /// A number option read as milliseconds.
@@ -153,8 +164,8 @@ impl Args {
     }
 
     /// For a part that draws its own picture (a chart, not a timeline): writes
-    /// `svg` to the file `--svg FILE` names, if it names one, and returns whether
-    /// it did. The runner then draws no timeline for this part.
+    /// `svg` to the file `--svg FILE` names, if it names one, and returns
+    /// whether it did. The runner then draws no timeline for this part.
     pub fn write_svg(&self, svg: &str) -> std::io::Result<bool> {
         let Some(path) = &self.svg else {
             return Ok(false);
@@ -165,7 +176,8 @@ impl Args {
     }
 }
 
-/// Why the command line could not be used; printed as one line, then the process exits with 2.
+/// Why the command line could not be used; printed as one line, then the
+/// process exits with 2.
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
@@ -176,8 +188,8 @@ pub enum Command {
     List,
     /// The hidden `--recordings`: one [`Recording`] a line.
     Recordings,
-    /// The hidden `--options`: `NAME MIN MAX DEFAULT`, one option a line, for the
-    /// test that tries every option at and past its bounds.
+    /// The hidden `--options`: `NAME MIN MAX DEFAULT`, one option a line, for
+    /// the test that tries every option at and past its bounds.
     Options,
     Run {
         parts: Vec<usize>,
@@ -212,7 +224,12 @@ impl Lesson {
     }
 
     /// Adds a part; parts run in the order they are added.
-    pub fn part(mut self, name: &'static str, about: &'static str, run: PartFn) -> Self {
+    pub fn part(
+        mut self,
+        name: &'static str,
+        about: &'static str,
+        run: PartFn,
+    ) -> Self {
         self.parts.push(Part {
             name,
             about,
@@ -223,18 +240,19 @@ impl Lesson {
         self
     }
 
-    /// Says that the part just added prints its lines in an order that changes from
-    /// run to run (threads or processes printing as they go), so a test compares a
-    /// run with the recording without regard to order. Every line must still be
-    /// there as often as in the recording.
+    /// Says that the part just added prints its lines in an order that changes
+    /// from run to run (threads or processes printing as they go), so a test
+    /// compares a run with the recording without regard to order. Every line
+    /// must still be there as often as in the recording.
     pub fn lines_in_any_order(mut self) -> Self {
         self.last_part("lines_in_any_order").lines = Lines::AnyOrder;
         self
     }
 
-    /// Says that the part just added prints some line a number of times in a row that
-    /// changes from run to run (a ticker stopped after two ticks, or three), so a test
-    /// counts a run of equal lines as one. Everything else stays in order.
+    /// Says that the part just added prints some line a number of times in a
+    /// row that changes from run to run (a ticker stopped after two ticks, or
+    /// three), so a test counts a run of equal lines as one. Everything else
+    /// stays in order.
     pub fn repeats_vary(mut self) -> Self {
         self.last_part("repeats_vary").lines = Lines::RepeatsVary;
         self
@@ -254,16 +272,17 @@ impl Lesson {
     }
 
     fn last_part(&mut self, method: &str) -> &mut Part {
-        self.parts
-            .last_mut()
-            .unwrap_or_else(|| panic!("{method} describes the part before it: add a part first"))
+        self.parts.last_mut().unwrap_or_else(|| {
+            panic!("{method} describes the part before it: add a part first")
+        })
     }
 
     /// Every run the book shows, in the order of the parts.
     pub fn recordings(&self) -> Vec<Recording> {
         let mut recordings = Vec::new();
         for part in &self.parts {
-            let runs = std::iter::once((part.name, &[][..])).chain(part.also.iter().copied());
+            let runs = std::iter::once((part.name, &[][..]))
+                .chain(part.also.iter().copied());
             for (name, options) in runs {
                 recordings.push(Recording {
                     name: name.to_string(),
@@ -278,9 +297,9 @@ impl Lesson {
         recordings
     }
 
-    /// Declares a number the learner may change with `--name=N`, within `range`:
-    /// a range in which the lesson finishes in seconds and fits in memory. A value
-    /// outside it is refused before any part runs.
+    /// Declares a number the learner may change with `--name=N`, within
+    /// `range`: a range in which the lesson finishes in seconds and fits in
+    /// memory. A value outside it is refused before any part runs.
     ///
     /// # Panics
     /// If `default` is outside `range`: a bug in the lesson, not a user error.
@@ -304,16 +323,19 @@ impl Lesson {
         self
     }
 
-    /// Declares a role that this program plays when it starts itself as a child process.
+    /// Declares a role that this program plays when it starts itself as a child
+    /// process.
     pub fn role(mut self, name: &'static str, run: RoleFn) -> Self {
         self.roles.push(Role { name, run });
         self
     }
 
-    /// Reads the command line, runs what it asks for, and turns the outcome into an exit code.
+    /// Reads the command line, runs what it asks for, and turns the outcome
+    /// into an exit code.
     pub fn run(self) -> ExitCode {
         end_quietly_on_a_closed_pipe();
-        let parsed = utf8_arguments(std::env::args_os().skip(1)).and_then(|argv| self.parse(&argv));
+        let parsed = utf8_arguments(std::env::args_os().skip(1))
+            .and_then(|argv| self.parse(&argv));
         match parsed {
             Err(UsageError(message)) => {
                 eprintln!("error: {message}");
@@ -356,8 +378,14 @@ impl Lesson {
 
     /// Runs `parts` in order, recording each one's timeline, and writes the
     /// pictures the command line asked for.
-    fn run_parts(&self, parts: &[usize], args: &Args, pictures: &Pictures) -> ExitCode {
-        // COURSE_NO_TIMELINE=1 runs with no recorder, to measure what recording costs.
+    fn run_parts(
+        &self,
+        parts: &[usize],
+        args: &Args,
+        pictures: &Pictures,
+    ) -> ExitCode {
+        // COURSE_NO_TIMELINE=1 runs with no recorder, to measure what recording
+        // costs.
         if std::env::var_os("COURSE_NO_TIMELINE").is_none() {
             timeline::install();
         }
@@ -391,13 +419,15 @@ impl Lesson {
                 );
                 Ok(())
             } else {
-                let title = format!("{} {name}: a timeline of this run", self.package);
-                std::fs::write(path, timeline.svg(&title)).map_err(|e| (path, e))
+                let title =
+                    format!("{} {name}: a timeline of this run", self.package);
+                std::fs::write(path, timeline.svg(&title))
+                    .map_err(|e| (path, e))
             };
         }
         if let (Ok(()), Some(path)) = (&written, &pictures.trace) {
-            written =
-                std::fs::write(path, timeline::chrome_trace(&recorded)).map_err(|e| (path, e));
+            written = std::fs::write(path, timeline::chrome_trace(&recorded))
+                .map_err(|e| (path, e));
         }
         match written {
             Ok(()) => ExitCode::SUCCESS,
@@ -408,7 +438,8 @@ impl Lesson {
         }
     }
 
-    /// Turns the arguments into a [`Command`], or says in one line what is wrong with them.
+    /// Turns the arguments into a [`Command`], or says in one line what is
+    /// wrong with them.
     pub fn parse(&self, argv: &[String]) -> Result<Command, UsageError> {
         if argv.first().map(String::as_str) == Some(child::ROLE_ARG) {
             return self.parse_role(&argv[1..]);
@@ -422,12 +453,16 @@ impl Lesson {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(Command::Help),
                 "--list" => return Ok(Command::List),
-                // Not in --help: it is for `cargo record` and the tests, not for readers.
+                // Not in --help: it is for `cargo record` and the tests, not
+                // for readers.
                 "--recordings" => return Ok(Command::Recordings),
                 "--options" => return Ok(Command::Options),
                 flag if file_option(flag).is_some() => {
-                    let (name, inline) = file_option(flag).expect("matched above");
-                    let Some(path) = inline.or_else(|| rest.next().map(String::as_str)) else {
+                    let (name, inline) =
+                        file_option(flag).expect("matched above");
+                    let Some(path) =
+                        inline.or_else(|| rest.next().map(String::as_str))
+                    else {
                         return Err(UsageError(format!(
                             "--{name} needs a file name, e.g. --{name}=run.{}",
                             if name == "svg" { "svg" } else { "json" }
@@ -450,7 +485,9 @@ impl Lesson {
                         Some((name, value)) => (name, Some(value.to_string())),
                         None => (&flag[2..], None),
                     };
-                    let Some(option) = self.options.iter().find(|o| o.name == name) else {
+                    let Some(option) =
+                        self.options.iter().find(|o| o.name == name)
+                    else {
                         return Err(UsageError(format!(
                             "unknown option '--{name}' (try --help)"
                         )));
@@ -460,7 +497,8 @@ impl Lesson {
                         .iter_mut()
                         .find(|(n, _)| *n == name)
                         .expect("every option has a value");
-                    let Some(text) = inline.or_else(|| rest.next().cloned()) else {
+                    let Some(text) = inline.or_else(|| rest.next().cloned())
+                    else {
                         return Err(UsageError(format!(
                             "--{name} needs a whole number from {from} to {to}, e.g. --{name}={}",
                             option.default
@@ -478,7 +516,9 @@ impl Lesson {
                     slot.1 = value;
                 }
                 flag if flag.starts_with('-') => {
-                    return Err(UsageError(format!("unknown flag '{flag}' (try --help)")));
+                    return Err(UsageError(format!(
+                        "unknown flag '{flag}' (try --help)"
+                    )));
                 }
                 name => match self.parts.iter().position(|p| p.name == name) {
                     Some(index) => parts.push(index),
@@ -520,7 +560,10 @@ impl Lesson {
             )));
         }
         let Some(name) = argv.first() else {
-            return Err(UsageError(format!("{} needs a role name", child::ROLE_ARG)));
+            return Err(UsageError(format!(
+                "{} needs a role name",
+                child::ROLE_ARG
+            )));
         };
         match self.roles.iter().position(|r| r.name == name) {
             Some(index) => Ok(Command::Role {
@@ -570,26 +613,32 @@ impl Lesson {
     }
 }
 
-/// `cargo run -p lesson-01 | head` closes the pipe after a few lines. Rust ignores
-/// SIGPIPE, so the next `println!` panics ("failed printing to stdout: Broken pipe"),
-/// on every thread still printing. A command-line tool should just stop, as `cat`
-/// does: this hook ends the process with SIGPIPE's default action instead, and
-/// leaves every other panic to the hook that was there before.
+/// `cargo run -p lesson-01 | head` closes the pipe after a few lines. Rust
+/// ignores SIGPIPE, so the next `println!` panics ("failed printing to stdout:
+/// Broken pipe"), on every thread still printing. A command-line tool should
+/// just stop, as `cat` does: this hook ends the process with SIGPIPE's default
+/// action instead, and leaves every other panic to the hook that was there
+/// before.
 fn end_quietly_on_a_closed_pipe() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let message = crate::panics::message(info.payload());
-        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+        if message.starts_with("failed printing to stdout")
+            && message.contains("Broken pipe")
+        {
             child::end_as_by(signal_hook::consts::SIGPIPE);
         }
         previous(info);
     }));
 }
 
-/// `--svg=FILE`, `--svg`, `--trace=...`: the option's name and the file if given inline.
+/// `--svg=FILE`, `--svg`, `--trace=...`: the option's name and the file if
+/// given inline.
 fn file_option(flag: &str) -> Option<(&'static str, Option<&str>)> {
     for name in ["svg", "trace"] {
-        if let Some(rest) = flag.strip_prefix("--").and_then(|f| f.strip_prefix(name)) {
+        if let Some(rest) =
+            flag.strip_prefix("--").and_then(|f| f.strip_prefix(name))
+        {
             if rest.is_empty() {
                 return Some((name, None));
             }
@@ -603,7 +652,9 @@ fn file_option(flag: &str) -> Option<(&'static str, Option<&str>)> {
 
 /// The arguments as text, or a usage error naming the first that is not UTF-8
 /// (`std::env::args` would panic on it).
-fn utf8_arguments(args: impl Iterator<Item = OsString>) -> Result<Vec<String>, UsageError> {
+fn utf8_arguments(
+    args: impl Iterator<Item = OsString>,
+) -> Result<Vec<String>, UsageError> {
     args.enumerate()
         .map(|(n, arg)| {
             arg.into_string().map_err(|arg| {
@@ -686,7 +737,9 @@ mod tests {
             let error = parse(&[&format!("--work-ms={outside}")]).unwrap_err();
             assert_eq!(
                 error.0,
-                format!("--work-ms needs a whole number from 1 to 1000, not '{outside}'")
+                format!(
+                    "--work-ms needs a whole number from 1 to 1000, not '{outside}'"
+                )
             );
         }
     }
@@ -699,7 +752,8 @@ mod tests {
             panic!("expected a run")
         };
         assert_eq!(pictures.svg, Some(PathBuf::from("io.svg")));
-        let Ok(Command::Run { args, .. }) = parse(&["first", "--svg=io.svg"]) else {
+        let Ok(Command::Run { args, .. }) = parse(&["first", "--svg=io.svg"])
+        else {
             panic!("expected a run")
         };
         assert_eq!(args.svg.as_deref(), Some(std::path::Path::new("io.svg")));
@@ -728,7 +782,8 @@ mod tests {
             .also_recorded_as("slow", &["--work-ms=900"])
             .part("third", "the third part", |_| Ok(()))
             .repeats_vary();
-        let lines: Vec<String> = lesson.recordings().iter().map(|r| r.to_string()).collect();
+        let lines: Vec<String> =
+            lesson.recordings().iter().map(|r| r.to_string()).collect();
         assert_eq!(
             lines,
             [
@@ -747,7 +802,8 @@ mod tests {
 
     #[test]
     fn a_role_typed_by_hand_is_refused() {
-        // The test runner never sets the parent marker, so this looks like a person typing it.
+        // The test runner never sets the parent marker, so this looks like a
+        // person typing it.
         let error = parse(&[child::ROLE_ARG, "anything"]).unwrap_err();
         assert!(
             error.0.contains("run `cargo run -p lesson-xx`"),

@@ -1,10 +1,11 @@
-//! Measuring Python beside Rust, in the same run: a lesson ships a Python script
-//! that does the same work as one of its parts (`lessons/NN-topic/python/NAME.py`),
-//! and the part runs it with `python3` when there is one on the `PATH`.
+//! Measuring Python beside Rust, in the same run: a lesson ships a Python
+//! script that does the same work as one of its parts
+//! (`lessons/NN-topic/python/NAME.py`), and the part runs it with `python3`
+//! when there is one on the `PATH`.
 //!
 //! The script prints what it measured as `key=value` lines, one a line
-//! (`threads.seconds=0.0831`); [`Results`] reads them. Without `python3`, the part
-//! prints [`NOT_FOUND`] and shows its Rust rows only.
+//! (`threads.seconds=0.0831`); [`Results`] reads them. Without `python3`, the
+//! part prints [`NOT_FOUND`] and shows its Rust rows only.
 //!
 //! ```no_run
 //! # fn main() -> anyhow::Result<()> {
@@ -32,7 +33,8 @@ use anyhow::{Context, Result, bail, ensure};
 use crate::child;
 
 /// The one line a part prints when it cannot measure Python.
-pub const NOT_FOUND: &str = "Python: not found on this PATH; showing the Rust rows only";
+pub const NOT_FOUND: &str =
+    "Python: not found on this PATH; showing the Rust rows only";
 
 /// The program looked for on the `PATH`.
 const PROGRAM: &str = "python3";
@@ -53,23 +55,31 @@ impl Python {
             Duration::from_secs(10),
         )
         .ok()?;
-        // Python 3.4 and later print the version on stdout; older ones on stderr.
+        // Python 3.4 and later print the version on stdout; older ones on
+        // stderr.
         let printed = [output.stdout, output.stderr].concat();
         let version = String::from_utf8_lossy(&printed).trim().to_string();
-        (output.status.success() && version.starts_with("Python 3")).then_some(Self { version })
+        (output.status.success() && version.starts_with("Python 3"))
+            .then_some(Self { version })
     }
 
     /// Runs `script` with `args`, and reads the `key=value` lines it prints. A
     /// script still running after `deadline` is killed, with any processes it
-    /// started (it runs in a process group of its own), and that is an error, as
-    /// is a script that fails: its last lines of stderr say why.
-    pub fn run(&self, script: &Path, args: &[&str], deadline: Duration) -> Result<Results> {
+    /// started (it runs in a process group of its own), and that is an error,
+    /// as is a script that fails: its last lines of stderr say why.
+    pub fn run(
+        &self,
+        script: &Path,
+        args: &[&str],
+        deadline: Duration,
+    ) -> Result<Results> {
         ensure!(script.is_file(), "no Python script at {}", script.display());
         let mut command = Command::new(PROGRAM);
         // -B: write no __pycache__ next to the lesson's scripts.
         command.arg("-B").arg(script).args(args);
-        // Its own group, so that a deadline kills the worker processes it started
-        // too; and dead with this thread if the lesson itself is killed.
+        // Its own group, so that a deadline kills the worker processes it
+        // started too; and dead with this thread if the lesson itself is
+        // killed.
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         child::dies_with_parent(&mut command);
         let name = script.file_name().unwrap_or_default().to_string_lossy();
@@ -132,8 +142,9 @@ impl Results {
         let Some(text) = self.get(key) else {
             bail!("the script printed no {key}=");
         };
-        text.parse()
-            .map_err(|_| anyhow::anyhow!("{key}={text} is not a number of the kind expected"))
+        text.parse().map_err(|_| {
+            anyhow::anyhow!("{key}={text} is not a number of the kind expected")
+        })
     }
 
     /// The value of `key`, a number of seconds, as a `Duration`.
@@ -158,7 +169,9 @@ mod tests {
 
     #[test]
     fn key_value_lines_are_read_and_anything_else_refused() {
-        let results = Results::parse("threads.1=0.25\n\nprimes = 17984\nthreads.1=0.5\n").unwrap();
+        let results =
+            Results::parse("threads.1=0.25\n\nprimes = 17984\nthreads.1=0.5\n")
+                .unwrap();
         assert_eq!(results.get("primes"), Some("17984"));
         assert_eq!(results.number::<u64>("primes").unwrap(), 17984);
         assert_eq!(
@@ -182,8 +195,10 @@ mod tests {
 
     impl Script {
         fn new(name: &str, text: &str) -> Self {
-            let dir = std::env::temp_dir()
-                .join(format!("course-kit-python-{}-{name}", std::process::id()));
+            let dir = std::env::temp_dir().join(format!(
+                "course-kit-python-{}-{name}",
+                std::process::id()
+            ));
             std::fs::create_dir_all(&dir).unwrap();
             let path = dir.join(format!("{name}.py"));
             std::fs::write(&path, text).unwrap();
@@ -212,13 +227,21 @@ mod tests {
             .run(&script.0, &["--limit=20", "x"], Duration::from_secs(20))
             .unwrap();
         assert_eq!(results.get("args"), Some("--limit=20 x"));
-        assert_eq!(results.seconds("took").unwrap(), Duration::from_millis(125));
-        let failing = Script::new("failing", "raise SystemExit('no such work')\n");
+        assert_eq!(
+            results.seconds("took").unwrap(),
+            Duration::from_millis(125)
+        );
+        let failing =
+            Script::new("failing", "raise SystemExit('no such work')\n");
         let error = python
             .run(&failing.0, &[], Duration::from_secs(20))
             .unwrap_err();
         assert!(format!("{error:#}").contains("no such work"), "{error:#}");
-        let missing = python.run(Path::new("/nonexistent/x.py"), &[], Duration::from_secs(1));
+        let missing = python.run(
+            Path::new("/nonexistent/x.py"),
+            &[],
+            Duration::from_secs(1),
+        );
         assert!(missing.is_err());
     }
 
@@ -228,8 +251,8 @@ mod tests {
             eprintln!("{NOT_FOUND}: this test checks nothing here");
             return;
         };
-        let note =
-            std::env::temp_dir().join(format!("course-kit-python-pid-{}", std::process::id()));
+        let note = std::env::temp_dir()
+            .join(format!("course-kit-python-pid-{}", std::process::id()));
         let script = Script::new(
             "slow",
             &format!(

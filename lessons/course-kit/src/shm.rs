@@ -1,32 +1,37 @@
-//! Shared memory between processes: Python's `multiprocessing.Value` and `Array`, made safe.
+//! Shared memory between processes: Python's `multiprocessing.Value` and
+//! `Array`, made safe.
 //!
-//! A [`SharedValue<T>`] is one `T` and a [`SharedArray<T>`] is `len` of them, placed in memory
-//! that several processes map at the same time. `T` is an atomic ([`AtomicI64`], [`AtomicU32`],
-//! [`AtomicF64`], ...), an array or tuple of atomics, or your own `#[repr(C)]` struct of atomics
-//! (see [`Shareable`]). Every process reads and changes the values only through the atomics'
-//! methods (`load`, `store`, `fetch_add`, `compare_exchange`), so a change made by one process is
-//! seen by the others and no access is a data race.
+//! A [`SharedValue<T>`] is one `T` and a [`SharedArray<T>`] is `len` of them,
+//! placed in memory that several processes map at the same time. `T` is an
+//! atomic ([`AtomicI64`], [`AtomicU32`], [`AtomicF64`], ...), an array or tuple
+//! of atomics, or your own `#[repr(C)]` struct of atomics (see [`Shareable`]).
+//! Every process reads and changes the values only through the atomics' methods
+//! (`load`, `store`, `fetch_add`, `compare_exchange`), so a change made by one
+//! process is seen by the others and no access is a data race.
 //!
 //! # Two kinds of segment
 //!
-//! - **Named** ([`SharedValue::create`]): a POSIX shared memory object (`shm_open`), visible as a
-//!   file in `/dev/shm` under a name unique to the run (`course-kit-<pid>-<n>-<stamp>`). Any
-//!   process that knows the name can [`open`](SharedValue::open) it. The creating process is
-//!   the *owner*: it removes the name when its value is dropped, also when a panic unwinds, and
-//!   when the process gets Ctrl-C (SIGINT), SIGTERM or SIGHUP (a background thread watches
-//!   for those, removes every name the process owns, then ends the process by that signal,
-//!   as the signal's default action would). What it cannot survive: SIGKILL, `std::process::exit` or an abort
-//!   leave the file in `/dev/shm` until someone removes it. [`remove_stale`] does that for
-//!   segments whose owner is gone, and every `create` calls it first.
-//!   Because of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
-//!   clean-up), even one that installed its own handler for them: a process that wants to
-//!   catch SIGTERM and clean up or carry on should not own a named segment (let its parent
-//!   create it, or use an anonymous one).
-//! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name at all. A child
-//!   gets it by inheriting the file descriptor ([`SharedValue::pass_to`]). It cannot leak: the
-//!   kernel frees it when the last process holding it ends, however it ends. Only processes
-//!   this one starts can reach it; prefer it whenever that is enough. It is sealed at its
-//!   size, so no process can shrink it under another's mapping.
+//! - **Named** ([`SharedValue::create`]): a POSIX shared memory object
+//!   (`shm_open`), visible as a file in `/dev/shm` under a name unique to the
+//!   run (`course-kit-<pid>-<n>-<stamp>`). Any process that knows the name can
+//!   [`open`](SharedValue::open) it. The creating process is the *owner*: it
+//!   removes the name when its value is dropped, also when a panic unwinds, and
+//!   when the process gets Ctrl-C (SIGINT), SIGTERM or SIGHUP (a background
+//!   thread watches for those, removes every name the process owns, then ends
+//!   the process by that signal, as the signal's default action would). What it
+//!   cannot survive: SIGKILL, `std::process::exit` or an abort leave the file
+//!   in `/dev/shm` until someone removes it. [`remove_stale`] does that for
+//!   segments whose owner is gone, and every `create` calls it first. Because
+//!   of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
+//!   clean-up), even one that installed its own handler for them: a process
+//!   that wants to catch SIGTERM and clean up or carry on should not own a
+//!   named segment (let its parent create it, or use an anonymous one).
+//! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name
+//!   at all. A child gets it by inheriting the file descriptor
+//!   ([`SharedValue::pass_to`]). It cannot leak: the kernel frees it when the
+//!   last process holding it ends, however it ends. Only processes this one
+//!   starts can reach it; prefer it whenever that is enough. It is sealed at
+//!   its size, so no process can shrink it under another's mapping.
 //!
 //! # Parent and child
 //!
@@ -54,23 +59,26 @@
 //! # }
 //! ```
 //!
-//! Several atomics in one segment: a `#[repr(C)]` struct with an `unsafe impl` of
-//! [`Shareable`] (a balance and a lock word, say), or an array `[AtomicI64; 4]`. Not a
-//! tuple: Rust does not fix a tuple's layout, so two builds could disagree on it. A handle opened as the wrong type is refused with an error, and so is
-//! an array opened as a [`SharedValue`] (one value).
+//! Several atomics in one segment: a `#[repr(C)]` struct with an `unsafe impl`
+//! of [`Shareable`] (a balance and a lock word, say), or an array `[AtomicI64;
+//! 4]`. Not a tuple: Rust does not fix a tuple's layout, so two builds could
+//! disagree on it. A handle opened as the wrong type is refused with an error,
+//! and so is an array opened as a [`SharedValue`] (one value).
 //!
 //! # Why not the `shared_memory` crate
 //!
-//! It does the named case only, its `Shmem` is not `Send`, and its last release (2022) sits on
-//! `nix` 0.23. Its owner also removes the segment only on drop, exactly as here. `memmap2` and
-//! `rustix`, small and maintained, were needed for the anonymous case anyway, and they do the
-//! named case in a few lines, so this module uses them for both.
+//! It does the named case only, its `Shmem` is not `Send`, and its last release
+//! (2022) sits on `nix` 0.23. Its owner also removes the segment only on drop,
+//! exactly as here. `memmap2` and `rustix`, small and maintained, were needed
+//! for the anonymous case anyway, and they do the named case in a few lines, so
+//! this module uses them for both.
 //!
 //! # Where the `unsafe` is
 //!
-//! Two `unsafe` blocks, both in this file: `Mapping::slice` turns the mapped bytes into `&[T]`,
-//! and [`SharedArray::pass_to`] clears one flag in a forked child. Each says why it is sound.
-//! The `unsafe impl`s of [`Shareable`] say why each type may live in shared memory.
+//! Two `unsafe` blocks, both in this file: `Mapping::slice` turns the mapped
+//! bytes into `&[T]`, and [`SharedArray::pass_to`] clears one flag in a forked
+//! child. Each says why it is sound. The `unsafe impl`s of [`Shareable`] say
+//! why each type may live in shared memory.
 
 use std::fs::File;
 use std::marker::PhantomData;
@@ -79,8 +87,8 @@ use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::sync::atomic::{
-    AtomicI8, AtomicI16, AtomicI32, AtomicI64, AtomicIsize, AtomicU8, AtomicU16, AtomicU32,
-    AtomicU64, AtomicUsize, Ordering,
+    AtomicI8, AtomicI16, AtomicI32, AtomicI64, AtomicIsize, AtomicU8,
+    AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
 };
 use std::sync::{Mutex, Once, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -92,21 +100,24 @@ use rustix::io::FdFlags;
 use rustix::shm;
 
 // ANCHOR: shareable
-/// Types that may live in shared memory and be changed there by several processes at once.
+/// Types that may live in shared memory and be changed there by several
+/// processes at once.
 ///
 /// # Safety
 ///
 /// Implement it only for a type that:
-/// - is valid for **every** bit pattern of its size (shared memory starts as zeros, and any
-///   process that maps it could write anything): integer atomics are, `AtomicBool` is not;
-/// - keeps every byte of its value inside an atomic (so inside an `UnsafeCell`), changed
-///   only through `&self`: no plain fields, no `Cell`. The only bytes allowed outside an
-///   atomic are padding, which holds no value and is never read (say so in your `SAFETY`
-///   comment if your type has any, as the tuples below do);
-/// - holds no pointers or references (they would mean nothing in another process), and needs
-///   no `Drop` (none is ever run on shared memory);
-/// - has the same layout in every process that maps it: `#[repr(C)]` for a struct, and the
-///   same program on both sides for a tuple.
+/// - is valid for **every** bit pattern of its size (shared memory starts as
+///   zeros, and any process that maps it could write anything): integer atomics
+///   are, `AtomicBool` is not;
+/// - keeps every byte of its value inside an atomic (so inside an
+///   `UnsafeCell`), changed only through `&self`: no plain fields, no `Cell`.
+///   The only bytes allowed outside an atomic are padding, which holds no value
+///   and is never read (say so in your `SAFETY` comment if your type has any,
+///   as the tuples below do);
+/// - holds no pointers or references (they would mean nothing in another
+///   process), and needs no `Drop` (none is ever run on shared memory);
+/// - has the same layout in every process that maps it: `#[repr(C)]` for a
+///   struct, and the same program on both sides for a tuple.
 ///
 /// ```
 /// use std::sync::atomic::{AtomicI64, AtomicU32};
@@ -127,8 +138,9 @@ pub unsafe trait Shareable: Sync + Sized {}
 macro_rules! shareable {
     ($($atomic:ty),*) => {
         // SAFETY: integer atomics are valid for every bit pattern, change only through atomic
-        // operations on `&self`, hold no pointers and need no drop; std documents that each
-        // has the size and alignment of its integer, the same in every process.
+        // operations on `&self`, hold no pointers and need no drop; std
+        // documents that each has the size and alignment of its integer, the
+        // same in every process.
         $(unsafe impl Shareable for $atomic {})*
     };
 }
@@ -145,17 +157,20 @@ shareable!(
     AtomicUsize
 );
 // SAFETY: `AtomicF64` is `#[repr(transparent)]` over one `AtomicU64`, so it has that
-// atomic's layout, and it is changed only through that atomic's operations on `&self`.
-// Every 64-bit pattern is some `f64` (NaNs included), so it is valid for every bit pattern.
+// atomic's layout, and it is changed only through that atomic's operations on
+// `&self`. Every 64-bit pattern is some `f64` (NaNs included), so it is valid
+// for every bit pattern.
 unsafe impl Shareable for AtomicF64 {}
 // SAFETY: each element is shareable, and an array adds no padding between its elements, so
-// its bytes are exactly its elements' bytes, in the same order in every process.
+// its bytes are exactly its elements' bytes, in the same order in every
+// process.
 unsafe impl<T: Shareable, const N: usize> Shareable for [T; N] {}
-// Tuples are not `Shareable`: Rust gives them no fixed layout, so two builds (or two
-// compiler versions) may order their fields differently. Use a `#[repr(C)]` struct.
+// Tuples are not `Shareable`: Rust gives them no fixed layout, so two builds
+// (or two compiler versions) may order their fields differently. Use a
+// `#[repr(C)]` struct.
 
-/// An `f64` that can be shared and changed atomically, like Python's `Value('d')`.
-/// It keeps the float's bits in an [`AtomicU64`].
+/// An `f64` that can be shared and changed atomically, like Python's
+/// `Value('d')`. It keeps the float's bits in an [`AtomicU64`].
 #[derive(Debug, Default)]
 #[repr(transparent)]
 pub struct AtomicF64(AtomicU64);
@@ -173,7 +188,8 @@ impl AtomicF64 {
         self.0.store(value.to_bits(), order);
     }
 
-    /// Adds `delta` in one atomic step (a compare-and-swap loop); returns the old value.
+    /// Adds `delta` in one atomic step (a compare-and-swap loop); returns the
+    /// old value.
     pub fn fetch_add(&self, delta: f64, order: Ordering) -> f64 {
         let old = self
             .0
@@ -185,9 +201,11 @@ impl AtomicF64 {
     }
 }
 
-/// The start of every segment: says what it holds, so a wrong `open` is refused.
+/// The start of every segment: says what it holds, so a wrong `open` is
+/// refused.
 const MAGIC: u64 = u64::from_be_bytes(*b"crskshm1");
-/// The values start here: a cache line after the start of the (page-aligned) mapping.
+/// The values start here: a cache line after the start of the (page-aligned)
+/// mapping.
 const DATA: usize = 64;
 /// The prefix of every named segment, in `/dev/shm`.
 pub const PREFIX: &str = "course-kit-";
@@ -226,36 +244,42 @@ impl Mapping {
         let start = self.map.as_ptr().wrapping_add(offset);
         assert!(start.cast::<U>().is_aligned(), "misaligned shared value");
         // SAFETY:
-        // - the range [start, start + count * size_of::<U>()) lies inside the mapping (asserted
-        //   above), which stays mapped as long as `self`, and the result borrows `self`;
-        // - `start` is aligned for `U` (asserted above: page-aligned base, offset 0 or DATA);
-        // - any bytes are a valid `U` (a `Shareable` promise), so whatever another process
-        //   wrote there, reading it as `U` is defined;
-        // - other processes change these bytes while we hold `&[U]`, and Rust's memory
-        //   model knows nothing of other processes. What is assumed: every process that
-        //   maps the segment is a program like this one, which touches these bytes only
-        //   through atomic operations of the same size at the same addresses (all it can
-        //   do through this module: every byte of a `U` is inside an atomic, reached by
-        //   `&self` only, and nothing here makes a `&mut`). To this process they then
-        //   act like other threads sharing `&AtomicU64`, which is defined. A process that
-        //   writes with plain stores (a C program, `dd` in one test below) races with our
-        //   atomic reads: undefined behaviour under Rust's rules. On Linux's processors
-        //   an aligned atomic load still reads some bytes that were written, and every
-        //   bit pattern is a valid `U` (a `Shareable` promise), but that is an assumption
-        //   about the hardware, not a guarantee of the language;
-        // - the mapping could be made shorter under us: an access past the file's end then
-        //   raises SIGBUS, which ends the process before any value is read (a crash, not a
-        //   wrong value). Anonymous segments are sealed against shrinking; a named one can
-        //   be truncated by any process with write access to its file in /dev/shm.
+        // - the range [start, start + count * size_of::<U>()) lies inside the
+        //   mapping (asserted above), which stays mapped as long as `self`, and
+        //   the result borrows `self`;
+        // - `start` is aligned for `U` (asserted above: page-aligned base,
+        //   offset 0 or DATA);
+        // - any bytes are a valid `U` (a `Shareable` promise), so whatever
+        //   another process wrote there, reading it as `U` is defined;
+        // - other processes change these bytes while we hold `&[U]`, and Rust's
+        //   memory model knows nothing of other processes. What is assumed:
+        //   every process that maps the segment is a program like this one,
+        //   which touches these bytes only through atomic operations of the
+        //   same size at the same addresses (all it can do through this module:
+        //   every byte of a `U` is inside an atomic, reached by `&self` only,
+        //   and nothing here makes a `&mut`). To this process they then act
+        //   like other threads sharing `&AtomicU64`, which is defined. A
+        //   process that writes with plain stores (a C program, `dd` in one
+        //   test below) races with our atomic reads: undefined behaviour under
+        //   Rust's rules. On Linux's processors an aligned atomic load still
+        //   reads some bytes that were written, and every bit pattern is a
+        //   valid `U` (a `Shareable` promise), but that is an assumption about
+        //   the hardware, not a guarantee of the language;
+        // - the mapping could be made shorter under us: an access past the
+        //   file's end then raises SIGBUS, which ends the process before any
+        //   value is read (a crash, not a wrong value). Anonymous segments are
+        //   sealed against shrinking; a named one can be truncated by any
+        //   process with write access to its file in /dev/shm.
         unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
     }
     // ANCHOR_END: slice
 }
 
-/// Identifies `T` (its name and size; not the number of values), so an `open` with
-/// another type is refused.
+/// Identifies `T` (its name and size; not the number of values), so an `open`
+/// with another type is refused.
 fn fingerprint<T>() -> u64 {
-    // FNV-1a over the type's name and size: the same program gives the same number.
+    // FNV-1a over the type's name and size: the same program gives the same
+    // number.
     let name = std::any::type_name::<T>();
     let size = size_of::<T>().to_le_bytes();
     name.bytes()
@@ -265,7 +289,8 @@ fn fingerprint<T>() -> u64 {
         })
 }
 
-/// The names this process owns, removed on drop or when a terminating signal arrives.
+/// The names this process owns, removed on drop or when a terminating signal
+/// arrives.
 static OWNED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static WATCHER: Once = Once::new();
 
@@ -277,16 +302,17 @@ fn remember(name: &str) {
         .push(name.to_string());
 }
 
-/// Ends this process by `signal`'s default action after removing every segment it
-/// owns: for a signal that no handler sees, such as SIGPIPE when the reader of our
-/// output went away (`| head`).
+/// Ends this process by `signal`'s default action after removing every segment
+/// it owns: for a signal that no handler sees, such as SIGPIPE when the reader
+/// of our output went away (`| head`).
 pub(crate) fn end_by(signal: i32) -> ! {
     let owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
     for name in owned.iter() {
         let _ = shm::unlink(name.as_str());
     }
     let _ = signal_hook::low_level::emulate_default_handler(signal);
-    std::process::abort() // not reached: the signal's default action ends the process
+    // not reached: the signal's default action ends the process
+    std::process::abort()
 }
 
 fn forget(name: &str) {
@@ -297,48 +323,58 @@ fn forget(name: &str) {
 }
 
 // ANCHOR: watch_signals
-/// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then end the
-/// process by that signal, as its default action would (the exit status shows it). This
-/// replaces any handler the program had for those signals.
+/// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then
+/// end the process by that signal, as its default action would (the exit status
+/// shows it). This replaces any handler the program had for those signals.
 fn watch_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let (ready, in_place) = std::sync::mpsc::channel();
-    // The handlers are registered inside the thread: if the thread cannot start, none is,
-    // and the three signals keep their default action.
+    // The handlers are registered inside the thread: if the thread cannot
+    // start, none is, and the three signals keep their default action.
     let spawned = std::thread::Builder::new()
         .name("shm-cleanup".into())
         .spawn(move || {
-            let signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]);
-            let _ = ready.send(()); // registered, or failed: either way, stop waiting
+            let signals =
+                signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]);
+            // registered, or failed: either way, stop waiting
+            let _ = ready.send(());
             let Ok(mut signals) = signals else {
-                return; // no clean-up on signals, but drop still removes the segments
+                // no clean-up on signals, but drop still removes the segments
+                return;
             };
             if let Some(signal) = signals.forever().next() {
-                // Holding the lock until the end also stops new segments from being made.
-                let owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
+                // Holding the lock until the end also stops new segments from
+                // being made.
+                let owned =
+                    OWNED.lock().unwrap_or_else(PoisonError::into_inner);
                 for name in owned.iter() {
                     let _ = shm::unlink(name.as_str());
                 }
-                // For these three signals this never returns: it restores the default
-                // action and raises the signal again (or aborts, should that fail).
+                // For these three signals this never returns: it restores the
+                // default action and raises the signal again (or aborts, should
+                // that fail).
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
             }
         });
     if spawned.is_ok() {
-        let _ = in_place.recv(); // a signal from now on finds the handlers in place
+        // a signal from now on finds the handlers in place
+        let _ = in_place.recv();
     }
 }
 // ANCHOR_END: watch_signals
 
-/// Removes the named segments in `/dev/shm` whose owning process no longer exists (one killed
-/// by SIGKILL, say). Returns the names it removed. Safe to call at any time from processes
-/// that share one pid namespace: a live owner's segments are left alone. It tells "alive"
-/// by looking for `/proc/<pid>` in *this* process's pid namespace, so a segment made in
-/// another one (a container sharing `/dev/shm`) may be taken for a dead owner's and
-/// removed; and one whose dead owner's pid was reused stays until that process ends too.
+/// Removes the named segments in `/dev/shm` whose owning process no longer
+/// exists (one killed by SIGKILL, say). Returns the names it removed. Safe to
+/// call at any time from processes that share one pid namespace: a live owner's
+/// segments are left alone. It tells "alive" by looking for `/proc/<pid>` in
+/// *this* process's pid namespace, so a segment made in another one (a
+/// container sharing `/dev/shm`) may be taken for a dead owner's and removed;
+/// and one whose dead owner's pid was reused stays until that process ends too.
 pub fn remove_stale() -> Result<Vec<String>> {
     let mut removed = Vec::new();
-    for entry in std::fs::read_dir("/dev/shm").context("cannot read /dev/shm")? {
+    for entry in
+        std::fs::read_dir("/dev/shm").context("cannot read /dev/shm")?
+    {
         let name = entry?.file_name().to_string_lossy().into_owned();
         let Some(pid) = owner_pid(&name) else {
             continue;
@@ -351,14 +387,16 @@ pub fn remove_stale() -> Result<Vec<String>> {
     Ok(removed)
 }
 
-/// The pid of the process that created the segment named `course-kit-<pid>-...`.
+/// The pid of the process that created the segment named
+/// `course-kit-<pid>-...`.
 pub fn owner_pid(name: &str) -> Option<u32> {
     name.strip_prefix(PREFIX)?.split('-').next()?.parse().ok()
 }
 
 /// A new name, unique to this process and this moment.
 fn unique_name() -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    static NEXT: std::sync::atomic::AtomicU32 =
+        std::sync::atomic::AtomicU32::new(1);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -366,21 +404,24 @@ fn unique_name() -> String {
     format!("/{PREFIX}{}-{n}-{stamp}", std::process::id())
 }
 
-/// `len` values of type `T` in memory shared between processes (Python's `Array`).
-/// Derefs to `[T]`. See the [module documentation](self).
+/// `len` values of type `T` in memory shared between processes (Python's
+/// `Array`). Derefs to `[T]`. See the [module documentation](self).
 #[derive(Debug)]
 pub struct SharedArray<T: Shareable> {
     mapping: Mapping,
     len: usize,
-    /// What a child passes to [`open`](Self::open): `/course-kit-...` or `fd:N`.
+    /// What a child passes to [`open`](Self::open): `/course-kit-...` or
+    /// `fd:N`.
     handle: String,
-    /// `Some(name)` in the process that created a named segment: it removes the name.
+    /// `Some(name)` in the process that created a named segment: it removes the
+    /// name.
     owned: Option<String>,
     values: PhantomData<T>,
 }
 
 impl<T: Shareable> SharedArray<T> {
-    /// Creates a named segment of `len` values, all zero, owned by this process.
+    /// Creates a named segment of `len` values, all zero, owned by this
+    /// process.
     pub fn create(len: usize) -> Result<Self> {
         let _ = remove_stale(); // leftovers of owners killed earlier, if any
         let name = unique_name();
@@ -407,8 +448,9 @@ impl<T: Shareable> SharedArray<T> {
         }
     }
 
-    /// Creates an anonymous segment (a `memfd`) of `len` values, all zero. Give it to a
-    /// child with [`pass_to`](Self::pass_to); it disappears when the last process using it ends.
+    /// Creates an anonymous segment (a `memfd`) of `len` values, all zero. Give
+    /// it to a child with [`pass_to`](Self::pass_to); it disappears when the
+    /// last process using it ends.
     pub fn anonymous(len: usize) -> Result<Self> {
         let fd = rustix::fs::memfd_create(
             "course-kit",
@@ -418,8 +460,9 @@ impl<T: Shareable> SharedArray<T> {
         let file = File::from(fd);
         let handle = format!("fd:{}", file.as_raw_fd());
         let array = Self::init(file, len, handle)?;
-        // Sealed at its size: no process that holds it can shrink it under another's
-        // mapping (which would crash that one with SIGBUS), grow it, or lift the seals.
+        // Sealed at its size: no process that holds it can shrink it under
+        // another's mapping (which would crash that one with SIGBUS), grow it,
+        // or lift the seals.
         rustix::fs::fcntl_add_seals(
             &array.mapping.file,
             SealFlags::SHRINK | SealFlags::GROW | SealFlags::SEAL,
@@ -451,14 +494,15 @@ impl<T: Shareable> SharedArray<T> {
         })
     }
 
-    /// Opens a segment another process made, from its [`handle`](Self::handle). The type
-    /// must be the one it was created with.
+    /// Opens a segment another process made, from its [`handle`](Self::handle).
+    /// The type must be the one it was created with.
     pub fn open(handle: &str) -> Result<Self> {
         let file = if let Some(fd) = handle.strip_prefix("fd:") {
             let fd: u32 = fd
                 .parse()
                 .with_context(|| format!("bad handle {handle:?}"))?;
-            // The inherited descriptor, opened again through /proc: no unsafe needed.
+            // The inherited descriptor, opened again through /proc: no unsafe
+            // needed.
             File::options()
                 .read(true)
                 .write(true)
@@ -468,7 +512,9 @@ impl<T: Shareable> SharedArray<T> {
                 })?
         } else if handle.starts_with(&format!("/{PREFIX}")) {
             let fd = shm::open(handle, shm::OFlags::RDWR, Mode::empty())
-                .with_context(|| format!("cannot open shared memory {handle}"))?;
+                .with_context(|| {
+                    format!("cannot open shared memory {handle}")
+                })?;
             File::from(fd)
         } else {
             bail!("{handle:?} is not a shared memory handle");
@@ -490,7 +536,8 @@ impl<T: Shareable> SharedArray<T> {
             std::any::type_name::<T>()
         );
         let len = usize::try_from(header[2].load(Ordering::Relaxed))?;
-        // Checked: a corrupt length word must give an error, not an overflow panic.
+        // Checked: a corrupt length word must give an error, not an overflow
+        // panic.
         let needed = len
             .checked_mul(size_of::<T>())
             .and_then(|b| b.checked_add(DATA));
@@ -507,9 +554,9 @@ impl<T: Shareable> SharedArray<T> {
         })
     }
 
-    /// How to [`open`](Self::open) this segment: its name (`/course-kit-...`), or for an
-    /// anonymous one `fd:N`, which works only in this process; a child gets its own from
-    /// [`pass_to`](Self::pass_to).
+    /// How to [`open`](Self::open) this segment: its name (`/course-kit-...`),
+    /// or for an anonymous one `fd:N`, which works only in this process; a
+    /// child gets its own from [`pass_to`](Self::pass_to).
     pub fn handle(&self) -> &str {
         &self.handle
     }
@@ -520,29 +567,38 @@ impl<T: Shareable> SharedArray<T> {
     }
 
     // ANCHOR: pass_to
-    /// Gets `command` ready to share this segment: adds the handle as its last argument and,
-    /// for an anonymous segment, lets the child inherit the descriptor (which is otherwise
-    /// closed when a program starts). Call it before spawning; the child calls `open`.
+    /// Gets `command` ready to share this segment: adds the handle as its last
+    /// argument and, for an anonymous segment, lets the child inherit the
+    /// descriptor (which is otherwise closed when a program starts). Call it
+    /// before spawning; the child calls `open`.
     ///
-    /// In the child, the inherited descriptor stays open without close-on-exec for as long
-    /// as the child runs (`open` maps a copy of it and leaves it be), so any program the
-    /// child starts in turn inherits it too and can reach the memory.
-    pub fn pass_to<'c>(&self, command: &'c mut Command) -> Result<&'c mut Command> {
+    /// In the child, the inherited descriptor stays open without close-on-exec
+    /// for as long as the child runs (`open` maps a copy of it and leaves it
+    /// be), so any program the child starts in turn inherits it too and can
+    /// reach the memory.
+    pub fn pass_to<'c>(
+        &self,
+        command: &'c mut Command,
+    ) -> Result<&'c mut Command> {
         if !self.handle.starts_with("fd:") {
-            return Ok(command.arg(&self.handle)); // a name: the child opens it by name
+            // a name: the child opens it by name
+            return Ok(command.arg(&self.handle));
         }
-        // A copy of the descriptor that the command owns: it stays open until the command is
-        // dropped, so it is open in the child even if this value is dropped before `spawn`.
+        // A copy of the descriptor that the command owns: it stays open until
+        // the command is dropped, so it is open in the child even if this value
+        // is dropped before `spawn`.
         let copy = rustix::io::fcntl_dupfd_cloexec(&self.mapping.file, 0)
             .context("cannot copy the memfd for a child")?;
         command.arg(format!("fd:{}", copy.as_raw_fd()));
         // SAFETY: `pre_exec` runs the closure in the child between fork and exec, where only
-        // async-signal-safe calls are allowed. It makes one `fcntl` system call through rustix
-        // (no allocation, no lock) on a descriptor it owns, and on failure returns an
-        // `io::Error` made from the error number (no allocation either).
+        // async-signal-safe calls are allowed. It makes one `fcntl` system call
+        // through rustix (no allocation, no lock) on a descriptor it owns, and
+        // on failure returns an `io::Error` made from the error number (no
+        // allocation either).
         unsafe {
             command.pre_exec(move || {
-                // Keep the copy open across exec; every other descriptor stays close-on-exec.
+                // Keep the copy open across exec; every other descriptor stays
+                // close-on-exec.
                 rustix::io::fcntl_setfd(&copy, FdFlags::empty())?;
                 Ok(())
             });
@@ -605,7 +661,10 @@ impl<T: Shareable> SharedValue<T> {
     }
 
     /// See [`SharedArray::pass_to`].
-    pub fn pass_to<'c>(&self, command: &'c mut Command) -> Result<&'c mut Command> {
+    pub fn pass_to<'c>(
+        &self,
+        command: &'c mut Command,
+    ) -> Result<&'c mut Command> {
         self.array.pass_to(command)
     }
 }
@@ -675,7 +734,8 @@ mod tests {
         pair[1].store(1, Ordering::SeqCst);
         let error = SharedValue::<AtomicI64>::open(pair.handle()).unwrap_err();
         assert!(error.to_string().contains("another type"), "{error}");
-        let error = SharedArray::<AtomicI64>::open("/course-kit-0-0-missing").unwrap_err();
+        let error = SharedArray::<AtomicI64>::open("/course-kit-0-0-missing")
+            .unwrap_err();
         assert!(error.to_string().contains("cannot open"), "{error:#}");
         let error = SharedArray::<AtomicI64>::open("/etc/passwd").unwrap_err();
         assert!(error.to_string().contains("not a shared memory handle"));
@@ -702,7 +762,8 @@ mod tests {
         // So large that len * 8 fits in a usize but adding the header does not.
         let huge = (usize::MAX / 8) as u64;
         numbers.mapping.header()[2].store(huge, Ordering::SeqCst);
-        let error = SharedArray::<AtomicU64>::open(numbers.handle()).unwrap_err();
+        let error =
+            SharedArray::<AtomicU64>::open(numbers.handle()).unwrap_err();
         assert!(
             error.to_string().contains("shorter than its header"),
             "{error}"
@@ -723,9 +784,9 @@ mod tests {
     fn a_child_inherits_an_anonymous_segment() {
         let value = SharedValue::<AtomicU64>::anonymous().unwrap();
         assert!(!value.is_owner());
-        // The child writes eight bytes where the value lives, through its inherited descriptor.
-        let script =
-            "printf AAAAAAAA | dd of=/proc/self/fd/${0#fd:} bs=1 seek=64 conv=notrunc 2>/dev/null";
+        // The child writes eight bytes where the value lives, through its
+        // inherited descriptor.
+        let script = "printf AAAAAAAA | dd of=/proc/self/fd/${0#fd:} bs=1 seek=64 conv=notrunc 2>/dev/null";
         let mut command = Command::new("sh");
         command.args(["-c", script]);
         value.pass_to(&mut command).unwrap();
@@ -746,7 +807,8 @@ mod tests {
 
     #[test]
     fn segments_of_dead_owners_are_removed() {
-        // A pid that no longer exists: a child that has finished and been reaped.
+        // A pid that no longer exists: a child that has finished and been
+        // reaped.
         let dead = Command::new("true").spawn().unwrap();
         let pid = dead.id();
         let _ = { dead }.wait();
@@ -759,7 +821,8 @@ mod tests {
             )
             .unwrap(),
         );
-        let live = SharedValue::<AtomicU32>::create().unwrap(); // calls remove_stale
+        // calls remove_stale
+        let live = SharedValue::<AtomicU32>::create().unwrap();
         assert!(!in_dev_shm(&name), "the dead owner's {name} is still there");
         assert!(
             in_dev_shm(live.handle()),
@@ -798,7 +861,8 @@ mod tests {
             .expect("the child never said which segment it made");
         assert!(in_dev_shm(&name));
         let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
-        rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+        rustix::process::kill_process(pid, rustix::process::Signal::TERM)
+            .unwrap();
         let status = child
             .wait_timeout(Duration::from_secs(20))
             .unwrap()

@@ -18,7 +18,10 @@ impl Table {
         }
     }
 
-    pub fn row<I: IntoIterator<Item = S>, S: ToString>(&mut self, cells: I) -> &mut Self {
+    pub fn row<I: IntoIterator<Item = S>, S: ToString>(
+        &mut self,
+        cells: I,
+    ) -> &mut Self {
         self.rows
             .push(cells.into_iter().map(|c| c.to_string()).collect());
         self
@@ -41,24 +44,26 @@ impl fmt::Display for Table {
             .map(|i| {
                 self.rows.iter().all(|row| {
                     row.get(i).is_none_or(|cell| {
-                        cell == "-" || cell.starts_with(|c: char| c.is_ascii_digit())
+                        cell == "-"
+                            || cell.starts_with(|c: char| c.is_ascii_digit())
                     })
                 })
             })
             .collect();
-        let line = |f: &mut fmt::Formatter<'_>, row: &[String]| -> fmt::Result {
-            let mut text = String::new();
-            for (i, cell) in row.iter().enumerate() {
-                let w = widths.get(i).copied().unwrap_or(0);
-                let gap = if i == 0 { "" } else { "  " };
-                if numeric[i] {
-                    text.push_str(&format!("{gap}{cell:>w$}"));
-                } else {
-                    text.push_str(&format!("{gap}{cell:<w$}"));
+        let line =
+            |f: &mut fmt::Formatter<'_>, row: &[String]| -> fmt::Result {
+                let mut text = String::new();
+                for (i, cell) in row.iter().enumerate() {
+                    let w = widths.get(i).copied().unwrap_or(0);
+                    let gap = if i == 0 { "" } else { "  " };
+                    if numeric[i] {
+                        text.push_str(&format!("{gap}{cell:>w$}"));
+                    } else {
+                        text.push_str(&format!("{gap}{cell:<w$}"));
+                    }
                 }
-            }
-            writeln!(f, "  {}", text.trim_end())
-        };
+                writeln!(f, "  {}", text.trim_end())
+            };
         line(f, &self.header)?;
         let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
         line(f, &rule)?;

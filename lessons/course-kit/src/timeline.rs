@@ -10,18 +10,19 @@
 //!
 //! While a lesson runs, the runner ([`crate::cli`]) records every span: when it
 //! started and ended, and on which *lane* (the thread that made it, or the lane
-//! its `lane` field names: a task, a child process). From one part's spans it can
-//! draw three things:
+//! its `lane` field names: a task, a child process). From one part's spans it
+//! can draw three things:
 //!
-//! - [`Timeline::text`]: a few rows of bars that fit 80 columns, for the terminal;
+//! - [`Timeline::text`]: a few rows of bars that fit 80 columns, for the
+//!   terminal;
 //! - [`Timeline::svg`]: the picture the book shows (`--svg FILE`);
 //! - [`chrome_trace`]: a file in the Chrome trace-event format (`--trace FILE`)
 //!   that Perfetto (ui.perfetto.dev) and `chrome://tracing` open.
 //!
-//! An event (`tracing::info!("sent")`) becomes a mark on the lane of the span it
-//! happened in. Nothing here changes what a part measures by more than noise: a
-//! span costs a lock and a clock read, and parts put spans around work that
-//! takes milliseconds, never inside a tight loop.
+//! An event (`tracing::info!("sent")`) becomes a mark on the lane of the span
+//! it happened in. Nothing here changes what a part measures by more than
+//! noise: a span costs a lock and a clock read, and parts put spans around work
+//! that takes milliseconds, never inside a tight loop.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -124,7 +125,8 @@ impl State {
         self.origin.get_or_insert_with(Instant::now).elapsed()
     }
 
-    /// This thread's lane: its name, or `thread N` for the N-th unnamed thread seen.
+    /// This thread's lane: its name, or `thread N` for the N-th unnamed thread
+    /// seen.
     fn thread_lane(&mut self) -> String {
         let current = std::thread::current();
         if let Some(name) = current.name() {
@@ -143,7 +145,8 @@ impl State {
 
     /// The lane of the span this thread is inside, if any.
     fn entered_lane(&self) -> Option<String> {
-        let innermost = ENTERED.with(|entered| entered.borrow().last().copied())?;
+        let innermost =
+            ENTERED.with(|entered| entered.borrow().last().copied())?;
         self.open.get(&innermost).map(|open| open.span.lane.clone())
     }
 
@@ -255,7 +258,9 @@ impl Subscriber for Recorder {
     fn exit(&self, span: &Id) {
         ENTERED.with(|entered| {
             let mut entered = entered.borrow_mut();
-            if let Some(at) = entered.iter().rposition(|id| *id == span.into_u64()) {
+            if let Some(at) =
+                entered.iter().rposition(|id| *id == span.into_u64())
+            {
                 entered.remove(at);
             }
         });
@@ -322,18 +327,21 @@ pub fn install() -> bool {
     tracing::subscriber::set_global_default(Shared(recorder())).is_ok()
 }
 
-/// Starts a new timeline: time 0 is now, and what was recorded before is dropped.
+/// Starts a new timeline: time 0 is now, and what was recorded before is
+/// dropped.
 pub fn restart() {
     let mut state = recorder().state();
     state.origin = Some(Instant::now());
     state.done = Timeline::default();
     state.unnamed_threads.clear();
     // A span still open (a thread the part left running) belongs to no part:
-    // forgotten here, it is not drawn into the next part's picture when it closes.
+    // forgotten here, it is not drawn into the next part's picture when it
+    // closes.
     state.open.clear();
 }
 
-/// What has been recorded since the last [`restart`] (spans still open are left out).
+/// What has been recorded since the last [`restart`] (spans still open are left
+/// out).
 pub fn recorded() -> Timeline {
     let state = recorder().state();
     let mut timeline = state.done.clone();
@@ -376,7 +384,10 @@ impl Timeline {
     }
 
     /// The spans on `lane`, in the order they started.
-    pub fn on_lane<'a>(&'a self, lane: &'a str) -> impl Iterator<Item = &'a Span> + 'a {
+    pub fn on_lane<'a>(
+        &'a self,
+        lane: &'a str,
+    ) -> impl Iterator<Item = &'a Span> + 'a {
         self.spans.iter().filter(move |s| s.lane == lane)
     }
 
@@ -392,14 +403,19 @@ impl Timeline {
     }
 
     /// One row of bars per lane, each at most 80 columns wide: `█` and `▓` take
-    /// turns for the spans that follow each other, `·` is time the lane was idle.
+    /// turns for the spans that follow each other, `·` is time the lane was
+    /// idle.
     pub fn text(&self) -> String {
         let end = self.end().as_secs_f64().max(1e-9);
-        let column = |t: Duration| ((t.as_secs_f64() / end) * TEXT_BARS as f64).round() as usize;
+        let column = |t: Duration| {
+            ((t.as_secs_f64() / end) * TEXT_BARS as f64).round() as usize
+        };
         let mut out = String::new();
         for lane in &self.lanes {
             let mut row = vec!['·'; TEXT_BARS];
-            for (nth, span) in self.leaves().filter(|s| &s.lane == lane).enumerate() {
+            for (nth, span) in
+                self.leaves().filter(|s| &s.lane == lane).enumerate()
+            {
                 let glyph = if nth % 2 == 0 { '█' } else { '▓' };
                 let from = column(span.start).min(TEXT_BARS - 1);
                 let to = column(span.end).clamp(from + 1, TEXT_BARS);
@@ -500,7 +516,9 @@ impl<'a> Drawing<'a> {
             escape(title)
         );
         let mut y = TOP;
-        for (lane, (placed, count)) in self.timeline.lanes.iter().zip(&self.rows) {
+        for (lane, (placed, count)) in
+            self.timeline.lanes.iter().zip(&self.rows)
+        {
             let lane_height = *count as f64 * ROW;
             let _ = writeln!(
                 svg,
@@ -517,10 +535,13 @@ impl<'a> Drawing<'a> {
                 y + lane_height + GAP / 2.0
             );
             for (span, row) in placed {
-                // The label may run on after the bar up to the next span on its row.
+                // The label may run on after the bar up to the next span on its
+                // row.
                 let next = placed
                     .iter()
-                    .filter(|(other, r)| r == row && other.start >= span.end && *other != *span)
+                    .filter(|(other, r)| {
+                        r == row && other.start >= span.end && *other != *span
+                    })
                     .map(|(other, _)| self.x(other.start))
                     .fold(WIDTH - RIGHT, f64::min);
                 self.draw_span(&mut svg, span, y + *row as f64 * ROW, next);
@@ -566,7 +587,13 @@ impl<'a> Drawing<'a> {
         svg
     }
 
-    fn draw_span(&self, svg: &mut String, span: &Span, y: f64, room_until: f64) {
+    fn draw_span(
+        &self,
+        svg: &mut String,
+        span: &Span,
+        y: f64,
+        room_until: f64,
+    ) {
         let x = self.x(span.start);
         let width = (self.x(span.end) - x).max(1.5);
         let is_group = self
@@ -708,7 +735,9 @@ pub fn chrome_trace(parts: &[(String, Timeline)]) -> String {
             match c {
                 '"' => quoted.push_str("\\\""),
                 '\\' => quoted.push_str("\\\\"),
-                c if (c as u32) < 0x20 => quoted.push_str(&format!("\\u{:04x}", c as u32)),
+                c if (c as u32) < 0x20 => {
+                    quoted.push_str(&format!("\\u{:04x}", c as u32))
+                }
                 c => quoted.push(c),
             }
         }
@@ -729,7 +758,9 @@ pub fn chrome_trace(parts: &[(String, Timeline)]) -> String {
                 json(lane)
             ));
         }
-        let tid = |lane: &str| timeline.lanes.iter().position(|l| l == lane).unwrap_or(0) + 1;
+        let tid = |lane: &str| {
+            timeline.lanes.iter().position(|l| l == lane).unwrap_or(0) + 1
+        };
         for span in &timeline.spans {
             events.push(format!(
                 r#"{{"name":{},"ph":"X","ts":{:.1},"dur":{:.1},"pid":{pid},"tid":{}}}"#,
@@ -794,7 +825,8 @@ mod tests {
         }
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
-        // main was busy for the first two thirds, the threads for the last third.
+        // main was busy for the first two thirds, the threads for the last
+        // third.
         assert!(lines[0].contains("█") && lines[0].contains("▓"), "{text}");
         assert!(lines[1].trim_end().ends_with("█"), "{text}");
         assert!(lines[1].contains("|"), "the mark is drawn: {text}");
@@ -832,7 +864,8 @@ mod tests {
         std::thread::Builder::new()
             .name("named".into())
             .spawn(|| {
-                let _task = tracing::info_span!("task", lane = "task 7").entered();
+                let _task =
+                    tracing::info_span!("task", lane = "task 7").entered();
             })
             .unwrap()
             .join()

@@ -21,7 +21,9 @@ pub fn within<T: Send + 'static>(
     });
     match result.recv_timeout(limit) {
         Ok(value) => value,
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("still waiting after {limit:?}: {stuck}"),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("still waiting after {limit:?}: {stuck}")
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             std::panic::resume_unwind(worker.join().unwrap_err())
         }

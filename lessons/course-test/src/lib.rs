@@ -1,22 +1,25 @@
-//! The lessons' test harness: a dev-dependency of the lessons, and what `cargo record`
-//! is built on.
+//! The lessons' test harness: a dev-dependency of the lessons, and what `cargo
+//! record` is built on.
 //!
-//! It runs a lesson as a real process, reads the facts it prints, and checks that
-//! what the book shows is still what the lesson does:
+//! It runs a lesson as a real process, reads the facts it prints, and checks
+//! that what the book shows is still what the lesson does:
 //!
-//! - a run: the book includes recorded runs from `lessons/NN-topic/output/NAME.txt`. A
-//!   test runs the part again and compares the two line by line, in order, with every
-//!   number blanked out ([`compare`]), so timings and pids never make it fail while a
-//!   changed, missing, extra or moved line does. A part whose lines come in a different
+//! - a run: the book includes recorded runs from
+//!   `lessons/NN-topic/output/NAME.txt`. A test runs the part again and
+//!   compares the two line by line, in order, with every number blanked out
+//!   ([`compare`]), so timings and pids never make it fail while a changed,
+//!   missing, extra or moved line does. A part whose lines come in a different
 //!   order on each run says so in the lesson's `main.rs`
-//!   ([`course_kit::Lesson::lines_in_any_order`]); the test asks the lesson binary
-//!   (its hidden `--recordings` flag) and compares that part's lines in any order.
-//! - a compile error: every `compile_fail/NAME.rs` must still fail to compile, with the
-//!   error recorded in `compile_fail/NAME.stderr` ([`check_compile_fail`]).
+//!   ([`course_kit::Lesson::lines_in_any_order`]); the test asks the lesson
+//!   binary (its hidden `--recordings` flag) and compares that part's lines in
+//!   any order.
+//! - a compile error: every `compile_fail/NAME.rs` must still fail to compile,
+//!   with the error recorded in `compile_fail/NAME.stderr`
+//!   ([`check_compile_fail`]).
 //!
 //! Tests only compare. After changing a lesson on purpose, record it again with
-//! `cargo record 01` (every run and compile error of lesson 01) or `cargo record 01 io`
-//! (one part).
+//! `cargo record 01` (every run and compile error of lesson 01) or `cargo
+//! record 01 io` (one part).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
@@ -44,16 +47,17 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the binary at `exe` (from `env!("CARGO_BIN_EXE_lesson-NN")`) with `args`, to the end.
+/// Runs the binary at `exe` (from `env!("CARGO_BIN_EXE_lesson-NN")`) with
+/// `args`, to the end.
 pub fn run(exe: &str, args: &[&str]) -> Run {
     let mut command = Command::new(exe);
     command.args(args);
     run_command(exe, args, &mut command)
 }
 
-/// Runs the lesson at `exe` in a child role, the way the lesson itself starts one
-/// (`--child-role ROLE ARGS...`, with the parent marker set): for testing what a child
-/// started with wrong arguments says.
+/// Runs the lesson at `exe` in a child role, the way the lesson itself starts
+/// one (`--child-role ROLE ARGS...`, with the parent marker set): for testing
+/// what a child started with wrong arguments says.
 pub fn run_role(exe: &str, role: &str, args: &[&str]) -> Run {
     let all: Vec<&str> = [course_kit::child::ROLE_ARG, role]
         .into_iter()
@@ -79,8 +83,9 @@ fn run_command(exe: &str, args: &[&str], command: &mut Command) -> Run {
     }
 }
 
-/// The runs the book shows of the lesson at `exe`, as its hidden `--recordings` flag
-/// lists them: each one's name, its arguments, and what may change between two runs.
+/// The runs the book shows of the lesson at `exe`, as its hidden `--recordings`
+/// flag lists them: each one's name, its arguments, and what may change between
+/// two runs.
 pub fn recordings(exe: &str) -> Vec<Recording> {
     let listed = run(exe, &["--recordings"]);
     listed.assert_success();
@@ -88,17 +93,18 @@ pub fn recordings(exe: &str) -> Vec<Recording> {
         .stdout
         .lines()
         .map(|line| {
-            Recording::parse(line)
-                .unwrap_or_else(|| panic!("--recordings printed a line it should not: {line:?}"))
+            Recording::parse(line).unwrap_or_else(|| {
+                panic!("--recordings printed a line it should not: {line:?}")
+            })
         })
         .collect()
 }
 
-/// Tries every number option of the lesson at `exe` at its bounds, one past them,
-/// at 0 and `u64::MAX`, past `u64`, as a word, empty, negative, not UTF-8 and
-/// repeated. Each value is either accepted (checked with `--list`, so nothing
-/// runs) or refused with one line on stderr naming the option, exit code 2, and
-/// nothing on stdout: no part ran.
+/// Tries every number option of the lesson at `exe` at its bounds, one past
+/// them, at 0 and `u64::MAX`, past `u64`, as a word, empty, negative, not UTF-8
+/// and repeated. Each value is either accepted (checked with `--list`, so
+/// nothing runs) or refused with one line on stderr naming the option, exit
+/// code 2, and nothing on stdout: no part ran.
 pub fn check_every_option(exe: &str) {
     use std::os::unix::ffi::OsStrExt;
     let listed = run(exe, &["--options"]);
@@ -112,7 +118,11 @@ pub fn check_every_option(exe: &str) {
                 words
                     .get(i)
                     .and_then(|w| w.parse().ok())
-                    .unwrap_or_else(|| panic!("--options printed {line:?}: NAME MIN MAX DEFAULT"))
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "--options printed {line:?}: NAME MIN MAX DEFAULT"
+                        )
+                    })
             };
             (words[0].to_string(), number(1), number(2))
         })
@@ -174,7 +184,8 @@ pub fn check_every_option(exe: &str) {
     }
 }
 
-/// Checks that `tried` was refused as a usage error about `--name`, before any part ran.
+/// Checks that `tried` was refused as a usage error about `--name`, before any
+/// part ran.
 fn refused(tried: &Run, name: &str, what: &str) {
     assert_eq!(
         tried.status.code(),
@@ -192,11 +203,17 @@ fn refused(tried: &Run, name: &str, what: &str) {
     );
 }
 
-/// Runs `part` of the lesson at `exe` once, with `options`, checks that it succeeded,
-/// and compares its output with the recording `LESSON_DIR/output/PART.txt` that the
-/// book shows. Options only change numbers, which the comparison sets aside, so a test
-/// may run a part with less work than the recorded default.
-pub fn run_part(exe: &str, lesson_dir: &str, part: &str, options: &[&str]) -> Run {
+/// Runs `part` of the lesson at `exe` once, with `options`, checks that it
+/// succeeded, and compares its output with the recording
+/// `LESSON_DIR/output/PART.txt` that the book shows. Options only change
+/// numbers, which the comparison sets aside, so a test may run a part with less
+/// work than the recorded default.
+pub fn run_part(
+    exe: &str,
+    lesson_dir: &str,
+    part: &str,
+    options: &[&str],
+) -> Run {
     let args: Vec<&str> = std::iter::once(part)
         .chain(options.iter().copied())
         .collect();
@@ -206,15 +223,18 @@ pub fn run_part(exe: &str, lesson_dir: &str, part: &str, options: &[&str]) -> Ru
     run
 }
 
-/// Runs the lesson at `exe` with the arguments its `main.rs` declares for the recording
-/// `name` (as `cargo record` does), checks that it succeeded, and compares its output
-/// with `LESSON_DIR/output/NAME.txt`. For a run the book shows with other options than
-/// the part's defaults ([`course_kit::Lesson::also_recorded_as`]).
+/// Runs the lesson at `exe` with the arguments its `main.rs` declares for the
+/// recording `name` (as `cargo record` does), checks that it succeeded, and
+/// compares its output with `LESSON_DIR/output/NAME.txt`. For a run the book
+/// shows with other options than the part's defaults
+/// ([`course_kit::Lesson::also_recorded_as`]).
 pub fn run_recorded(exe: &str, lesson_dir: &str, name: &str) -> Run {
     let recording = recordings(exe)
         .into_iter()
         .find(|r| r.name == name)
-        .unwrap_or_else(|| panic!("the lesson's main.rs declares no recording {name}"));
+        .unwrap_or_else(|| {
+            panic!("the lesson's main.rs declares no recording {name}")
+        });
     let args: Vec<&str> = recording.args.iter().map(String::as_str).collect();
     let run = run(exe, &args);
     run.assert_success();
@@ -222,8 +242,9 @@ pub fn run_recorded(exe: &str, lesson_dir: &str, name: &str) -> Run {
     run
 }
 
-/// Declares what a lesson's `tests/run.rs` needs: `LESSON` (the lesson's executable),
-/// `DIR` (its folder) and `part(name, options)`, which is [`run_part`] for this lesson.
+/// Declares what a lesson's `tests/run.rs` needs: `LESSON` (the lesson's
+/// executable), `DIR` (its folder) and `part(name, options)`, which is
+/// [`run_part`] for this lesson.
 ///
 /// ```ignore
 /// course_test::lesson_under_test!("lesson-01");
@@ -242,11 +263,12 @@ macro_rules! lesson_under_test {
     };
 }
 
-/// The promises every lesson's command line keeps, checked on the real executable
-/// `exe` of the lesson in `lesson_dir`: `--help` shows the usage; a bad value for the
-/// number option `option`, an unknown part, and a child role typed by hand each get one
-/// line on stderr and exit code 2. And the runs the lesson declares (`--recordings`)
-/// are the ones recorded in its `output/` folder, no more and no fewer.
+/// The promises every lesson's command line keeps, checked on the real
+/// executable `exe` of the lesson in `lesson_dir`: `--help` shows the usage; a
+/// bad value for the number option `option`, an unknown part, and a child role
+/// typed by hand each get one line on stderr and exit code 2. And the runs the
+/// lesson declares (`--recordings`) are the ones recorded in its `output/`
+/// folder, no more and no fewer.
 pub fn check_command_line(exe: &str, lesson_dir: &str, option: &str) {
     let package = Path::new(exe)
         .file_name()
@@ -263,7 +285,8 @@ pub fn check_command_line(exe: &str, lesson_dir: &str, option: &str) {
             "anything".to_string(),
         ],
     ];
-    // A reader that went away (`| head`) ends the lesson quietly, with no panic.
+    // A reader that went away (`| head`) ends the lesson quietly, with no
+    // panic.
     let (reader, writer) = std::io::pipe().expect("cannot make a pipe");
     drop(reader);
     let closed = Command::new(exe)
@@ -286,26 +309,31 @@ pub fn check_command_line(exe: &str, lesson_dir: &str, option: &str) {
             "{args:?}: one line, no panic: {mistake}"
         );
     }
-    let declared: Vec<String> = recordings(exe).into_iter().map(|r| r.name).collect();
-    let mut recorded = files_named(&Path::new(lesson_dir).join("output"), "txt");
-    let missing: Vec<&String> = declared.iter().filter(|n| !recorded.contains(n)).collect();
+    let declared: Vec<String> =
+        recordings(exe).into_iter().map(|r| r.name).collect();
+    let mut recorded =
+        files_named(&Path::new(lesson_dir).join("output"), "txt");
+    let missing: Vec<&String> =
+        declared.iter().filter(|n| !recorded.contains(n)).collect();
     recorded.retain(|name| !declared.contains(name));
     assert!(
         missing.is_empty() && recorded.is_empty(),
         "{package}'s main.rs declares runs that output/ has no recording of: {missing:?}; \
          output/ has recordings of runs it does not declare: {recorded:?}"
     );
-    // A picture is drawn by `cargo record` beside its part's text, from the same run.
+    // A picture is drawn by `cargo record` beside its part's text, from the
+    // same run.
     let pictures = files_named(&Path::new(lesson_dir).join("output"), "svg");
-    let stray: Vec<&String> = pictures.iter().filter(|n| !declared.contains(n)).collect();
+    let stray: Vec<&String> =
+        pictures.iter().filter(|n| !declared.contains(n)).collect();
     assert!(
         stray.is_empty(),
         "output/ has pictures of parts {package}'s main.rs does not declare: {stray:?}"
     );
 }
 
-/// The names, without the extension, of the files `dir/NAME.EXTENSION`, sorted; none
-/// if there is no such folder.
+/// The names, without the extension, of the files `dir/NAME.EXTENSION`, sorted;
+/// none if there is no such folder.
 fn files_named(dir: &Path, extension: &str) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -320,7 +348,8 @@ fn files_named(dir: &Path, extension: &str) -> Vec<String> {
 }
 
 impl Run {
-    /// Panics (showing everything the run printed) unless it exited with status 0.
+    /// Panics (showing everything the run printed) unless it exited with status
+    /// 0.
     pub fn assert_success(&self) -> &Self {
         assert!(self.status.success(), "the lesson failed: {self}");
         self
@@ -344,9 +373,9 @@ impl Run {
             .collect()
     }
 
-    /// The duration printed right after `label` (as `[Secs]` prints it: `97.3 ms`,
-    /// `1.02 s`, `7.8 µs`), in milliseconds, so that two durations can be compared
-    /// whatever units they were printed in.
+    /// The duration printed right after `label` (as `[Secs]` prints it: `97.3
+    /// ms`, `1.02 s`, `7.8 µs`), in milliseconds, so that two durations can be
+    /// compared whatever units they were printed in.
     ///
     /// [Secs]: course_kit::timing::Secs
     pub fn millis_after(&self, label: &str) -> f64 {
@@ -370,10 +399,9 @@ impl Run {
 
     /// The first number printed right after `label`.
     pub fn number_after(&self, label: &str) -> f64 {
-        *self
-            .numbers_after(label)
-            .first()
-            .unwrap_or_else(|| panic!("no number after {label:?} in the output: {self}"))
+        *self.numbers_after(label).first().unwrap_or_else(|| {
+            panic!("no number after {label:?} in the output: {self}")
+        })
     }
 }
 
@@ -400,18 +428,21 @@ fn first_number(text: &str) -> Option<f64> {
     number.trim_end_matches('.').parse().ok()
 }
 
-/// A line with its numbers blanked, and its durations' units too: a run that takes
-/// 1.02 s where the recording took 980.0 ms has not changed what it prints.
+/// A line with its numbers blanked, and its durations' units too: a run that
+/// takes 1.02 s where the recording took 980.0 ms has not changed what it
+/// prints.
 ///
-/// Runs of spaces count as one space and rules of dashes as one rule, so that a table
-/// whose columns widen for a longer number (`99.1 ms` to `104.2 ms`) is the same table.
+/// Runs of spaces count as one space and rules of dashes as one rule, so that a
+/// table whose columns widen for a longer number (`99.1 ms` to `104.2 ms`) is
+/// the same table.
 fn blank_numbers(line: &str) -> String {
     let blanked = blank_bars(&blank_digits(line))
         .replace("# ms", "# s")
         .replace("# µs", "# s");
     let mut out = String::with_capacity(blanked.len());
     for c in blanked.chars() {
-        let repeat = out.ends_with(' ') && c == ' ' || out.ends_with("--") && c == '-';
+        let repeat =
+            out.ends_with(' ') && c == ' ' || out.ends_with("--") && c == '-';
         if !repeat {
             out.push(c);
         }
@@ -477,38 +508,53 @@ pub fn blanked_lines(text: &str) -> Vec<String> {
     text.lines().map(blank_numbers).collect()
 }
 
-/// Compares what a run `printed` with what the book `recorded`, line by line with
-/// numbers blanked: in order; or, for a part that declares [`Lines::AnyOrder`], as two
-/// collections in which every line appears as often in one as in the other; or, for a
-/// part that declares [`Lines::RepeatsVary`], in order with each run of equal lines
-/// counted once. `Err` says where they first differ, with line numbers.
+/// Compares what a run `printed` with what the book `recorded`, line by line
+/// with numbers blanked: in order; or, for a part that declares
+/// [`Lines::AnyOrder`], as two collections in which every line appears as often
+/// in one as in the other; or, for a part that declares [`Lines::RepeatsVary`],
+/// in order with each run of equal lines counted once. `Err` says where they
+/// first differ, with line numbers.
 ///
-/// A line that starts with `Note: ` is left out on both sides: a lesson prints one
-/// when this run's numbers could not show what the part teaches (a busy machine),
-/// so that it never states a conclusion its own numbers contradict.
-pub fn compare(recorded: &str, printed: &str, lines: Lines) -> Result<(), String> {
-    let (recorded, printed) = (&without_notes(recorded), &without_notes(printed));
+/// A line that starts with `Note: ` is left out on both sides: a lesson prints
+/// one when this run's numbers could not show what the part teaches (a busy
+/// machine), so that it never states a conclusion its own numbers contradict.
+pub fn compare(
+    recorded: &str,
+    printed: &str,
+    lines: Lines,
+) -> Result<(), String> {
+    let (recorded, printed) =
+        (&without_notes(recorded), &without_notes(printed));
     let book: Vec<&str> = recorded.lines().collect();
     let run: Vec<&str> = printed.lines().collect();
     let book_blanked = blanked_lines(recorded);
     let run_blanked = blanked_lines(printed);
     let numbered = |lines: &[&str], i: usize| match lines.get(i) {
         Some(line) => format!("{:>4} | {line}", i + 1),
-        None => format!("{:>4} | (no such line: {} in all)", i + 1, lines.len()),
+        None => {
+            format!("{:>4} | (no such line: {} in all)", i + 1, lines.len())
+        }
     };
     match lines {
         Lines::InOrder | Lines::RepeatsVary => {
             // The lines compared, by their number in the text.
             let kept = |blanked: &[String]| -> Vec<usize> {
                 (0..blanked.len())
-                    .filter(|&i| lines == Lines::InOrder || i == 0 || blanked[i] != blanked[i - 1])
+                    .filter(|&i| {
+                        lines == Lines::InOrder
+                            || i == 0
+                            || blanked[i] != blanked[i - 1]
+                    })
                     .collect()
             };
-            let (book_kept, run_kept) = (kept(&book_blanked), kept(&run_blanked));
-            let Some(at) = (0..book_kept.len().max(run_kept.len())).find(|&k| {
-                book_kept.get(k).map(|&i| &book_blanked[i])
-                    != run_kept.get(k).map(|&i| &run_blanked[i])
-            }) else {
+            let (book_kept, run_kept) =
+                (kept(&book_blanked), kept(&run_blanked));
+            let Some(at) =
+                (0..book_kept.len().max(run_kept.len())).find(|&k| {
+                    book_kept.get(k).map(|&i| &book_blanked[i])
+                        != run_kept.get(k).map(|&i| &run_blanked[i])
+                })
+            else {
                 return Ok(());
             };
             let mut message = String::from("The first line that differs:\n");
@@ -530,16 +576,20 @@ pub fn compare(recorded: &str, printed: &str, lines: Lines) -> Result<(), String
             Err(message)
         }
         Lines::AnyOrder => {
-            // Pair each line of the book with an equal line of the run not yet paired.
+            // Pair each line of the book with an equal line of the run not yet
+            // paired.
             let mut unpaired: Vec<bool> = vec![true; run.len()];
             let mut only_book = Vec::new();
             for (i, line) in book_blanked.iter().enumerate() {
-                match (0..run.len()).find(|&j| unpaired[j] && run_blanked[j] == *line) {
+                match (0..run.len())
+                    .find(|&j| unpaired[j] && run_blanked[j] == *line)
+                {
                     Some(j) => unpaired[j] = false,
                     None => only_book.push(i),
                 }
             }
-            let only_run: Vec<usize> = (0..run.len()).filter(|&j| unpaired[j]).collect();
+            let only_run: Vec<usize> =
+                (0..run.len()).filter(|&j| unpaired[j]).collect();
             if only_book.is_empty() && only_run.is_empty() {
                 return Ok(());
             }
@@ -561,8 +611,9 @@ pub fn compare(recorded: &str, printed: &str, lines: Lines) -> Result<(), String
     }
 }
 
-/// Checks that `run` printed what its recording at `path` (shown in the book) says,
-/// numbers aside: line by line, in order unless the run's part declares otherwise.
+/// Checks that `run` printed what its recording at `path` (shown in the book)
+/// says, numbers aside: line by line, in order unless the run's part declares
+/// otherwise.
 pub fn check_recording(run: &Run, path: impl AsRef<Path>) {
     let path = path.as_ref();
     let name = path
@@ -584,8 +635,9 @@ pub fn check_recording(run: &Run, path: impl AsRef<Path>) {
         "{} is the recording of another part",
         path.display()
     );
-    let recorded = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read the recording {}: {e}", path.display()));
+    let recorded = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read the recording {}: {e}", path.display())
+    });
     if let Err(difference) = compare(&recorded, &run.stdout, recording.lines) {
         let lesson = path
             .ancestors()
@@ -602,17 +654,18 @@ pub fn check_recording(run: &Run, path: impl AsRef<Path>) {
     }
 }
 
-/// The listings of the lesson in `lesson_dir` that must not compile: the names of its
-/// files `compile_fail/NAME.rs`, sorted.
+/// The listings of the lesson in `lesson_dir` that must not compile: the names
+/// of its files `compile_fail/NAME.rs`, sorted.
 pub fn listings(lesson_dir: impl AsRef<Path>) -> Vec<String> {
     files_named(&lesson_dir.as_ref().join("compile_fail"), "rs")
 }
 
-/// Checks every listing of the lesson in `lesson_dir` that the book says does not
-/// compile (`compile_fail/NAME.rs`): it still fails, with the error the book shows in
-/// `compile_fail/NAME.stderr`. Of rustc's messages only the first error line counts,
-/// code and message (`error[E0499]: cannot borrow ...`): the rest (the drawing under
-/// the code, the notes) changes from one compiler release to the next.
+/// Checks every listing of the lesson in `lesson_dir` that the book says does
+/// not compile (`compile_fail/NAME.rs`): it still fails, with the error the
+/// book shows in `compile_fail/NAME.stderr`. Of rustc's messages only the first
+/// error line counts, code and message (`error[E0499]: cannot borrow ...`): the
+/// rest (the drawing under the code, the notes) changes from one compiler
+/// release to the next.
 pub fn check_compile_fail(lesson_dir: &str) {
     let listings = listings(lesson_dir);
     assert!(
@@ -621,10 +674,13 @@ pub fn check_compile_fail(lesson_dir: &str) {
     );
     let mut problems = String::new();
     for name in listings {
-        let recorded_path = Path::new(lesson_dir).join(format!("compile_fail/{name}.stderr"));
-        let recorded = std::fs::read_to_string(&recorded_path).unwrap_or_default();
+        let recorded_path =
+            Path::new(lesson_dir).join(format!("compile_fail/{name}.stderr"));
+        let recorded =
+            std::fs::read_to_string(&recorded_path).unwrap_or_default();
         let Some(expected) = first_error(&recorded) else {
-            problems += &format!("{}: no error recorded\n", recorded_path.display());
+            problems +=
+                &format!("{}: no error recorded\n", recorded_path.display());
             continue;
         };
         match compile_listing(lesson_dir, &name) {
@@ -650,18 +706,24 @@ pub fn check_compile_fail(lesson_dir: &str) {
 pub fn first_error(stderr: &str) -> Option<&str> {
     stderr.lines().map(str::trim_end).find(|line| {
         line.starts_with("error[")
-            || line.starts_with("error:") && !line.starts_with("error: aborting")
+            || line.starts_with("error:")
+                && !line.starts_with("error: aborting")
     })
 }
 
-/// Compiles the lesson's listing `compile_fail/NAME.rs` as a reader would try it: with
-/// rustc, edition 2024, given the crates it names that the lesson's build holds (a
-/// dependency such as rayon or tokio, or the lesson's own library). Returns rustc's
-/// messages, or `Err` if the listing compiled or rustc could not run.
+/// Compiles the lesson's listing `compile_fail/NAME.rs` as a reader would try
+/// it: with rustc, edition 2024, given the crates it names that the lesson's
+/// build holds (a dependency such as rayon or tokio, or the lesson's own
+/// library). Returns rustc's messages, or `Err` if the listing compiled or
+/// rustc could not run.
 ///
-/// The crates are the ones cargo built in `target/<profile>/deps`, beside the running
-/// program (a test, or `cargo record`): the lesson must have been built first.
-pub fn compile_listing(lesson_dir: impl AsRef<Path>, name: &str) -> Result<String, String> {
+/// The crates are the ones cargo built in `target/<profile>/deps`, beside the
+/// running program (a test, or `cargo record`): the lesson must have been built
+/// first.
+pub fn compile_listing(
+    lesson_dir: impl AsRef<Path>,
+    name: &str,
+) -> Result<String, String> {
     static SCRATCH: AtomicUsize = AtomicUsize::new(0);
     let lesson_dir = lesson_dir.as_ref();
     let file = format!("compile_fail/{name}.rs");
@@ -703,7 +765,8 @@ pub fn compile_listing(lesson_dir: impl AsRef<Path>, name: &str) -> Result<Strin
     Ok(String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
-/// `target/<profile>/deps`: where this program lives if it is a test, or beside it.
+/// `target/<profile>/deps`: where this program lives if it is a test, or beside
+/// it.
 fn deps_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("cannot find the running program");
     let dir = exe.parent().expect("a program lives in a folder");
@@ -714,10 +777,11 @@ fn deps_dir() -> PathBuf {
     }
 }
 
-/// The crates that `source` starts a path with (`rayon::prelude`, `#[tokio::main]`)
-/// and that `deps` holds a library of, each with its newest library: a full build's
-/// `.rlib` if there is one, or else `cargo check`'s `.rmeta`. Other first words of a
-/// path (`std`, `thread`, `Duration`) have no library there and are left to rustc.
+/// The crates that `source` starts a path with (`rayon::prelude`,
+/// `#[tokio::main]`) and that `deps` holds a library of, each with its newest
+/// library: a full build's `.rlib` if there is one, or else `cargo check`'s
+/// `.rmeta`. Other first words of a path (`std`, `thread`, `Duration`) have no
+/// library there and are left to rustc.
 fn crates_named_in(source: &str, deps: &Path) -> Vec<(String, PathBuf)> {
     let mut named: Vec<&str> = Vec::new();
     for (at, _) in source.match_indices("::") {
@@ -726,12 +790,17 @@ fn crates_named_in(source: &str, deps: &Path) -> Vec<(String, PathBuf)> {
             .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
             .map_or(0, |i| i + 1);
         let word = &before[start..];
-        if !word.is_empty() && !before[..start].ends_with("::") && !named.contains(&word) {
+        if !word.is_empty()
+            && !before[..start].ends_with("::")
+            && !named.contains(&word)
+        {
             named.push(word);
         }
     }
     let files: Vec<PathBuf> = std::fs::read_dir(deps)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .map(|entries| {
+            entries.filter_map(|e| e.ok().map(|e| e.path())).collect()
+        })
         .unwrap_or_default();
     let mut found = Vec::new();
     for krate in named {
@@ -743,7 +812,9 @@ fn crates_named_in(source: &str, deps: &Path) -> Vec<(String, PathBuf)> {
                 .filter(|p| {
                     p.file_stem()
                         .and_then(|s| s.to_str()?.strip_prefix(&prefix))
-                        .is_some_and(|hash| hash.chars().all(|c| c.is_ascii_hexdigit()))
+                        .is_some_and(|hash| {
+                            hash.chars().all(|c| c.is_ascii_hexdigit())
+                        })
                 })
                 .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
                 .cloned()
@@ -755,19 +826,24 @@ fn crates_named_in(source: &str, deps: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
-/// rustc's messages as the book shows them, without what differs from one machine or
-/// toolchain to another. The notes that point into the standard library's own source
-/// (`--> /rustc/<commit>/library/...`) say nothing to a learner: they are dropped,
-/// with the `note:` line that introduces them and any source lines shown under them.
-/// A path in the home folder (a crate's source in cargo's registry) starts with `~`.
+/// rustc's messages as the book shows them, without what differs from one
+/// machine or toolchain to another. The notes that point into the standard
+/// library's own source (`--> /rustc/<commit>/library/...`) say nothing to a
+/// learner: they are dropped, with the `note:` line that introduces them and
+/// any source lines shown under them. A path in the home folder (a crate's
+/// source in cargo's registry) starts with `~`.
 pub fn stderr_for_the_book(stderr: &str) -> String {
     let home = std::env::var("HOME").ok().filter(|home| home.len() > 1);
     let mut kept: Vec<String> = Vec::new();
     let mut under_toolchain_path = false;
     for line in stderr.lines() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("--> /rustc/") || trimmed.starts_with("::: /rustc/") {
-            if trimmed.starts_with("-->") && kept.last().is_some_and(|l| l.starts_with("note:")) {
+        if trimmed.starts_with("--> /rustc/")
+            || trimmed.starts_with("::: /rustc/")
+        {
+            if trimmed.starts_with("-->")
+                && kept.last().is_some_and(|l| l.starts_with("note:"))
+            {
                 kept.pop();
             }
             under_toolchain_path = true;
@@ -797,9 +873,10 @@ pub mod shm {
 
     use course_kit::shm::owner_pid;
 
-    /// The course's segments in `/dev/shm` whose owner no longer exists, among those created at
-    /// or after `since`: what a run that started then has leaked. (Tests use it: a segment made
-    /// earlier, by someone else, is not that run's leak.)
+    /// The course's segments in `/dev/shm` whose owner no longer exists, among
+    /// those created at or after `since`: what a run that started then has
+    /// leaked. (Tests use it: a segment made earlier, by someone else, is not
+    /// that run's leak.)
     pub fn leaked_since(since: SystemTime) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir("/dev/shm") else {
             return Vec::new();
@@ -813,13 +890,15 @@ pub mod shm {
             })
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|name| {
-                owner_pid(name)
-                    .is_some_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+                owner_pid(name).is_some_and(|pid| {
+                    !std::path::Path::new(&format!("/proc/{pid}")).exists()
+                })
             })
             .collect()
     }
 
-    /// The names of this course's segments now in `/dev/shm` whose owner has process id `pid`.
+    /// The names of this course's segments now in `/dev/shm` whose owner has
+    /// process id `pid`.
     pub fn segments_of(pid: u32) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir("/dev/shm") else {
             return Vec::new();
@@ -856,8 +935,10 @@ mod tests {
 
     #[test]
     fn column_widths_do_not_matter() {
-        let narrow = "  threads     time\n  -------  -------\n  1        99.1 ms\n";
-        let wide = "  threads      time\n  -------  --------\n  1        104.2 ms\n";
+        let narrow =
+            "  threads     time\n  -------  -------\n  1        99.1 ms\n";
+        let wide =
+            "  threads      time\n  -------  --------\n  1        104.2 ms\n";
         assert!(same(narrow, wide));
     }
 
@@ -909,7 +990,9 @@ mod tests {
         let run = "ticks:\n  tick 1\nstopped\n";
         assert!(!same(book, run));
         assert!(compare(book, run, Lines::RepeatsVary).is_ok());
-        let moved = compare(book, "ticks:\nstopped\n  tick 1\n", Lines::RepeatsVary).unwrap_err();
+        let moved =
+            compare(book, "ticks:\nstopped\n  tick 1\n", Lines::RepeatsVary)
+                .unwrap_err();
         assert!(moved.contains("  >    2 |   tick 1"), "{moved}");
         assert!(moved.contains("  >    2 | stopped"), "{moved}");
     }
@@ -936,7 +1019,10 @@ mod tests {
     #[test]
     fn the_first_error_line_is_code_and_message() {
         let stderr = "error[E0499]: cannot borrow `x`\n --> a.rs:1:1\n\nerror: aborting due to 1 previous error\n";
-        assert_eq!(first_error(stderr), Some("error[E0499]: cannot borrow `x`"));
+        assert_eq!(
+            first_error(stderr),
+            Some("error[E0499]: cannot borrow `x`")
+        );
         let uncoded = "error: future cannot be sent between threads safely\n";
         assert_eq!(first_error(uncoded), Some(uncoded.trim_end()));
         assert_eq!(
@@ -947,7 +1033,8 @@ mod tests {
 
     #[test]
     fn crates_are_found_where_a_path_starts() {
-        let deps = std::env::temp_dir().join(format!("course-test-deps-{}", std::process::id()));
+        let deps = std::env::temp_dir()
+            .join(format!("course-test-deps-{}", std::process::id()));
         std::fs::create_dir_all(&deps).unwrap();
         for file in [
             "librayon-0123abcd.rlib",

@@ -29,22 +29,22 @@ impl Drawn {
 /// mdBook can inline (no blank line, no XML prolog).
 pub fn spans(path: impl AsRef<Path>) -> Vec<Drawn> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read the picture {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read the picture {}: {e}", path.display())
+    });
     assert!(
         text.starts_with("<svg ") && !text.contains("\n\n"),
         "{}: an inline SVG starts with <svg and has no blank line",
         path.display()
     );
-    let document = roxmltree::Document::parse(&text)
-        .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", path.display()));
+    let document = roxmltree::Document::parse(&text).unwrap_or_else(|e| {
+        panic!("{} is not well-formed: {e}", path.display())
+    });
     let micros = |node: roxmltree::Node, name: &str| {
         let value = node.attribute(name).unwrap_or_default();
-        Duration::from_micros(
-            value
-                .parse()
-                .unwrap_or_else(|_| panic!("{}: a span has no number in {name}", path.display())),
-        )
+        Duration::from_micros(value.parse().unwrap_or_else(|_| {
+            panic!("{}: a span has no number in {name}", path.display())
+        }))
     };
     document
         .descendants()
@@ -58,7 +58,8 @@ pub fn spans(path: impl AsRef<Path>) -> Vec<Drawn> {
         .collect()
 }
 
-/// One mark (an event: a line received, a message sent) as the picture draws it.
+/// One mark (an event: a line received, a message sent) as the picture draws
+/// it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub lane: String,
@@ -69,10 +70,12 @@ pub struct Mark {
 /// The marks of the picture at `path`, in the order they happened.
 pub fn marks(path: impl AsRef<Path>) -> Vec<Mark> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read the picture {}: {e}", path.display()));
-    let document = roxmltree::Document::parse(&text)
-        .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read the picture {}: {e}", path.display())
+    });
+    let document = roxmltree::Document::parse(&text).unwrap_or_else(|e| {
+        panic!("{} is not well-formed: {e}", path.display())
+    });
     let mut marks: Vec<Mark> = document
         .descendants()
         .filter(|node| node.attribute("class") == Some("mark"))
@@ -82,7 +85,9 @@ pub fn marks(path: impl AsRef<Path>) -> Vec<Mark> {
             at: Duration::from_micros(
                 node.attribute("data-at-us")
                     .and_then(|t| t.parse().ok())
-                    .unwrap_or_else(|| panic!("{}: a mark has no time", path.display())),
+                    .unwrap_or_else(|| {
+                        panic!("{}: a mark has no time", path.display())
+                    }),
             ),
         })
         .collect();
@@ -92,7 +97,8 @@ pub fn marks(path: impl AsRef<Path>) -> Vec<Mark> {
 
 /// The spans called `name`, in the order they started.
 pub fn named<'a>(spans: &'a [Drawn], name: &str) -> Vec<&'a Drawn> {
-    let mut found: Vec<&Drawn> = spans.iter().filter(|s| s.name == name).collect();
+    let mut found: Vec<&Drawn> =
+        spans.iter().filter(|s| s.name == name).collect();
     found.sort_by_key(|s| s.start);
     found
 }
@@ -100,7 +106,8 @@ pub fn named<'a>(spans: &'a [Drawn], name: &str) -> Vec<&'a Drawn> {
 /// Runs `part` of the lesson at `exe` with `options`, asking it to draw its
 /// timeline, and returns the spans it drew (the run must succeed).
 pub fn fresh(exe: &str, part: &str, options: &[&str]) -> Vec<Drawn> {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    static NEXT: std::sync::atomic::AtomicU32 =
+        std::sync::atomic::AtomicU32::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let file = std::env::temp_dir().join(format!(
         "course-picture-{}-{n}-{part}.svg",
@@ -128,7 +135,8 @@ impl Fresh {
     /// Runs `part` of the lesson at `exe` with `options` and `--svg` (the run
     /// must succeed).
     pub fn draw(exe: &str, part: &str, options: &[&str]) -> Self {
-        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        static NEXT: std::sync::atomic::AtomicU32 =
+            std::sync::atomic::AtomicU32::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!(
             "course-fresh-{}-{n}-{part}.svg",
