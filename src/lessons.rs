@@ -40,9 +40,37 @@ impl LessonDir {
         root().join("book").join(format!("{}.md", self.dir_name()))
     }
 
-    /// The chapter's text, or an empty string if it does not exist yet.
+    /// The chapter's text: its page, then its sub-pages (`book/NN-K-*.md`, in
+    /// order), or an empty string if it does not exist yet.
     pub fn chapter(&self) -> String {
-        std::fs::read_to_string(self.chapter_path()).unwrap_or_default()
+        let mut text =
+            std::fs::read_to_string(self.chapter_path()).unwrap_or_default();
+        for page in self.sub_pages() {
+            text += "\n";
+            text += &std::fs::read_to_string(page).unwrap_or_default();
+        }
+        text
+    }
+
+    /// The chapter's sub-pages, `book/NN-K-theme.md`, sorted by K.
+    pub fn sub_pages(&self) -> Vec<PathBuf> {
+        let prefix = format!("{}-", &self.dir_name()[..2]);
+        let mut pages: Vec<PathBuf> = std::fs::read_dir(root().join("book"))
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                let name = path.file_name().and_then(|n| n.to_str());
+                name.is_some_and(|name| {
+                    name.ends_with(".md")
+                        && name.strip_prefix(&prefix).is_some_and(|rest| {
+                            rest.starts_with(|c: char| c.is_ascii_digit())
+                        })
+                })
+            })
+            .collect();
+        pages.sort();
+        pages
     }
 
     /// The hint for exercise `exercise` (e.g. `ex1`), from

@@ -398,3 +398,190 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+/// What a code block shows once its `{{#include}}` directives are replaced by
+/// the lines they include, as mdBook replaces them (anchor lines dropped).
+fn expanded(chapter: &Path, code: &str) -> String {
+    let mut shown = String::new();
+    for line in code.lines() {
+        let Some(include) = includes(line).pop() else {
+            shown += line;
+            shown += "\n";
+            continue;
+        };
+        let (file, anchor) = match include.split_once(':') {
+            Some((file, anchor)) => (file, Some(anchor)),
+            None => (include.as_str(), None),
+        };
+        let source =
+            std::fs::read_to_string(chapter.parent().unwrap().join(file))
+                .unwrap_or_default();
+        let text = match anchor {
+            Some(anchor) => anchored(&source, anchor).unwrap_or_default(),
+            None => source,
+        };
+        for line in text.lines().filter(|l| lessons::anchor_on(l).is_none()) {
+            shown += line;
+            shown += "\n";
+        }
+    }
+    shown
+}
+
+/// The code blocks of a page, each with the include it shows (if any) and
+/// its text as the reader sees it.
+fn code_blocks(chapter: &Path, text: &str) -> Vec<(Option<String>, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => current = Some(String::new()),
+            Event::Text(code) if current.is_some() => {
+                current.as_mut().unwrap().push_str(&code);
+            }
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
+                let code = current.take().unwrap_or_default();
+                blocks.push((includes(&code).pop(), expanded(chapter, &code)));
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// About 88 monospace characters fit mdBook's text column at laptop width;
+/// the Rust Book keeps to 80 so nothing scrolls sideways.
+const COLUMNS: usize = 80;
+
+#[test]
+fn everything_the_book_shows_in_code_fits_80_columns() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        let page = chapter.file_name().unwrap().to_string_lossy();
+        for (include, shown) in code_blocks(&chapter, &text) {
+            for line in shown.lines() {
+                let width = line.chars().count();
+                if width > COLUMNS {
+                    let from = include.as_deref().unwrap_or("the page itself");
+                    writeln!(
+                        problems,
+                        "{page}: {width} columns ({from}): {line}"
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "wider than {COLUMNS}:\n{problems}");
+}
+
+/// A table cell's inline code does not wrap: each row's widest code spans,
+/// one per cell, must fit the column together.
+#[test]
+fn tables_fit_80_columns() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        let page = chapter.file_name().unwrap().to_string_lossy();
+        let (mut row, mut cell_widest, mut in_cell) = (0, 0, false);
+        for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::TableRow | Tag::TableHead) => row = 0,
+                Event::Start(Tag::TableCell) => {
+                    (in_cell, cell_widest) = (true, 0)
+                }
+                Event::Code(code) if in_cell => {
+                    cell_widest = cell_widest.max(code.chars().count());
+                }
+                Event::Text(words) if in_cell => {
+                    let longest =
+                        words.split_whitespace().map(|w| w.chars().count());
+                    cell_widest = cell_widest.max(longest.max().unwrap_or(0));
+                }
+                Event::End(pulldown_cmark::TagEnd::TableCell) => {
+                    in_cell = false;
+                    row += cell_widest + 3;
+                }
+                Event::End(
+                    pulldown_cmark::TagEnd::TableRow
+                    | pulldown_cmark::TagEnd::TableHead,
+                ) if row > COLUMNS => {
+                    writeln!(
+                        problems,
+                        "{page}: a table row needs {row} columns"
+                    )
+                    .unwrap();
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+/// The core of an idea fits one screen: no listing from a lesson's source
+/// shows more than 40 lines.
+#[test]
+fn no_listing_is_longer_than_40_lines() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        let page = chapter.file_name().unwrap().to_string_lossy();
+        for (include, shown) in code_blocks(&chapter, &text) {
+            let Some(include) = include else { continue };
+            let from_source =
+                include.contains("/src/") || include.contains("/compile_fail/");
+            let lines = shown.lines().count();
+            if from_source && !include.contains(".stderr") && lines > 40 {
+                writeln!(problems, "{page}: {include} shows {lines} lines")
+                    .unwrap();
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+/// Every listing of source has a caption right above it that names its file
+/// (the Rust Book names every listing), and a listing that must not compile
+/// says so before the reader reads it.
+#[test]
+fn every_listing_has_a_caption_naming_its_file() {
+    let mut problems = String::new();
+    for (chapter, text) in chapters() {
+        let page = chapter.file_name().unwrap().to_string_lossy();
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            let Some(include) = includes(line).pop() else {
+                continue;
+            };
+            let file = include.split(':').next().unwrap();
+            let source = file.ends_with(".rs") || file.ends_with(".py");
+            let fenced =
+                at > 0 && lines[at - 1].trim_start().starts_with("```");
+            if !source || !fenced {
+                continue;
+            }
+            let caption = lines[..at - 1]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .filter(|l| l.starts_with("<p class=\"listing"));
+            let shown = file.trim_start_matches("../");
+            match caption {
+                None => writeln!(problems, "{page}: {shown} has no caption")
+                    .unwrap(),
+                Some(caption) if !caption.contains(shown) => writeln!(
+                    problems,
+                    "{page}: the caption above {shown} names another file"
+                )
+                .unwrap(),
+                Some(caption)
+                    if file.contains("/compile_fail/")
+                        && !caption.contains("does not compile") =>
+                {
+                    writeln!(problems, "{page}: {shown} is not marked").unwrap()
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}

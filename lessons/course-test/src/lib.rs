@@ -685,11 +685,15 @@ pub fn check_compile_fail(lesson_dir: &str) {
         };
         match compile_listing(lesson_dir, &name) {
             Err(problem) => problems += &format!("{problem}\n"),
-            Ok(stderr) if first_error(&stderr) != Some(expected) => {
+            Ok(stderr)
+                if first_error(&stderr_for_the_book(&stderr))
+                    != Some(expected) =>
+            {
                 problems += &format!(
                     "compile_fail/{name}.rs: the book shows\n  {expected}\nbut rustc says\n  \
                      {}\nrustc's whole output:\n{stderr}\n",
-                    first_error(&stderr).unwrap_or("(no error line)")
+                    first_error(&stderr_for_the_book(&stderr))
+                        .unwrap_or("(no error line)")
                 );
             }
             Ok(_) => {}
@@ -748,6 +752,8 @@ pub fn compile_listing(
             "never",
             "--emit",
             "metadata",
+            // Source lines are cut to fit the book's 80 columns.
+            "--diagnostic-width=80",
         ])
         .arg("-L")
         .arg(format!("dependency={}", deps.display()));
@@ -838,8 +844,15 @@ pub fn stderr_for_the_book(stderr: &str) -> String {
     let mut under_toolchain_path = false;
     for line in stderr.lines() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("--> /rustc/")
-            || trimmed.starts_with("::: /rustc/")
+        // A path into the toolchain or a crate's source: the reader's
+        // machine has another, and the lines under it are not theirs.
+        let elsewhere = |path: &str| {
+            path.starts_with("/rustc/") || path.contains("/.cargo/registry/")
+        };
+        if trimmed
+            .strip_prefix("--> ")
+            .or_else(|| trimmed.strip_prefix("::: "))
+            .is_some_and(elsewhere)
         {
             if trimmed.starts_with("-->")
                 && kept.last().is_some_and(|l| l.starts_with("note:"))
@@ -864,7 +877,46 @@ pub fn stderr_for_the_book(stderr: &str) -> String {
             None => line.to_string(),
         });
     }
-    kept.join("\n") + "\n"
+    let mut narrow = Vec::new();
+    for line in kept {
+        // Advice that only a compiler developer can take.
+        if line.contains("in Nightly builds, run with -Z")
+            || line.contains("the full name for the type has been written")
+            || line.contains("consider using `--verbose` to print the full")
+        {
+            continue;
+        }
+        narrow.extend(wrapped(&line, BOOK_COLUMNS));
+    }
+    narrow.join("\n") + "\n"
+}
+
+/// The width of a code block in the book.
+pub const BOOK_COLUMNS: usize = 80;
+
+/// `line` cut at spaces into lines of at most `width` characters; each
+/// continuation is indented to where the message began (after `error[..]: `
+/// or `= note: `, or under a label beside the `|` gutter), so it still reads
+/// as one message.
+fn wrapped(line: &str, width: usize) -> Vec<String> {
+    if line.chars().count() <= width {
+        return vec![line.to_string()];
+    }
+    let pad = continuation(line, width);
+    let mut lines = Vec::new();
+    let mut words = line.split(' ');
+    let mut current = words.next().unwrap_or_default().to_string();
+    for word in words {
+        let long = current.chars().count() + 1 + word.chars().count() > width;
+        if long && !word.is_empty() && !current.trim().is_empty() {
+            lines.push(std::mem::replace(&mut current, pad.clone() + word));
+        } else {
+            current.push(' ');
+            current.push_str(word);
+        }
+    }
+    lines.push(current);
+    lines
 }
 
 /// Shared memory a run may have left in `/dev/shm`.
@@ -1065,5 +1117,57 @@ mod tests {
     fn first_number_reads_decimals() {
         assert_eq!(first_number(": 1.93x faster"), Some(1.93));
         assert_eq!(first_number("none"), None);
+    }
+}
+
+/// What starts each continuation of `line`: spaces up to where its message
+/// began, keeping the `|` gutter of a source or label line.
+fn continuation(line: &str, width: usize) -> String {
+    let gutter = line.find('|').filter(|&at| {
+        line[..at].chars().all(|c| c == ' ' || c.is_ascii_digit())
+    });
+    if let Some(at) = gutter {
+        let label = line[at + 1..]
+            .find(|c: char| !" ^-|".contains(c))
+            .map_or(at + 2, |start| at + 1 + start)
+            .min(width / 2);
+        return format!("{}|{}", " ".repeat(at), " ".repeat(label - at - 1));
+    }
+    let indent = ["]: ", "= note: ", "= help: ", "error: ", "note: "]
+        .iter()
+        .filter_map(|mark| line.find(mark).map(|at| at + mark.len()))
+        .min()
+        .unwrap_or(0)
+        .min(width / 2);
+    " ".repeat(indent)
+}
+
+#[cfg(test)]
+mod wrapping {
+    #[test]
+    fn a_long_message_wraps_under_its_start() {
+        let line = "error[E0277]: the trait bound `{closure}: AsRef<OsStr>` \
+                    is not satisfied because closures are not programs at all";
+        let lines = super::wrapped(line, 40);
+        assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:#?}");
+        assert!(lines[1].starts_with("              "), "{lines:#?}");
+        assert_eq!(
+            lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
+            line
+        );
+    }
+}
+
+#[cfg(test)]
+mod for_the_book {
+    #[test]
+    fn paths_elsewhere_and_compiler_developer_advice_are_dropped() {
+        let stderr = "error[E0277]: the trait bound is not satisfied\n\
+             note: required by a bound in `Command::new`\n \
+             --> /rustc/5980/library/std/src/process.rs:664:4\n  \
+             = note: the full name for the type has been written to '/tmp/x.txt'\n  \
+             = note: consider using `--verbose` to print the full type name to the console\n";
+        let shown = super::stderr_for_the_book(stderr);
+        assert_eq!(shown, "error[E0277]: the trait bound is not satisfied\n");
     }
 }
