@@ -167,3 +167,44 @@ fn a_child_given_a_wrong_handle_says_so() {
         "{child}"
     );
 }
+
+/// Segments of the `shared_memory` crate (`/shmem_...`) made since `since`
+/// and still in /dev/shm.
+#[cfg(feature = "shared-memory-crate")]
+fn crate_segments_since(since: SystemTime) -> Vec<String> {
+    std::fs::read_dir("/dev/shm")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|made| made >= since)
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+#[cfg(feature = "shared-memory-crate")]
+fn the_shared_memory_crate_works_and_its_pitfalls_show() {
+    let started = SystemTime::now() - Duration::from_secs(1);
+    let run = part("crate");
+    run.assert_prints("and added 100; the parent reads 101")
+        .assert_prints("as an f64: 4.94e-322; as two u32s: [100, 0]")
+        .assert_prints("then through an AtomicU8 it saw it: true")
+        .assert_prints(
+            "still in /dev/shm: true; after the part removed it: false",
+        );
+    // Whether the `&mut [u8]` read saw the flag is undefined behaviour: the
+    // part may print either, but says so when it did.
+    assert!(
+        run.stdout
+            .contains("through &mut [u8] it saw the flag: false")
+            || run.stdout.contains("Note: this time the plain read saw it"),
+        "{run}"
+    );
+    let left = crate_segments_since(started);
+    assert!(left.is_empty(), "left in /dev/shm: {left:?}{run}");
+}

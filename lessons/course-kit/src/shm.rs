@@ -65,13 +65,13 @@
 //! disagree on it. A handle opened as the wrong type is refused with an error,
 //! and so is an array opened as a [`SharedValue`] (one value).
 //!
-//! # Why not the `shared_memory` crate
+//! # Beside the `shared_memory` crate
 //!
-//! It does the named case only, its `Shmem` is not `Send`, and its last release
-//! (2022) sits on `nix` 0.23. Its owner also removes the segment only on drop,
-//! exactly as here. `memmap2` and `rustix`, small and maintained, were needed
-//! for the anonymous case anyway, and they do the named case in a few lines, so
-//! this module uses them for both.
+//! `shared_memory` does the named case the way Python's `SharedMemory` does:
+//! bytes under a random name. Lesson 05's `crate` part uses it and shows what
+//! this module adds: atomics instead of bytes, a header that refuses a wrong
+//! type, names that carry the owner's pid (so [`remove_stale`] can tell a
+//! dead owner's segment), and anonymous segments that cannot leak.
 //!
 //! # Where the `unsafe` is
 //!
