@@ -9,59 +9,63 @@ use anyhow::{Context, Result};
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::{AtomicF64, SharedArray, SharedValue};
 
+/// How long a parent waits for its child to open the segments it was given.
+pub const OPEN_LIMIT: Duration = Duration::from_secs(10);
+
 // ANCHOR: pi_and_negate
 /// Python's `Value('d', 0.0)` and `Array('q', range(10))`, shared with a child
 /// that sets the float and negates every number.
 pub fn pi_and_negate() -> Result<(f64, Vec<i64>)> {
-    let number = SharedValue::<AtomicF64>::create()?;
-    let numbers = SharedArray::<AtomicI64>::create(10)?;
+    let mut number = SharedValue::<AtomicF64>::create()?;
+    let mut numbers = SharedArray::<AtomicI64>::create(10)?;
     for (i, slot) in numbers.iter().enumerate() {
-        slot.store(i as i64, Ordering::SeqCst);
+        slot.store(i as i64, Ordering::Relaxed);
     }
-    println!(
-        "  parent: made {} and {}",
-        number.handle(),
-        numbers.handle()
-    );
+    println!("  parent: made {}", number.handle());
+    println!("           and {}", numbers.handle());
     let mut command = child::command("negate", &[])?;
     number.pass_to(&mut command)?;
     numbers.pass_to(&mut command)?;
-    let status = ChildGuard::spawn(&mut command)?.wait()?;
-    child::ended_well(status, "the child")?;
+    let negator = ChildGuard::spawn(&mut command)?;
+    // Once the child has both open, the names have done their job.
+    number.unlink_once_opened(1, OPEN_LIMIT)?;
+    numbers.unlink_once_opened(1, OPEN_LIMIT)?;
+    child::ended_well(negator.wait()?, "the child")?;
     // `wait` orders everything: what the child wrote is visible now.
-    let seen = numbers.iter().map(|n| n.load(Ordering::SeqCst)).collect();
-    Ok((number.load(Ordering::SeqCst), seen))
+    let seen = numbers.iter().map(|n| n.load(Ordering::Relaxed)).collect();
+    Ok((number.load(Ordering::Relaxed), seen))
 }
+// ANCHOR_END: pi_and_negate
 
+// ANCHOR: negate
 /// The child's side: open both segments by the handles it was given.
 pub fn negate(args: &[String]) -> Result<()> {
-    let number = SharedValue::<AtomicF64>::open(&child::role_arg::<String>(
-        args, 0, "value",
-    )?)?;
-    let numbers = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 1, "array",
-    )?)?;
-    number.store(std::f64::consts::PI, Ordering::SeqCst);
+    let handle = |i, what| child::role_arg::<String>(args, i, what);
+    let number = SharedValue::<AtomicF64>::open(&handle(0, "value")?)?;
+    let numbers = SharedArray::<AtomicI64>::open(&handle(1, "array")?)?;
+    number.store(std::f64::consts::PI, Ordering::Relaxed);
     for slot in numbers.iter() {
-        slot.store(-slot.load(Ordering::SeqCst), Ordering::SeqCst);
+        slot.store(-slot.load(Ordering::Relaxed), Ordering::Relaxed);
     }
     Ok(())
 }
-// ANCHOR_END: pi_and_negate
+// ANCHOR_END: negate
 
 // ANCHOR: while_sleeping
 /// The parent changes a value and an array while the child sleeps; the child
 /// reads them before and after its sleep, then writes back results of its own.
 pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
-    let value = SharedValue::<AtomicI64>::create()?;
-    let results = SharedArray::<AtomicI64>::create(5)?;
-    value.store(1, Ordering::SeqCst);
+    let mut value = SharedValue::<AtomicI64>::create()?;
+    let mut results = SharedArray::<AtomicI64>::create(5)?;
+    value.store(1, Ordering::Relaxed);
     let millis = sleep.as_millis().to_string();
     let mut command = child::command("sleepy", &[&millis])?;
     value.pass_to(&mut command)?;
     results.pass_to(&mut command)?;
     command.stdout(Stdio::piped());
     let mut sleepy = ChildGuard::spawn(&mut command)?;
+    value.unlink_once_opened(1, OPEN_LIMIT)?;
+    results.unlink_once_opened(1, OPEN_LIMIT)?;
     let lines =
         child::lines(sleepy.child_mut().stdout.take().context("no stdout")?);
     let first = lines

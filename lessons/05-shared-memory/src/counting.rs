@@ -11,7 +11,8 @@ use course_kit::shm::{Shareable, SharedValue};
 /// Five processes, one after another, each add 1 to a shared counter and to
 /// its own copy of a plain number (passed as an argument).
 pub fn five_in_turn() -> Result<(i64, i64)> {
-    let counter = SharedValue::<AtomicI64>::create()?;
+    // Anonymous: only our children need it.
+    let counter = SharedValue::<AtomicI64>::anonymous()?;
     counter.store(1, Ordering::SeqCst);
     let plain: i64 = 1;
     for _ in 0..5 {

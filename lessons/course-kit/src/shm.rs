@@ -91,7 +91,7 @@ use std::sync::atomic::{
     AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
 };
 use std::sync::{Mutex, Once, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail, ensure};
 use memmap2::{MmapOptions, MmapRaw};
@@ -226,9 +226,10 @@ impl Mapping {
         Ok(Self { map, file })
     }
 
-    /// The header words: magic, fingerprint, number of values.
+    /// The header words: magic, fingerprint, number of values, and how many
+    /// times the segment was opened.
     fn header(&self) -> &[AtomicU64] {
-        self.slice(0, 3)
+        self.slice(0, 4)
     }
 
     // ANCHOR: slice
@@ -294,12 +295,15 @@ fn fingerprint<T>() -> u64 {
 static OWNED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static WATCHER: Once = Once::new();
 
-fn remember(name: &str) {
+/// Runs `make` (which creates the segment `name`) holding the list of owned
+/// names, with `name` on it. The watcher takes the same lock before it
+/// removes them, so a signal that arrives meanwhile waits until the segment
+/// exists, and then removes it too.
+fn remember<R>(name: &str, make: impl FnOnce() -> R) -> R {
     WATCHER.call_once(watch_signals);
-    OWNED
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(name.to_string());
+    let mut owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
+    owned.push(name.to_string());
+    make()
 }
 
 /// Ends this process by `signal`'s default action after removing every segment
@@ -425,16 +429,17 @@ impl<T: Shareable> SharedArray<T> {
     pub fn create(len: usize) -> Result<Self> {
         let _ = remove_stale(); // leftovers of owners killed earlier, if any
         let name = unique_name();
-        remember(&name); // before it exists: a signal from now on removes it
-        let made = (|| {
-            let fd = shm::open(
+        // On the list before it exists: a signal from now on removes it.
+        let fd = remember(&name, || {
+            shm::open(
                 name.as_str(),
                 shm::OFlags::CREATE | shm::OFlags::EXCL | shm::OFlags::RDWR,
                 Mode::RUSR | Mode::WUSR,
             )
-            .with_context(|| format!("cannot create shared memory {name}"))?;
-            Self::init(File::from(fd), len, name.clone())
-        })();
+        });
+        let made = fd
+            .with_context(|| format!("cannot create shared memory {name}"))
+            .and_then(|fd| Self::init(File::from(fd), len, name.clone()));
         match made {
             Ok(mut array) => {
                 array.owned = Some(name);
@@ -536,6 +541,9 @@ impl<T: Shareable> SharedArray<T> {
             std::any::type_name::<T>()
         );
         let len = usize::try_from(header[2].load(Ordering::Relaxed))?;
+        // Counted for `unlink_once_opened` (Relaxed: a count, nothing else is
+        // published by it).
+        header[3].fetch_add(1, Ordering::Relaxed);
         // Checked: a corrupt length word must give an error, not an overflow
         // panic.
         let needed = len
@@ -565,6 +573,42 @@ impl<T: Shareable> SharedArray<T> {
     pub fn is_owner(&self) -> bool {
         self.owned.is_some()
     }
+
+    // ANCHOR: unlink
+    /// Removes the name from `/dev/shm` now, as Python's `.unlink()` does.
+    /// Every process that has the segment open keeps using it; nobody can open
+    /// it by name any more, and however any process ends, nothing is left.
+    /// Does nothing for a segment this process does not own.
+    pub fn unlink(&mut self) -> Result<()> {
+        if let Some(name) = self.owned.take() {
+            forget(&name);
+            shm::unlink(name.as_str())
+                .with_context(|| format!("cannot unlink {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// Waits until `opens` processes have opened this segment (for at most
+    /// `limit`), then [`unlink`](Self::unlink)s it: call it once you have
+    /// started every process that needs the segment.
+    pub fn unlink_once_opened(
+        &mut self,
+        opens: u64,
+        limit: Duration,
+    ) -> Result<()> {
+        let deadline = Instant::now() + limit;
+        let opened = &self.mapping.header()[3];
+        while opened.load(Ordering::Relaxed) < opens {
+            ensure!(
+                Instant::now() < deadline,
+                "{} was not opened {opens} times within {limit:?}",
+                self.handle
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        self.unlink()
+    }
+    // ANCHOR_END: unlink
 
     // ANCHOR: pass_to
     /// Gets `command` ready to share this segment: adds the handle as its last
@@ -660,6 +704,20 @@ impl<T: Shareable> SharedValue<T> {
         self.array.is_owner()
     }
 
+    /// See [`SharedArray::unlink`].
+    pub fn unlink(&mut self) -> Result<()> {
+        self.array.unlink()
+    }
+
+    /// See [`SharedArray::unlink_once_opened`].
+    pub fn unlink_once_opened(
+        &mut self,
+        opens: u64,
+        limit: Duration,
+    ) -> Result<()> {
+        self.array.unlink_once_opened(opens, limit)
+    }
+
     /// See [`SharedArray::pass_to`].
     pub fn pass_to<'c>(
         &self,
@@ -741,6 +799,22 @@ mod tests {
         assert!(error.to_string().contains("not a shared memory handle"));
         let same = SharedValue::<[AtomicI64; 2]>::open(pair.handle()).unwrap();
         assert_eq!(same[0].load(Ordering::SeqCst), 250);
+    }
+
+    #[test]
+    fn unlinked_once_opened_the_name_goes_and_the_memory_stays() {
+        let mut value = SharedValue::<AtomicU32>::create().unwrap();
+        let name = value.handle().to_string();
+        let limit = Duration::from_millis(50);
+        let error = value.unlink_once_opened(1, limit).unwrap_err();
+        assert!(error.to_string().contains("not opened"), "{error}");
+        assert!(in_dev_shm(&name));
+        let other = SharedValue::<AtomicU32>::open(&name).unwrap();
+        value.unlink_once_opened(1, limit).unwrap();
+        assert!(!in_dev_shm(&name) && !value.is_owner());
+        value.store(5, Ordering::SeqCst);
+        assert_eq!(other.load(Ordering::SeqCst), 5);
+        assert!(OWNED.lock().unwrap().iter().all(|n| *n != name));
     }
 
     #[test]
