@@ -72,19 +72,20 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
         .recv_timeout(Duration::from_secs(10))
         .context("no word from the child")?;
     println!("  child | {first}");
-    // The child is asleep now: change what it will read when it wakes up. The
-    // value last: once the child sees 2 there, it also sees the 10 stored
-    // before it.
-    results[0].store(10, Ordering::SeqCst);
-    value.store(2, Ordering::SeqCst);
+    // The child is asleep now: change what it will read when it wakes up.
+    // The data first, then the flag with `Release`: a child that sees 2 with
+    // an `Acquire` load also sees the 10 stored before it.
+    results[0].store(10, Ordering::Relaxed);
+    value.store(2, Ordering::Release);
     println!("  parent: set results[0] = 10, then value = 2");
     for line in lines.iter() {
         // until the child exits and closes its stdout
         println!("  child | {line}");
     }
     child::ended_well(sleepy.wait()?, "the sleepy child")?;
-    let results = results.iter().map(|r| r.load(Ordering::SeqCst)).collect();
-    Ok((value.load(Ordering::SeqCst), results))
+    // After `wait`, everything the child wrote is visible: `Relaxed` will do.
+    let results = results.iter().map(|r| r.load(Ordering::Relaxed)).collect();
+    Ok((value.load(Ordering::Relaxed), results))
 }
 
 // ANCHOR_END: while_sleeping
@@ -101,29 +102,32 @@ pub fn sleepy(args: &[String]) -> Result<()> {
         args, 2, "array",
     )?)?;
     let show = |r: &SharedArray<AtomicI64>| -> Vec<i64> {
-        r.iter().map(|x| x.load(Ordering::SeqCst)).collect()
+        r.iter().map(|x| x.load(Ordering::Relaxed)).collect()
     };
+    let before = value.load(Ordering::Relaxed);
     println!(
-        "before sleeping: value {}, results {:?}",
-        value.load(Ordering::SeqCst),
+        "before sleeping: value {before}, results {:?}",
         show(&results)
     );
     std::thread::sleep(Duration::from_millis(millis));
     // A sleep is no promise that the parent has written (it may be slow, or the
     // sleep short): also wait until the value changes, for at most 10 s.
     let deadline = Instant::now() + Duration::from_secs(10);
-    while value.load(Ordering::SeqCst) == 1 && Instant::now() < deadline {
+    // `Acquire`: once the flag reads 2, the parent's data stored before it is
+    // visible here too.
+    while value.load(Ordering::Acquire) == 1 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));
     }
+    let after = value.load(Ordering::Relaxed);
     println!(
-        "after sleeping:  value {}, results {:?}",
-        value.load(Ordering::SeqCst),
+        "after sleeping:  value {after}, results {:?}",
         show(&results)
     );
+    // The parent reads these after `wait`, which orders everything.
     for (x, slot) in (1..).zip(results.iter()) {
-        slot.fetch_add(x * x, Ordering::SeqCst); // add the squares of 1..=5
+        slot.fetch_add(x * x, Ordering::Relaxed); // the squares of 1..=5
     }
-    value.store(10, Ordering::SeqCst);
+    value.store(10, Ordering::Relaxed);
     Ok(())
 }
 // ANCHOR_END: sleepy

@@ -37,7 +37,7 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
     let status = depositor.kill()?;
     anyhow::ensure!(status.signal() == Some(9), "the depositor: {status}");
     let after_kill = exists(&name);
-    let value = balance.load(Ordering::SeqCst);
+    let value = balance.load(Ordering::Relaxed);
     drop(balance); // the owner is done
     Ok((value, after_kill, exists(&name)))
 }
@@ -46,7 +46,7 @@ pub fn deposit(args: &[String]) -> Result<()> {
     let balance = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
         args, 0, "handle",
     )?)?;
-    balance.fetch_add(100, Ordering::SeqCst);
+    balance.fetch_add(100, Ordering::Relaxed);
     println!("deposited");
     std::thread::sleep(Duration::from_secs(60)); // killed long before this ends
     Ok(())
