@@ -23,9 +23,16 @@
 //!   in `/dev/shm` until someone removes it. [`remove_stale`] does that for
 //!   segments whose owner is gone, and every `create` calls it first. Because
 //!   of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
-//!   clean-up), even one that installed its own handler for them: a process
-//!   that wants to catch SIGTERM and clean up or carry on should not own a
-//!   named segment (let its parent create it, or use an anonymous one).
+//!   clean-up). A handler the program installed before the watcher still runs
+//!   (signal-hook calls it first), but the process ends all the same: a
+//!   process that wants to catch SIGTERM and carry on should not own a named
+//!   segment (let its parent create it, or use an anonymous one). The reverse
+//!   is the quiet trap: a handler installed *after* the watcher with a raw
+//!   `sigaction` (libc's `sigaction` or `signal`, or a crate that calls them)
+//!   replaces signal-hook's, and from then on nothing removes the segments on
+//!   those signals. Install handlers through `signal-hook`, which chains them.
+//!   Better still, [`unlink`](SharedArray::unlink) a name as soon as every
+//!   process that needs it has opened it: then no signal can leave it behind.
 //! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name
 //!   at all. A child gets it by inheriting the file descriptor
 //!   ([`SharedValue::pass_to`]). It cannot leak: the kernel frees it when the
@@ -112,12 +119,12 @@ use rustix::shm;
 /// - keeps every byte of its value inside an atomic (so inside an
 ///   `UnsafeCell`), changed only through `&self`: no plain fields, no `Cell`.
 ///   The only bytes allowed outside an atomic are padding, which holds no value
-///   and is never read (say so in your `SAFETY` comment if your type has any,
-///   as the tuples below do);
+///   and is never read (say so in your `SAFETY` comment if your type has any);
 /// - holds no pointers or references (they would mean nothing in another
 ///   process), and needs no `Drop` (none is ever run on shared memory);
 /// - has the same layout in every process that maps it: `#[repr(C)]` for a
-///   struct, and the same program on both sides for a tuple.
+///   struct (tuples and plain structs have no fixed layout, so they cannot be
+///   `Shareable`).
 ///
 /// ```
 /// use std::sync::atomic::{AtomicI64, AtomicU32};
@@ -329,7 +336,9 @@ fn forget(name: &str) {
 // ANCHOR: watch_signals
 /// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then
 /// end the process by that signal, as its default action would (the exit status
-/// shows it). This replaces any handler the program had for those signals.
+/// shows it). signal-hook chains handlers: one the program installed earlier
+/// still runs, then this ends the process. One installed later with a raw
+/// `sigaction` replaces signal-hook's, and this thread never hears a signal.
 fn watch_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let (ready, in_place) = std::sync::mpsc::channel();
