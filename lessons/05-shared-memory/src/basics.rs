@@ -51,7 +51,6 @@ pub fn negate(args: &[String]) -> Result<()> {
 }
 // ANCHOR_END: negate
 
-// ANCHOR: while_sleeping
 /// The parent changes a value and an array while the child sleeps; the child
 /// reads them before and after its sleep, then writes back results of its own.
 pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
@@ -66,12 +65,11 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
     let mut sleepy = ChildGuard::spawn(&mut command)?;
     value.unlink_once_opened(1, OPEN_LIMIT)?;
     results.unlink_once_opened(1, OPEN_LIMIT)?;
-    let lines =
-        child::lines(sleepy.child_mut().stdout.take().context("no stdout")?);
-    let first = lines
-        .recv_timeout(Duration::from_secs(10))
-        .context("no word from the child")?;
-    println!("  child | {first}");
+    let out = sleepy.child_mut().stdout.take().context("no stdout")?;
+    let lines = child::lines(out);
+    let first = lines.recv_timeout(Duration::from_secs(10));
+    println!("  child | {}", first.context("no word from the child")?);
+    // ANCHOR: while_sleeping
     // The child is asleep now: change what it will read when it wakes up.
     // The data first, then the flag with `Release`: a child that sees 2 with
     // an `Acquire` load also sees the 10 stored before it.
@@ -83,24 +81,20 @@ pub fn change_while_sleeping(sleep: Duration) -> Result<(i64, Vec<i64>)> {
         println!("  child | {line}");
     }
     child::ended_well(sleepy.wait()?, "the sleepy child")?;
+    // ANCHOR_END: while_sleeping
     // After `wait`, everything the child wrote is visible: `Relaxed` will do.
     let results = results.iter().map(|r| r.load(Ordering::Relaxed)).collect();
     Ok((value.load(Ordering::Relaxed), results))
 }
-
-// ANCHOR_END: while_sleeping
 
 // ANCHOR: sleepy
 /// The child's side: look, sleep, look again, then write results for the
 /// parent.
 pub fn sleepy(args: &[String]) -> Result<()> {
     let millis: u64 = child::role_arg(args, 0, "milliseconds to sleep")?;
-    let value = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 1, "value",
-    )?)?;
-    let results = SharedArray::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 2, "array",
-    )?)?;
+    let handle = |i, what| child::role_arg::<String>(args, i, what);
+    let value = SharedValue::<AtomicI64>::open(&handle(1, "value")?)?;
+    let results = SharedArray::<AtomicI64>::open(&handle(2, "array")?)?;
     let show = |r: &SharedArray<AtomicI64>| -> Vec<i64> {
         r.iter().map(|x| x.load(Ordering::Relaxed)).collect()
     };
@@ -110,11 +104,10 @@ pub fn sleepy(args: &[String]) -> Result<()> {
         show(&results)
     );
     std::thread::sleep(Duration::from_millis(millis));
-    // A sleep is no promise that the parent has written (it may be slow, or the
-    // sleep short): also wait until the value changes, for at most 10 s.
+    // A sleep is no promise that the parent has written: also wait (10 s at
+    // most) until the flag changes. `Acquire`: once it reads 2, the parent's
+    // data stored before it is visible here too.
     let deadline = Instant::now() + Duration::from_secs(10);
-    // `Acquire`: once the flag reads 2, the parent's data stored before it is
-    // visible here too.
     while value.load(Ordering::Acquire) == 1 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(1));
     }

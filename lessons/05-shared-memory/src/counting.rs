@@ -23,13 +23,15 @@ pub fn five_in_turn() -> Result<(i64, i64)> {
     }
     Ok((counter.load(Ordering::Relaxed), plain))
 }
+// ANCHOR_END: in_turn
+
+// ANCHOR: add_one
 
 pub fn add_one(args: &[String]) -> Result<()> {
     let mut plain: i64 = child::role_arg(args, 0, "a plain number")?;
     plain += 1; // changes the child's copy only
-    let counter = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 1, "counter",
-    )?)?;
+    let handle: String = child::role_arg(args, 1, "counter")?;
+    let counter = SharedValue::<AtomicI64>::open(&handle)?;
     counter.fetch_add(1, Ordering::Relaxed);
     println!(
         "  child {}: my copy of plain is {plain}",
@@ -37,7 +39,7 @@ pub fn add_one(args: &[String]) -> Result<()> {
     );
     Ok(())
 }
-// ANCHOR_END: in_turn
+// ANCHOR_END: add_one
 
 // ANCHOR: add_many
 /// Adds 1, `times` times, in two separate steps: read, then write.
@@ -91,6 +93,9 @@ pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
     }
     Ok(shared.counter.load(Ordering::Relaxed))
 }
+// ANCHOR_END: race
+
+// ANCHOR: adder
 
 pub fn adder(args: &[String]) -> Result<()> {
     let way: String = child::role_arg(args, 0, "atomic or load-store")?;
@@ -109,4 +114,4 @@ pub fn adder(args: &[String]) -> Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: race
+// ANCHOR_END: adder

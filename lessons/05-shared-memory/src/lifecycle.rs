@@ -41,17 +41,19 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
     drop(balance); // the owner is done
     Ok((value, after_kill, exists(&name)))
 }
+// ANCHOR_END: child_killed
+
+// ANCHOR: deposit
 
 pub fn deposit(args: &[String]) -> Result<()> {
-    let balance = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 0, "handle",
-    )?)?;
+    let handle: String = child::role_arg(args, 0, "handle")?;
+    let balance = SharedValue::<AtomicI64>::open(&handle)?;
     balance.fetch_add(100, Ordering::Relaxed);
     println!("deposited");
     std::thread::sleep(Duration::from_secs(60)); // killed long before this ends
     Ok(())
 }
-// ANCHOR_END: child_killed
+// ANCHOR_END: deposit
 
 // ANCHOR: owner_panics
 /// The owner panics while the segment exists. The panic unwinds, the value is
@@ -99,6 +101,9 @@ pub fn owner_signalled(
     let status = owner.wait()?;
     Ok((name, status, left))
 }
+// ANCHOR_END: owner_signalled
+
+// ANCHOR: owner
 
 pub fn owner(_: &[String]) -> Result<()> {
     // Should the lesson die, this child gets SIGTERM rather than the usual
@@ -113,7 +118,7 @@ pub fn owner(_: &[String]) -> Result<()> {
     std::thread::sleep(Duration::from_secs(60)); // until a signal arrives
     Ok(())
 }
-// ANCHOR_END: owner_signalled
+// ANCHOR_END: owner
 
 /// Waits (at most 10 s) until process `pid` has ended but not yet been waited
 /// for.

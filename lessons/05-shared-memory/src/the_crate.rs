@@ -42,6 +42,9 @@ pub fn create_and_open_by_name() -> Result<i64> {
     // `wait` orders everything: what the child wrote is visible now.
     Ok(number(&segment).load(Ordering::Relaxed))
 }
+// ANCHOR_END: by_name
+
+// ANCHOR: open_by_name
 
 /// The child's side: Python's `SharedMemory(name=name)`.
 pub fn open_by_name(args: &[String]) -> Result<()> {
@@ -51,7 +54,7 @@ pub fn open_by_name(args: &[String]) -> Result<()> {
     number(&segment).fetch_add(100, Ordering::Relaxed);
     Ok(())
 }
-// ANCHOR_END: by_name
+// ANCHOR_END: open_by_name
 
 // ANCHOR: unlink_now
 /// Python's `.unlink()`: removes the name now. Processes that have it open
@@ -206,6 +209,9 @@ pub fn owner_killed() -> Result<(bool, bool)> {
     let _ = shm::unlink(name.as_str()); // what the owner never did
     Ok((after_kill, exists(&name)))
 }
+// ANCHOR_END: killed_owner
+
+// ANCHOR: own_and_wait
 
 /// The child's side: create the segment under `name`, own it, and wait.
 pub fn own_and_wait(args: &[String]) -> Result<()> {
@@ -215,4 +221,4 @@ pub fn own_and_wait(args: &[String]) -> Result<()> {
     std::thread::sleep(Duration::from_secs(60)); // killed long before
     Ok(())
 }
-// ANCHOR_END: killed_owner
+// ANCHOR_END: own_and_wait

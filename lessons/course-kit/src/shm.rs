@@ -135,8 +135,9 @@ use rustix::shm;
 ///     pub balance: AtomicI64,
 ///     pub lock: AtomicU32,
 /// }
-/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for any bits, no
-/// // pointers). The 4 bytes of padding after `lock` hold no value and are never read.
+/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for
+/// // any bits, no pointers). The 4 bytes of padding after `lock` hold no
+/// // value and are never read.
 /// unsafe impl Shareable for Bank {}
 /// ```
 pub unsafe trait Shareable: Sync + Sized {}
@@ -596,6 +597,7 @@ impl<T: Shareable> SharedArray<T> {
         }
         Ok(())
     }
+    // ANCHOR_END: unlink
 
     /// Waits until `opens` processes have opened this segment (for at most
     /// `limit`), then [`unlink`](Self::unlink)s it: call it once you have
@@ -617,9 +619,7 @@ impl<T: Shareable> SharedArray<T> {
         }
         self.unlink()
     }
-    // ANCHOR_END: unlink
 
-    // ANCHOR: pass_to
     /// Gets `command` ready to share this segment: adds the handle as its last
     /// argument and, for an anonymous segment, lets the child inherit the
     /// descriptor (which is otherwise closed when a program starts). Call it
@@ -629,6 +629,7 @@ impl<T: Shareable> SharedArray<T> {
     /// for as long as the child runs (`open` maps a copy of it and leaves it
     /// be), so any program the child starts in turn inherits it too and can
     /// reach the memory.
+    // ANCHOR: pass_to
     pub fn pass_to<'c>(
         &self,
         command: &'c mut Command,
@@ -643,11 +644,11 @@ impl<T: Shareable> SharedArray<T> {
         let copy = rustix::io::fcntl_dupfd_cloexec(&self.mapping.file, 0)
             .context("cannot copy the memfd for a child")?;
         command.arg(format!("fd:{}", copy.as_raw_fd()));
-        // SAFETY: `pre_exec` runs the closure in the child between fork and exec, where only
-        // async-signal-safe calls are allowed. It makes one `fcntl` system call
-        // through rustix (no allocation, no lock) on a descriptor it owns, and
-        // on failure returns an `io::Error` made from the error number (no
-        // allocation either).
+        // SAFETY: `pre_exec` runs the closure in the child between fork and
+        // exec, where only async-signal-safe calls are allowed. It makes one
+        // `fcntl` system call through rustix (no allocation, no lock) on a
+        // descriptor it owns, and on failure returns an `io::Error` made from
+        // the error number (no allocation either).
         unsafe {
             command.pre_exec(move || {
                 // Keep the copy open across exec; every other descriptor stays
