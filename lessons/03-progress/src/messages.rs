@@ -33,11 +33,11 @@ pub fn index_and_report(
 }
 // ANCHOR_END: events
 
-// ANCHOR: receive
 /// Starts `workers` workers that share one channel, and receives their events
 /// until the channel closes: by then every worker has sent its result, or died
 /// trying. `show` sees each worker's count. Returns the results and how many
 /// progress events arrived.
+// ANCHOR: receive
 pub fn receive_all(
     workers: usize,
     files: u32,

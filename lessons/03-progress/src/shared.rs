@@ -17,10 +17,12 @@ pub fn index_files(files: u32, per_file: Duration, done: &AtomicU32) -> u32 {
     }
     files
 }
+// ANCHOR_END: counter
 
 /// Runs `index_files` on a scoped thread and calls `show` with the count every
 /// `every`, until the worker has finished. Returns its result and every count
 /// seen, the last one read after `join`.
+// ANCHOR: watch
 pub fn watch(
     files: u32,
     per_file: Duration,
@@ -46,7 +48,7 @@ pub fn watch(
         (indexed, seen)
     })
 }
-// ANCHOR_END: counter
+// ANCHOR_END: watch
 
 // ANCHOR: job
 /// Python's "object attribute": a job that knows its own progress. Main and

@@ -39,9 +39,11 @@ pub fn index_until_flag(
         stopped: false,
     }
 }
+// ANCHOR_END: flag
 
 /// Lets the worker run for `deadline`, then sets the flag and waits for it.
 /// Returns what it finished and how long it took to stop once asked.
+// ANCHOR: stop_with_flag
 pub fn stop_with_flag(
     files: u32,
     per_file: Duration,
@@ -60,7 +62,7 @@ pub fn stop_with_flag(
         )
     })
 }
-// ANCHOR_END: flag
+// ANCHOR_END: stop_with_flag
 
 // ANCHOR: channel
 /// The same worker, told to stop through a channel. Where it would sleep, it
@@ -90,7 +92,9 @@ pub fn index_until_told(
         stopped: false,
     }
 }
+// ANCHOR_END: channel
 
+// ANCHOR: stop_with_channel
 pub fn stop_with_channel(
     files: u32,
     per_file: Duration,
@@ -108,9 +112,9 @@ pub fn stop_with_channel(
         asked.elapsed(),
     )
 }
-// ANCHOR_END: channel
+// ANCHOR_END: stop_with_channel
 
-// ANCHOR: abandon
+// ANCHOR: cleanup
 /// Runs when the worker's function ends, by returning or by a panic: the
 /// place for cleanup such as flushing a file or deleting a temporary one.
 pub struct Cleanup;
@@ -120,9 +124,11 @@ impl Drop for Cleanup {
         println!("worker: cleanup ran");
     }
 }
+// ANCHOR_END: cleanup
 
 /// A worker that checks a stop flag between files, and a `main` that either
 /// just returns, or first sets the flag and waits for the worker to stop.
+// ANCHOR: abandon
 pub fn worker_then_return(stop_first: bool, files: u32, per_file: Duration) {
     let stop = Arc::new(AtomicBool::new(false));
     // A block as the argument: it clones the `Arc` for the worker and ends with

@@ -3,7 +3,7 @@
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::SharedArray;
 
@@ -44,7 +44,7 @@ pub fn sum_of_squares(
     }
     for child in running {
         let status = child.wait()?;
-        ensure!(status.success(), "a child failed: {status}");
+        child::ended_well(status, "a child")?;
     }
     // `wait` orders everything: whatever a child stored before it exited is
     // visible now, so `Relaxed` loads are enough.

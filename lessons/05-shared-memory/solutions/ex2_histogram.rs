@@ -3,7 +3,7 @@
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::SharedArray;
 
@@ -54,7 +54,7 @@ pub fn histogram(
     }
     for child in running {
         let status = child.wait()?;
-        ensure!(status.success(), "a child failed: {status}");
+        child::ended_well(status, "a child")?;
     }
     Ok(std::array::from_fn(|b| buckets[b].load(Ordering::Relaxed)))
 }

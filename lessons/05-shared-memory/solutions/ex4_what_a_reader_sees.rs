@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::SharedValue;
 
@@ -82,6 +82,6 @@ pub fn watch(new_child: impl Fn() -> Result<Command>) -> Result<Seen> {
             break status;
         }
     };
-    ensure!(status.success(), "the counting child failed: {status}");
+    child::ended_well(status, "the counting child")?;
     Ok(seen)
 }

@@ -11,8 +11,9 @@ use course_kit::shm::{Shareable, SharedValue};
 /// Five processes, one after another, each add 1 to a shared counter and to
 /// its own copy of a plain number (passed as an argument).
 pub fn five_in_turn() -> Result<(i64, i64)> {
-    let counter = SharedValue::<AtomicI64>::create()?;
-    counter.store(1, Ordering::SeqCst);
+    // Anonymous: only our children need it.
+    let counter = SharedValue::<AtomicI64>::anonymous()?;
+    counter.store(1, Ordering::Relaxed);
     let plain: i64 = 1;
     for _ in 0..5 {
         let mut command = child::command("add-one", &[&plain.to_string()])?;
@@ -20,38 +21,40 @@ pub fn five_in_turn() -> Result<(i64, i64)> {
         let status = ChildGuard::spawn(&mut command)?.wait()?; // one at a time
         child::ended_well(status, "a child")?;
     }
-    Ok((counter.load(Ordering::SeqCst), plain))
+    Ok((counter.load(Ordering::Relaxed), plain))
 }
+// ANCHOR_END: in_turn
+
+// ANCHOR: add_one
 
 pub fn add_one(args: &[String]) -> Result<()> {
     let mut plain: i64 = child::role_arg(args, 0, "a plain number")?;
     plain += 1; // changes the child's copy only
-    let counter = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 1, "counter",
-    )?)?;
-    counter.fetch_add(1, Ordering::SeqCst);
+    let handle: String = child::role_arg(args, 1, "counter")?;
+    let counter = SharedValue::<AtomicI64>::open(&handle)?;
+    counter.fetch_add(1, Ordering::Relaxed);
     println!(
         "  child {}: my copy of plain is {plain}",
         std::process::id()
     );
     Ok(())
 }
-// ANCHOR_END: in_turn
+// ANCHOR_END: add_one
 
 // ANCHOR: add_many
 /// Adds 1, `times` times, in two separate steps: read, then write.
 /// Another process may write between the two; its increment is then lost.
 pub fn add_by_load_and_store(counter: &AtomicI64, times: u64) {
     for _ in 0..times {
-        let seen = counter.load(Ordering::SeqCst);
-        counter.store(seen + 1, Ordering::SeqCst);
+        let seen = counter.load(Ordering::Relaxed);
+        counter.store(seen + 1, Ordering::Relaxed);
     }
 }
 
 /// Adds 1, `times` times, each in one indivisible step.
 pub fn add_atomically(counter: &AtomicI64, times: u64) {
     for _ in 0..times {
-        counter.fetch_add(1, Ordering::SeqCst);
+        counter.fetch_add(1, Ordering::Relaxed);
     }
 }
 // ANCHOR_END: add_many
@@ -88,8 +91,11 @@ pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
         let status = adder.wait()?;
         child::ended_well(status, "an adder")?;
     }
-    Ok(shared.counter.load(Ordering::SeqCst))
+    Ok(shared.counter.load(Ordering::Relaxed))
 }
+// ANCHOR_END: race
+
+// ANCHOR: adder
 
 pub fn adder(args: &[String]) -> Result<()> {
     let way: String = child::role_arg(args, 0, "atomic or load-store")?;
@@ -97,9 +103,9 @@ pub fn adder(args: &[String]) -> Result<()> {
     let handle: String = child::role_arg(args, 2, "handle")?;
     let shared = SharedValue::<Race>::open(&handle)?;
     // A starting line: both wait until both are ready, so that they really
-    // overlap.
-    shared.ready.fetch_add(1, Ordering::SeqCst);
-    while shared.ready.load(Ordering::SeqCst) < 2 {
+    // overlap. `Relaxed` everywhere: counters, and nothing published by them.
+    shared.ready.fetch_add(1, Ordering::Relaxed);
+    while shared.ready.load(Ordering::Relaxed) < 2 {
         std::thread::yield_now();
     }
     match way.as_str() {
@@ -108,4 +114,4 @@ pub fn adder(args: &[String]) -> Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: race
+// ANCHOR_END: adder

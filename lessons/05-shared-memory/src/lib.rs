@@ -7,6 +7,8 @@ pub mod counter;
 pub mod counting;
 pub mod lifecycle;
 pub mod progress;
+#[cfg(feature = "shared-memory-crate")]
+pub mod the_crate;
 
 // The exercises: your answers in `exercises/` when the `starter` feature is on
 // (that is what `cargo exercises 05` does), a kept wrong answer copied to

@@ -1,6 +1,7 @@
 //! The life of a named segment: who creates it, who opens it, and who removes
 //! it, when.
 
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{ExitStatus, Stdio};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -32,23 +33,27 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
     lines
         .recv_timeout(Duration::from_secs(10))
         .context("the child never deposited")?;
-    depositor.kill()?; // SIGKILL, in the middle of its work
+    // SIGKILL, in the middle of its work
+    let status = depositor.kill()?;
+    anyhow::ensure!(status.signal() == Some(9), "the depositor: {status}");
     let after_kill = exists(&name);
-    let value = balance.load(Ordering::SeqCst);
+    let value = balance.load(Ordering::Relaxed);
     drop(balance); // the owner is done
     Ok((value, after_kill, exists(&name)))
 }
+// ANCHOR_END: child_killed
+
+// ANCHOR: deposit
 
 pub fn deposit(args: &[String]) -> Result<()> {
-    let balance = SharedValue::<AtomicI64>::open(&child::role_arg::<String>(
-        args, 0, "handle",
-    )?)?;
-    balance.fetch_add(100, Ordering::SeqCst);
+    let handle: String = child::role_arg(args, 0, "handle")?;
+    let balance = SharedValue::<AtomicI64>::open(&handle)?;
+    balance.fetch_add(100, Ordering::Relaxed);
     println!("deposited");
     std::thread::sleep(Duration::from_secs(60)); // killed long before this ends
     Ok(())
 }
-// ANCHOR_END: child_killed
+// ANCHOR_END: deposit
 
 // ANCHOR: owner_panics
 /// The owner panics while the segment exists. The panic unwinds, the value is
@@ -96,14 +101,24 @@ pub fn owner_signalled(
     let status = owner.wait()?;
     Ok((name, status, left))
 }
+// ANCHOR_END: owner_signalled
+
+// ANCHOR: owner
 
 pub fn owner(_: &[String]) -> Result<()> {
+    // Should the lesson die, this child gets SIGTERM rather than the usual
+    // SIGKILL, so that course-kit's watcher removes its segment.
+    let term = Some(rustix::process::Signal::TERM);
+    rustix::process::set_parent_process_death_signal(term)?;
+    // The parent may have ended before the request: then nobody sends it.
+    let parent = std::os::unix::process::parent_id();
+    anyhow::ensure!(child::started_by() == Some(parent), "no parent");
     let balance = SharedValue::<AtomicI64>::create()?;
     println!("{}", balance.handle());
     std::thread::sleep(Duration::from_secs(60)); // until a signal arrives
     Ok(())
 }
-// ANCHOR_END: owner_signalled
+// ANCHOR_END: owner
 
 /// Waits (at most 10 s) until process `pid` has ended but not yet been waited
 /// for.

@@ -39,6 +39,11 @@ fn main() -> ExitCode {
             race,
         )
         .part("lifecycle", "the life of a named segment", lifecycle_part)
+        .part(
+            "crate",
+            "the shared_memory crate: Python's SharedMemory, and its pitfalls",
+            crate_part,
+        )
         .option(
             "sleep-ms",
             300,
@@ -71,6 +76,9 @@ fn main() -> ExitCode {
         .role("adder", counting::adder)
         .role("deposit", lifecycle::deposit)
         .role("owner", lifecycle::owner)
+        .role("crate-open", crate_roles::open_by_name)
+        .role("crate-flag", crate_roles::wait_for_flag)
+        .role("crate-owner", crate_roles::own_and_wait)
         // The exercises' child roles (the tests start them; see the exercises).
         // Each child ends itself after a minute, so a wrong answer that forgets
         // one cannot leave it running for ever.
@@ -197,6 +205,65 @@ fn lifecycle_part(_: &Args) -> Result<()> {
     let left = lifecycle::exists(&name);
     println!(
         "After remove_stale(), the SIGKILLed owner's segment left behind: {left}"
+    );
+    Ok(())
+}
+
+#[cfg(feature = "shared-memory-crate")]
+use lesson_05::the_crate as crate_roles;
+
+/// Without the feature, the roles exist but say why they cannot run.
+#[cfg(not(feature = "shared-memory-crate"))]
+mod crate_roles {
+    pub fn open_by_name(_: &[String]) -> anyhow::Result<()> {
+        anyhow::bail!("built without the shared-memory-crate feature")
+    }
+    pub use open_by_name as own_and_wait;
+    pub use open_by_name as wait_for_flag;
+}
+
+#[cfg(not(feature = "shared-memory-crate"))]
+fn crate_part(_: &Args) -> Result<()> {
+    println!(
+        "Built without the `shared-memory-crate` feature: nothing to show."
+    );
+    Ok(())
+}
+
+#[cfg(feature = "shared-memory-crate")]
+fn crate_part(_: &Args) -> Result<()> {
+    use lesson_05::the_crate;
+    println!("The shared_memory crate, as Python's SharedMemory:");
+    let value = the_crate::create_and_open_by_name()?;
+    println!("  the parent stored 1; a child opened the segment by name");
+    println!("  and added 100; the parent reads {value}");
+
+    println!("Pitfall: no header. The i64 100, read back as other types:");
+    let (as_f64, as_u32s) = the_crate::wrong_type()?;
+    println!("  as an f64: {as_f64:e}; as two u32s: {as_u32s:?}; no error");
+
+    let wait = std::time::Duration::from_millis(400);
+    println!("Pitfall: &mut [u8] over bytes another process writes (UB).");
+    println!(
+        "  A child waits {} ms for a flag the parent sets:",
+        wait.as_millis()
+    );
+    let seen = the_crate::flag_to_a_child(wait)?;
+    println!("  through &mut [u8] it saw the flag: {}", seen.plain);
+    println!("  then through an AtomicU8 it saw it: {}", seen.atomic);
+    if seen.plain {
+        println!("Note: this time the plain read saw it too; undefined");
+        println!("Note: behaviour promises nothing either way.");
+    }
+
+    println!("Pitfall: generated names (/shmem_ and 16 random hex digits)");
+    println!("  say nothing of who made them; course-kit's carry the pid.");
+
+    println!("Pitfall: SIGKILL. A child that owned a segment was killed:");
+    let (after_kill, after_unlink) = the_crate::owner_killed()?;
+    println!(
+        "  still in /dev/shm: {after_kill}; after the part removed it: \
+        {after_unlink}"
     );
     Ok(())
 }

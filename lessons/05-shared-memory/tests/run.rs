@@ -167,3 +167,192 @@ fn a_child_given_a_wrong_handle_says_so() {
         "{child}"
     );
 }
+
+/// Segments of the `shared_memory` crate (`/shmem_...`) made since `since`
+/// and still in /dev/shm.
+#[cfg(feature = "shared-memory-crate")]
+fn crate_segments_since(since: SystemTime) -> Vec<String> {
+    std::fs::read_dir("/dev/shm")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|made| made >= since)
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+#[cfg(feature = "shared-memory-crate")]
+fn the_shared_memory_crate_works_and_its_pitfalls_show() {
+    let started = SystemTime::now() - Duration::from_secs(1);
+    let run = part("crate");
+    run.assert_prints("and added 100; the parent reads 101")
+        .assert_prints("as an f64: 4.94e-322; as two u32s: [100, 0]")
+        .assert_prints("then through an AtomicU8 it saw it: true")
+        .assert_prints(
+            "still in /dev/shm: true; after the part removed it: false",
+        );
+    // Whether the `&mut [u8]` read saw the flag is undefined behaviour: the
+    // part may print either, but says so when it did.
+    assert!(
+        run.stdout
+            .contains("through &mut [u8] it saw the flag: false")
+            || run.stdout.contains("Note: this time the plain read saw it"),
+        "{run}"
+    );
+    let left = crate_segments_since(started);
+    assert!(left.is_empty(), "left in /dev/shm: {left:?}{run}");
+}
+
+/// The children of process `pid`: their pids and command-line arguments.
+fn children_of(pid: u32) -> Vec<(u32, Vec<String>)> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>()
+        else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(format!("/proc/{child}/stat"))
+            .unwrap_or_default();
+        // After the `(name)`: the state, then the parent's pid.
+        let parent = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|ppid| ppid.parse::<u32>().ok());
+        if parent == Some(pid) {
+            let cmdline = std::fs::read(format!("/proc/{child}/cmdline"))
+                .unwrap_or_default();
+            let args = String::from_utf8_lossy(&cmdline)
+                .split('\0')
+                .map(str::to_string)
+                .collect();
+            children.push((child, args));
+        }
+    }
+    children
+}
+
+/// Is process `pid` still running (not ended, not a zombie waiting for
+/// whoever adopted it to reap it)?
+fn running(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .unwrap_or_default();
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next())
+        .is_some_and(|state| state != 'Z' && state != 'X')
+}
+
+/// Segment names (`/course-kit-...`, `/shmem_...`) among `args`.
+fn segments_in(args: &[String]) -> Vec<&String> {
+    args.iter()
+        .filter(|a| a.starts_with("/course-kit-") || a.starts_with("/shmem_"))
+        .collect()
+}
+
+/// Runs `lesson-05 ARGS`; once a child playing `role` has been handed its
+/// segments and their names are gone from /dev/shm (unlinked once opened),
+/// SIGKILLs the lesson. Then nothing may be left: no segment, no child.
+fn sigkill_mid_part(args: &[&str], role: &str) {
+    use std::os::unix::process::ExitStatusExt;
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    let started = SystemTime::now() - Duration::from_secs(1);
+    let mut lesson = std::process::Command::new(LESSON)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let child = loop {
+        let ready = children_of(lesson.id()).into_iter().find(|(_, args)| {
+            let names = segments_in(args);
+            args.iter().any(|a| a == role)
+                && !names.is_empty()
+                && names.iter().all(|name| {
+                    !std::path::Path::new("/dev/shm").join(&name[1..]).exists()
+                })
+        });
+        if let Some((pid, _)) = ready {
+            break pid;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = lesson.kill();
+            let _ = lesson.wait();
+            panic!("no `{role}` child with its segments unlinked in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    lesson.kill().unwrap();
+    assert_eq!(lesson.wait().unwrap().signal(), Some(9));
+    // The child gets its parent-death signal; give it a moment to end.
+    let gone = std::time::Instant::now() + Duration::from_secs(5);
+    while running(child) {
+        assert!(std::time::Instant::now() < gone, "child {child} lives on");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut left = shm::leaked_since(started);
+    left.extend(
+        std::fs::read_dir("/dev/shm")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|made| made >= started)
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned()),
+    );
+    assert!(left.is_empty(), "SIGKILL mid-{args:?} left {left:?}");
+}
+
+#[test]
+fn sigkill_while_a_child_sleeps_leaves_nothing() {
+    sigkill_mid_part(&["sleeping", "--sleep-ms=3000"], "sleepy");
+}
+
+#[test]
+#[cfg(feature = "shared-memory-crate")]
+fn sigkill_while_a_crate_child_waits_leaves_nothing() {
+    sigkill_mid_part(&["crate"], "crate-flag");
+}
+
+/// An owner whose parent is killed by SIGKILL gets SIGTERM instead (its
+/// parent-death signal), and course-kit's watcher removes its segment.
+#[test]
+fn an_owner_whose_parent_is_sigkilled_removes_its_segment() {
+    use std::io::{BufRead, BufReader};
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    // `sh` plays the lesson: the owner's parent, with the parent marker set.
+    let script = format!(
+        "{}=$$ \"$0\" {} owner & wait",
+        course_kit::child::PARENT_ENV,
+        course_kit::child::ROLE_ARG
+    );
+    let mut parent = std::process::Command::new("sh")
+        .args(["-c", &script, LESSON])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut name = String::new();
+    BufReader::new(parent.stdout.take().unwrap())
+        .read_line(&mut name)
+        .unwrap();
+    let name = name.trim().to_string();
+    let in_dev_shm = || std::path::Path::new("/dev/shm").join(&name[1..]);
+    assert!(in_dev_shm().exists(), "no segment {name:?}");
+    let owner = course_kit::shm::owner_pid(&name[1..]).unwrap();
+    parent.kill().unwrap();
+    let _ = parent.wait();
+    let gone = std::time::Instant::now() + Duration::from_secs(5);
+    while running(owner) {
+        assert!(std::time::Instant::now() < gone, "the owner lives on");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(!in_dev_shm().exists(), "{name} outlived its owner");
+}

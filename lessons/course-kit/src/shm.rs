@@ -23,9 +23,16 @@
 //!   in `/dev/shm` until someone removes it. [`remove_stale`] does that for
 //!   segments whose owner is gone, and every `create` calls it first. Because
 //!   of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
-//!   clean-up), even one that installed its own handler for them: a process
-//!   that wants to catch SIGTERM and clean up or carry on should not own a
-//!   named segment (let its parent create it, or use an anonymous one).
+//!   clean-up). A handler the program installed before the watcher still runs
+//!   (signal-hook calls it first), but the process ends all the same: a
+//!   process that wants to catch SIGTERM and carry on should not own a named
+//!   segment (let its parent create it, or use an anonymous one). The reverse
+//!   is the quiet trap: a handler installed *after* the watcher with a raw
+//!   `sigaction` (libc's `sigaction` or `signal`, or a crate that calls them)
+//!   replaces signal-hook's, and from then on nothing removes the segments on
+//!   those signals. Install handlers through `signal-hook`, which chains them.
+//!   Better still, [`unlink`](SharedArray::unlink) a name as soon as every
+//!   process that needs it has opened it: then no signal can leave it behind.
 //! - **Anonymous** ([`SharedValue::anonymous`]): a `memfd`, memory with no name
 //!   at all. A child gets it by inheriting the file descriptor
 //!   ([`SharedValue::pass_to`]). It cannot leak: the kernel frees it when the
@@ -65,13 +72,13 @@
 //! disagree on it. A handle opened as the wrong type is refused with an error,
 //! and so is an array opened as a [`SharedValue`] (one value).
 //!
-//! # Why not the `shared_memory` crate
+//! # Beside the `shared_memory` crate
 //!
-//! It does the named case only, its `Shmem` is not `Send`, and its last release
-//! (2022) sits on `nix` 0.23. Its owner also removes the segment only on drop,
-//! exactly as here. `memmap2` and `rustix`, small and maintained, were needed
-//! for the anonymous case anyway, and they do the named case in a few lines, so
-//! this module uses them for both.
+//! `shared_memory` does the named case the way Python's `SharedMemory` does:
+//! bytes under a random name. Lesson 05's `crate` part uses it and shows what
+//! this module adds: atomics instead of bytes, a header that refuses a wrong
+//! type, names that carry the owner's pid (so [`remove_stale`] can tell a
+//! dead owner's segment), and anonymous segments that cannot leak.
 //!
 //! # Where the `unsafe` is
 //!
@@ -91,7 +98,7 @@ use std::sync::atomic::{
     AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
 };
 use std::sync::{Mutex, Once, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail, ensure};
 use memmap2::{MmapOptions, MmapRaw};
@@ -112,12 +119,12 @@ use rustix::shm;
 /// - keeps every byte of its value inside an atomic (so inside an
 ///   `UnsafeCell`), changed only through `&self`: no plain fields, no `Cell`.
 ///   The only bytes allowed outside an atomic are padding, which holds no value
-///   and is never read (say so in your `SAFETY` comment if your type has any,
-///   as the tuples below do);
+///   and is never read (say so in your `SAFETY` comment if your type has any);
 /// - holds no pointers or references (they would mean nothing in another
 ///   process), and needs no `Drop` (none is ever run on shared memory);
 /// - has the same layout in every process that maps it: `#[repr(C)]` for a
-///   struct, and the same program on both sides for a tuple.
+///   struct (tuples and plain structs have no fixed layout, so they cannot be
+///   `Shareable`).
 ///
 /// ```
 /// use std::sync::atomic::{AtomicI64, AtomicU32};
@@ -128,8 +135,9 @@ use rustix::shm;
 ///     pub balance: AtomicI64,
 ///     pub lock: AtomicU32,
 /// }
-/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for any bits, no
-/// // pointers). The 4 bytes of padding after `lock` hold no value and are never read.
+/// // SAFETY: `#[repr(C)]`, and both fields are integer atomics (valid for
+/// // any bits, no pointers). The 4 bytes of padding after `lock` hold no
+/// // value and are never read.
 /// unsafe impl Shareable for Bank {}
 /// ```
 pub unsafe trait Shareable: Sync + Sized {}
@@ -226,9 +234,10 @@ impl Mapping {
         Ok(Self { map, file })
     }
 
-    /// The header words: magic, fingerprint, number of values.
+    /// The header words: magic, fingerprint, number of values, and how many
+    /// times the segment was opened.
     fn header(&self) -> &[AtomicU64] {
-        self.slice(0, 3)
+        self.slice(0, 4)
     }
 
     // ANCHOR: slice
@@ -294,12 +303,15 @@ fn fingerprint<T>() -> u64 {
 static OWNED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static WATCHER: Once = Once::new();
 
-fn remember(name: &str) {
+/// Runs `make` (which creates the segment `name`) holding the list of owned
+/// names, with `name` on it. The watcher takes the same lock before it
+/// removes them, so a signal that arrives meanwhile waits until the segment
+/// exists, and then removes it too.
+fn remember<R>(name: &str, make: impl FnOnce() -> R) -> R {
     WATCHER.call_once(watch_signals);
-    OWNED
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(name.to_string());
+    let mut owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
+    owned.push(name.to_string());
+    make()
 }
 
 /// Ends this process by `signal`'s default action after removing every segment
@@ -325,7 +337,9 @@ fn forget(name: &str) {
 // ANCHOR: watch_signals
 /// On Ctrl-C, SIGTERM or SIGHUP: remove every segment this process owns, then
 /// end the process by that signal, as its default action would (the exit status
-/// shows it). This replaces any handler the program had for those signals.
+/// shows it). signal-hook chains handlers: one the program installed earlier
+/// still runs, then this ends the process. One installed later with a raw
+/// `sigaction` replaces signal-hook's, and this thread never hears a signal.
 fn watch_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let (ready, in_place) = std::sync::mpsc::channel();
@@ -425,16 +439,17 @@ impl<T: Shareable> SharedArray<T> {
     pub fn create(len: usize) -> Result<Self> {
         let _ = remove_stale(); // leftovers of owners killed earlier, if any
         let name = unique_name();
-        remember(&name); // before it exists: a signal from now on removes it
-        let made = (|| {
-            let fd = shm::open(
+        // On the list before it exists: a signal from now on removes it.
+        let fd = remember(&name, || {
+            shm::open(
                 name.as_str(),
                 shm::OFlags::CREATE | shm::OFlags::EXCL | shm::OFlags::RDWR,
                 Mode::RUSR | Mode::WUSR,
             )
-            .with_context(|| format!("cannot create shared memory {name}"))?;
-            Self::init(File::from(fd), len, name.clone())
-        })();
+        });
+        let made = fd
+            .with_context(|| format!("cannot create shared memory {name}"))
+            .and_then(|fd| Self::init(File::from(fd), len, name.clone()));
         match made {
             Ok(mut array) => {
                 array.owned = Some(name);
@@ -536,6 +551,9 @@ impl<T: Shareable> SharedArray<T> {
             std::any::type_name::<T>()
         );
         let len = usize::try_from(header[2].load(Ordering::Relaxed))?;
+        // Counted for `unlink_once_opened` (Relaxed: a count, nothing else is
+        // published by it).
+        header[3].fetch_add(1, Ordering::Relaxed);
         // Checked: a corrupt length word must give an error, not an overflow
         // panic.
         let needed = len
@@ -566,7 +584,42 @@ impl<T: Shareable> SharedArray<T> {
         self.owned.is_some()
     }
 
-    // ANCHOR: pass_to
+    // ANCHOR: unlink
+    /// Removes the name from `/dev/shm` now, as Python's `.unlink()` does.
+    /// Every process that has the segment open keeps using it; nobody can open
+    /// it by name any more, and however any process ends, nothing is left.
+    /// Does nothing for a segment this process does not own.
+    pub fn unlink(&mut self) -> Result<()> {
+        if let Some(name) = self.owned.take() {
+            forget(&name);
+            shm::unlink(name.as_str())
+                .with_context(|| format!("cannot unlink {name}"))?;
+        }
+        Ok(())
+    }
+    // ANCHOR_END: unlink
+
+    /// Waits until `opens` processes have opened this segment (for at most
+    /// `limit`), then [`unlink`](Self::unlink)s it: call it once you have
+    /// started every process that needs the segment.
+    pub fn unlink_once_opened(
+        &mut self,
+        opens: u64,
+        limit: Duration,
+    ) -> Result<()> {
+        let deadline = Instant::now() + limit;
+        let opened = &self.mapping.header()[3];
+        while opened.load(Ordering::Relaxed) < opens {
+            ensure!(
+                Instant::now() < deadline,
+                "{} was not opened {opens} times within {limit:?}",
+                self.handle
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        self.unlink()
+    }
+
     /// Gets `command` ready to share this segment: adds the handle as its last
     /// argument and, for an anonymous segment, lets the child inherit the
     /// descriptor (which is otherwise closed when a program starts). Call it
@@ -576,6 +629,7 @@ impl<T: Shareable> SharedArray<T> {
     /// for as long as the child runs (`open` maps a copy of it and leaves it
     /// be), so any program the child starts in turn inherits it too and can
     /// reach the memory.
+    // ANCHOR: pass_to
     pub fn pass_to<'c>(
         &self,
         command: &'c mut Command,
@@ -590,11 +644,11 @@ impl<T: Shareable> SharedArray<T> {
         let copy = rustix::io::fcntl_dupfd_cloexec(&self.mapping.file, 0)
             .context("cannot copy the memfd for a child")?;
         command.arg(format!("fd:{}", copy.as_raw_fd()));
-        // SAFETY: `pre_exec` runs the closure in the child between fork and exec, where only
-        // async-signal-safe calls are allowed. It makes one `fcntl` system call
-        // through rustix (no allocation, no lock) on a descriptor it owns, and
-        // on failure returns an `io::Error` made from the error number (no
-        // allocation either).
+        // SAFETY: `pre_exec` runs the closure in the child between fork and
+        // exec, where only async-signal-safe calls are allowed. It makes one
+        // `fcntl` system call through rustix (no allocation, no lock) on a
+        // descriptor it owns, and on failure returns an `io::Error` made from
+        // the error number (no allocation either).
         unsafe {
             command.pre_exec(move || {
                 // Keep the copy open across exec; every other descriptor stays
@@ -658,6 +712,20 @@ impl<T: Shareable> SharedValue<T> {
     /// True in the process that created a named segment (and will remove it).
     pub fn is_owner(&self) -> bool {
         self.array.is_owner()
+    }
+
+    /// See [`SharedArray::unlink`].
+    pub fn unlink(&mut self) -> Result<()> {
+        self.array.unlink()
+    }
+
+    /// See [`SharedArray::unlink_once_opened`].
+    pub fn unlink_once_opened(
+        &mut self,
+        opens: u64,
+        limit: Duration,
+    ) -> Result<()> {
+        self.array.unlink_once_opened(opens, limit)
     }
 
     /// See [`SharedArray::pass_to`].
@@ -741,6 +809,22 @@ mod tests {
         assert!(error.to_string().contains("not a shared memory handle"));
         let same = SharedValue::<[AtomicI64; 2]>::open(pair.handle()).unwrap();
         assert_eq!(same[0].load(Ordering::SeqCst), 250);
+    }
+
+    #[test]
+    fn unlinked_once_opened_the_name_goes_and_the_memory_stays() {
+        let mut value = SharedValue::<AtomicU32>::create().unwrap();
+        let name = value.handle().to_string();
+        let limit = Duration::from_millis(50);
+        let error = value.unlink_once_opened(1, limit).unwrap_err();
+        assert!(error.to_string().contains("not opened"), "{error}");
+        assert!(in_dev_shm(&name));
+        let other = SharedValue::<AtomicU32>::open(&name).unwrap();
+        value.unlink_once_opened(1, limit).unwrap();
+        assert!(!in_dev_shm(&name) && !value.is_owner());
+        value.store(5, Ordering::SeqCst);
+        assert_eq!(other.load(Ordering::SeqCst), 5);
+        assert!(OWNED.lock().unwrap().iter().all(|n| *n != name));
     }
 
     #[test]
