@@ -1,6 +1,7 @@
 //! No zombies and no orphans: every child is waited for, and none outlives its
 //! parent.
 
+use std::io::Read;
 use std::process::{self, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -51,33 +52,77 @@ pub fn my_children() -> Result<usize> {
 // ANCHOR: orphan
 /// A middle process: it starts a worker, prints the worker's pid, and
 /// sleeps. The lesson kills it with SIGKILL, so no destructor of its runs.
-pub fn middle(_: &[String]) -> Result<()> {
-    let worker = ChildGuard::spawn(&mut child::command("orphan", &[])?)?;
+/// With `die` the worker asks to die with it; without, it runs on.
+pub fn middle(args: &[String]) -> Result<()> {
+    let die: bool = child::role_arg(args, 0, "true if the worker dies too")?;
+    let worker =
+        ChildGuard::spawn(&mut child::command("orphan", &[&die.to_string()])?)?;
     println!("worker {}", worker.id());
     thread::sleep(Duration::from_secs(60));
     Ok(())
 }
 
-/// The worker: asks the kernel for SIGKILL when its parent dies.
-pub fn orphan(_: &[String]) -> Result<()> {
-    child::die_with_parent()?;
+/// The worker: asks the kernel for SIGKILL when its parent dies, or not.
+/// Either way it ends when its stdin, a pipe from the lesson, closes.
+pub fn orphan(args: &[String]) -> Result<()> {
+    if child::role_arg(args, 0, "true to die with the parent")? {
+        child::die_with_parent()?;
+    }
     println!("ready"); // on the middle's stdout, which it inherited
-    thread::sleep(Duration::from_secs(60));
+    std::io::stdin().read_to_end(&mut Vec::new())?;
     Ok(())
 }
 // ANCHOR_END: orphan
 
+/// How the worker of a middle process killed with SIGKILL fared.
+#[derive(Debug)]
+pub struct Orphaned {
+    pub worker: u32,
+    /// Its parent after the middle died, read from `/proc/PID/stat`.
+    pub adopted_by: Option<u32>,
+    /// The signal that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
 // ANCHOR: kill_middle
-/// Kills the middle process with SIGKILL and reports how its worker ended.
-pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
+/// Kills the middle process with SIGKILL and reports what became of its
+/// worker: adopted by this process, or ended with it (`die`).
+pub fn kill_the_middle(die: bool) -> Result<Orphaned> {
     // Orphans of our descendants become our children, so we can wait for them.
     rustix::process::set_child_subreaper(Some(rustix::process::getpid()))?;
-    let mut command = child::command("middle", &[])?;
-    command.stdout(Stdio::piped());
+    let mut command = child::command("middle", &[&die.to_string()])?;
+    command.stdin(Stdio::piped()).stdout(Stdio::piped());
     let mut middle = ChildGuard::spawn(&mut command)?;
+    let stdin = middle.child_mut().stdin.take().context("no stdin")?;
+    let worker = worker_of(&mut middle)?;
+    middle.kill()?; // SIGKILL: the middle cannot clean up
+    let adopted_by = process_info(worker).map(|info| info.parent);
+    drop(stdin); // end of input: a worker still running exits
+    let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Some((_, status)) =
+            rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)?
+        {
+            let signal = status.terminating_signal();
+            return Ok(Orphaned {
+                worker,
+                adopted_by,
+                signal,
+            });
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+    let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+    let _ = rustix::process::waitpid(Some(pid), WaitOptions::empty());
+    bail!("worker {worker} outlived its parent, so the lesson killed it")
+}
+// ANCHOR_END: kill_middle
+
+/// Reads the middle's two lines, in either order: "worker PID" from the
+/// middle, "ready" from the worker. Returns the worker's pid.
+fn worker_of(middle: &mut ChildGuard) -> Result<u32> {
     let stdout = middle.child_mut().stdout.take().context("no stdout")?;
-    // Two lines come, in either order: "worker PID" from the middle, "ready"
-    // from the worker.
     let lines = child::lines(stdout);
     let mut worker = None;
     for _ in 0..2 {
@@ -88,20 +133,5 @@ pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
             worker = Some(pid.parse::<u32>()?);
         }
     }
-    let worker = worker.context("the middle process never named its worker")?;
-    middle.kill()?; // SIGKILL: the middle cannot clean up
-    let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Some((_, status)) =
-            rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)?
-        {
-            return Ok((worker, status.terminating_signal()));
-        }
-        thread::sleep(Duration::from_millis(5));
-    }
-    let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
-    let _ = rustix::process::waitpid(Some(pid), WaitOptions::empty());
-    bail!("worker {worker} outlived its parent, so the lesson killed it")
+    worker.context("the middle process never named its worker")
 }
-// ANCHOR_END: kill_middle
