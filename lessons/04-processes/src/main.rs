@@ -251,6 +251,9 @@ fn stop_part(args: &Args) -> Result<()> {
             Secs(grace)
         );
         let stopped = stopping::start_then_stop(role, grace)?;
+        if role == "polite" {
+            child::ended_well(stopped.status, "the polite child")?;
+        }
         for line in &stopped.printed {
             println!("  | {line}");
         }

@@ -2,13 +2,14 @@
 //! parent.
 
 use std::io::Read;
-use std::process::{self, Stdio};
+use std::os::unix::process::ExitStatusExt;
+use std::process::{self, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
-use rustix::process::{Pid, WaitOptions};
+use rustix::process::{Pid, Signal, WaitOptions};
 
 use crate::together::{children_of, process_info};
 
@@ -26,7 +27,8 @@ pub fn zombie_until_waited() -> Result<(char, Option<char>)> {
         thread::sleep(Duration::from_millis(5));
         state = process_info(pid).map_or('?', |info| info.state);
     }
-    child.wait()?; // reaps it: the entry is gone
+    let status = child.wait()?; // reaps it: the entry is gone
+    child::ended_well(status, "the exited child")?;
     Ok((state, process_info(pid).map(|info| info.state)))
 }
 // ANCHOR_END: zombie
@@ -98,26 +100,36 @@ pub fn kill_the_middle(die: bool) -> Result<Orphaned> {
     middle.kill()?; // SIGKILL: the middle cannot clean up
     let adopted_by = process_info(worker).map(|info| info.parent);
     drop(stdin); // end of input: a worker still running exits
-    let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = reap(worker, Duration::from_secs(10))?;
+    if !die {
+        child::ended_well(status, "the adopted worker")?;
+    }
+    let signal = status.signal();
+    Ok(Orphaned {
+        worker,
+        adopted_by,
+        signal,
+    })
+}
+// ANCHOR_END: kill_middle
+
+/// Waits up to `limit` for child `pid` to end, and reaps it. One that is
+/// still running then is killed, and that is an error.
+fn reap(pid: u32, limit: Duration) -> Result<ExitStatus> {
+    let worker = Pid::from_raw(pid as i32).context("a pid is positive")?;
+    let deadline = Instant::now() + limit;
     while Instant::now() < deadline {
         if let Some((_, status)) =
-            rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)?
+            rustix::process::waitpid(Some(worker), WaitOptions::NOHANG)?
         {
-            let signal = status.terminating_signal();
-            return Ok(Orphaned {
-                worker,
-                adopted_by,
-                signal,
-            });
+            return Ok(ExitStatus::from_raw(status.as_raw()));
         }
         thread::sleep(Duration::from_millis(5));
     }
-    let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
-    let _ = rustix::process::waitpid(Some(pid), WaitOptions::empty());
-    bail!("worker {worker} outlived its parent, so the lesson killed it")
+    let _ = rustix::process::kill_process(worker, Signal::KILL);
+    let _ = rustix::process::waitpid(Some(worker), WaitOptions::empty());
+    bail!("worker {pid} outlived its parent, so the lesson killed it")
 }
-// ANCHOR_END: kill_middle
 
 /// Reads the middle's two lines, in either order: "worker PID" from the
 /// middle, "ready" from the worker. Returns the worker's pid.

@@ -23,11 +23,7 @@ pub fn sum_of_squares(args: &[String]) -> Result<()> {
 pub fn sum_in_child(n: u64) -> Result<u64> {
     let output =
         child::run_role("sum", &[&n.to_string()], Duration::from_secs(30))?;
-    ensure!(
-        output.status.success(),
-        "the child failed: {}",
-        output.status
-    );
+    child::ended_well(output.status, "the summing child")?;
     let text = String::from_utf8(output.stdout)
         .context("the child wrote non-UTF-8")?;
     let last = text.lines().last().context("the child printed nothing")?;
@@ -94,6 +90,7 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut output = Vec::new();
     pipe.read_to_end(&mut output)?;
     let status = chatty.wait()?;
+    child::ended_well(status, "the writing child")?;
     Ok(Stuck {
         waited,
         state,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use anyhow::{Context, Result, ensure};
+use anyhow::{Context, Result};
 use course_kit::child::{self, ChildGuard};
 use tracing::{Span, info_span};
 
@@ -28,8 +28,7 @@ pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<Sleeper>> {
 pub fn wait_for_all(children: Vec<Sleeper>) -> Result<()> {
     for (child, _span) in children {
         let pid = child.id();
-        let status = child.wait()?;
-        ensure!(status.success(), "child {pid} failed: {status}");
+        child::ended_well(child.wait()?, &format!("child {pid}"))?;
     } // each child's span ends here, once it has been waited for
     Ok(())
 }

@@ -110,10 +110,11 @@ fn five_children_run_at_the_same_time_and_then_are_gone() {
     assert_eq!(run.number_after("while they run:"), 5.0, "{run}");
     assert_eq!(run.number_after("after waiting:"), 0.0, "{run}");
     assert_eq!(run.stdout.matches("  lesson-04\n").count(), 5, "{run}");
-    // Five 200 ms sleeps: 1 s one by one; at once about 0.2 s. 1.5x leaves
-    // plenty of room for a loaded machine.
-    let faster = run.number_after("At once they were");
-    assert!(faster > 1.5, "the children should overlap: {run}");
+    // That the five lived at the same time, and one by one did not, the
+    // picture's test checks from the spans, not from the clock. The clock
+    // can only say this much even on a busy machine: one after another,
+    // five sleeps of 200 ms take at least 1 s.
+    assert!(run.number_after("one after another,") >= 1.0, "{run}");
 }
 
 #[test]
