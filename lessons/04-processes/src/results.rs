@@ -58,6 +58,9 @@ pub struct Stuck {
     pub status: ExitStatus,
 }
 
+// ANCHOR_END: pipe
+
+// ANCHOR: pipe_wait
 /// The mistake: wait for the child before reading its output. A pipe holds
 /// only so much; a child that writes more blocks until someone reads.
 pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
@@ -67,8 +70,7 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut pipe = chatty.child_mut().stdout.take().context("no stdout")?;
     let started = Instant::now();
     // Wait `patience`, then on until the child is seen stuck: asleep (state S)
-    // with bytes in the pipe. A loaded machine may be slow to start it: allow
-    // 10 s more.
+    // with bytes in the pipe; a busy machine may start it late: 10 s more.
     let (state, in_pipe) = loop {
         let exited = chatty.wait_timeout(Duration::from_millis(20))?;
         ensure!(
@@ -99,4 +101,4 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
         status,
     })
 }
-// ANCHOR_END: pipe
+// ANCHOR_END: pipe_wait

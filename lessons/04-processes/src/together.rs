@@ -79,6 +79,9 @@ pub fn process_info(pid: u32) -> Option<ProcessInfo> {
     })
 }
 
+// ANCHOR_END: proc_list
+
+// ANCHOR: proc_children
 /// Every process whose parent is `parent`, like `ps --ppid` (or psutil in
 /// Python).
 pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
@@ -96,4 +99,4 @@ pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
     children.sort_by_key(|c| c.pid);
     Ok(children)
 }
-// ANCHOR_END: proc_list
+// ANCHOR_END: proc_children
