@@ -2,6 +2,7 @@
 //! includes it.
 
 pub mod memory;
+pub mod names;
 pub mod reaping;
 pub mod results;
 pub mod start;

@@ -4,12 +4,12 @@
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, ExitCode};
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed, timeline};
 use lesson_04::{ex1_count_lines, ex2_stop_all, ex3_pipe_capacity};
-use lesson_04::{memory, reaping, results, start, stopping, together};
+use lesson_04::{memory, names, reaping, results, start, stopping, together};
 
 /// How long a child started for an exercise may run, whatever it is doing.
 const EXERCISE_CHILD_LIMIT: std::time::Duration =
@@ -24,6 +24,12 @@ fn main() -> ExitCode {
         )
         // The parent and its child print at the same time.
         .lines_in_any_order()
+        .part(
+            "dropped",
+            "std's Child, dropped: neither killed nor reaped",
+            dropped_part,
+        )
+        .part("names", "a name for each child, as ps shows it", names_part)
         .part(
             "together",
             "several children at once, seen in the process list",
@@ -65,6 +71,7 @@ fn main() -> ExitCode {
             "how long `stop` lets a child clean up after SIGTERM, in ms",
         )
         .role("greet", start::greet)
+        .role("named", names::named)
         .role("sleeper", together::sleeper)
         .role("squares", memory::squares_in_child)
         .role("sum", results::sum_of_squares)
@@ -94,8 +101,45 @@ fn main() -> ExitCode {
 
 fn start_part(_: &Args) -> Result<()> {
     println!("One program, two processes:");
-    let status = start::start_one("Ada")?;
-    ensure!(status.success(), "the child failed: {status}");
+    let status = start::start_bare("Ada")?;
+    child::ended_well(status, "the child")
+}
+
+fn dropped_part(_: &Args) -> Result<()> {
+    println!("A std::process::Child dropped without wait:");
+    let exited = start::spawn_and_drop("0")?;
+    let state = start::state_of(exited, 'Z');
+    println!("  a child that exited at once: pid {exited}, state {state}");
+    let running = start::spawn_and_drop("60000")?;
+    let state = start::state_of(running, 'S');
+    println!("  a child that sleeps 60 s:    pid {running}, state {state}");
+    println!("  children of this process: {}", reaping::my_children()?);
+    start::kill_and_reap(exited)?;
+    start::kill_and_reap(running)?;
+    println!("The lesson killed and reaped both by pid.");
+    println!("The same two, each held by a ChildGuard and dropped:");
+    for millis in ["0", "60000"] {
+        let pid = start::guard_and_drop(millis)?;
+        let state = process_info_state(pid);
+        println!("  pid {pid}: {state}");
+    }
+    println!("  children of this process: {}", reaping::my_children()?);
+    Ok(())
+}
+
+/// "state X" for a process in the list, "gone" for one that is not.
+fn process_info_state(pid: u32) -> String {
+    together::process_info(pid)
+        .map_or("gone".to_string(), |info| format!("state {}", info.state))
+}
+
+fn names_part(_: &Args) -> Result<()> {
+    println!("Three children, named as they start; what /proc says:");
+    let seen = names::start_named_children(&["worker-1", "worker-2", "fetch"])?;
+    for (pid, comm, args) in seen {
+        println!("  pid {pid}  comm: {comm}");
+        println!("  {:>9}  cmdline: {args}", "");
+    }
     Ok(())
 }
 
@@ -207,6 +251,9 @@ fn stop_part(args: &Args) -> Result<()> {
             Secs(grace)
         );
         let stopped = stopping::start_then_stop(role, grace)?;
+        if role == "polite" {
+            child::ended_well(stopped.status, "the polite child")?;
+        }
         for line in &stopped.printed {
             println!("  | {line}");
         }
@@ -234,12 +281,22 @@ fn reap_part(_: &Args) -> Result<()> {
     println!("  children still running: {}", reaping::my_children()?);
 
     println!("A parent killed with SIGKILL (no destructor runs):");
-    let (worker, signal) = reaping::kill_the_middle()?;
-    match signal {
+    let me = process::id();
+    let plain = reaping::kill_the_middle(false)?;
+    let adopter = plain.adopted_by.map_or("nobody".into(), |p| {
+        let who = if p == me { " (this lesson)" } else { "" };
+        format!("{p}{who}")
+    });
+    println!(
+        "  a plain worker {}: its parent became {adopter}",
+        plain.worker
+    );
+    let dying = reaping::kill_the_middle(true)?;
+    match dying.signal {
         Some(signal) => println!(
-            "  its worker {worker} was ended by signal {signal} (SIGKILL)"
+            "  a worker that asked to die with it: signal {signal} (SIGKILL)"
         ),
-        None => println!("  its worker {worker} exited by itself"),
+        None => println!("  a worker that asked to die with it: exited"),
     }
     println!("  children still running: {}", reaping::my_children()?);
     Ok(())

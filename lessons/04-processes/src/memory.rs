@@ -5,7 +5,7 @@ use std::process;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use anyhow::{Result, ensure};
+use anyhow::Result;
 use course_kit::child;
 
 // ANCHOR: global
@@ -31,7 +31,7 @@ pub fn squares_in_child(_: &[String]) -> Result<()> {
 /// RESULTS held after each.
 pub fn child_then_thread() -> Result<(usize, usize)> {
     let output = child::run_role("squares", &[], Duration::from_secs(30))?;
-    ensure!(output.status.success(), "the child failed: {output:?}");
+    child::ended_well(output.status, "the child")?;
     print!("{}", String::from_utf8_lossy(&output.stdout));
     let after_child = RESULTS.lock().unwrap().len();
     std::thread::spawn(|| append_squares(&[1, 2, 3, 4, 5]))

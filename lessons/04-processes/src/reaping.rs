@@ -1,13 +1,15 @@
 //! No zombies and no orphans: every child is waited for, and none outlives its
 //! parent.
 
-use std::process::{self, Stdio};
+use std::io::Read;
+use std::os::unix::process::ExitStatusExt;
+use std::process::{self, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
-use rustix::process::{Pid, WaitOptions};
+use rustix::process::{Pid, Signal, WaitOptions};
 
 use crate::together::{children_of, process_info};
 
@@ -25,7 +27,8 @@ pub fn zombie_until_waited() -> Result<(char, Option<char>)> {
         thread::sleep(Duration::from_millis(5));
         state = process_info(pid).map_or('?', |info| info.state);
     }
-    child.wait()?; // reaps it: the entry is gone
+    let status = child.wait()?; // reaps it: the entry is gone
+    child::ended_well(status, "the exited child")?;
     Ok((state, process_info(pid).map(|info| info.state)))
 }
 // ANCHOR_END: zombie
@@ -51,33 +54,87 @@ pub fn my_children() -> Result<usize> {
 // ANCHOR: orphan
 /// A middle process: it starts a worker, prints the worker's pid, and
 /// sleeps. The lesson kills it with SIGKILL, so no destructor of its runs.
-pub fn middle(_: &[String]) -> Result<()> {
-    let worker = ChildGuard::spawn(&mut child::command("orphan", &[])?)?;
+/// With `die` the worker asks to die with it; without, it runs on.
+pub fn middle(args: &[String]) -> Result<()> {
+    let die: bool = child::role_arg(args, 0, "true if the worker dies too")?;
+    let worker =
+        ChildGuard::spawn(&mut child::command("orphan", &[&die.to_string()])?)?;
     println!("worker {}", worker.id());
     thread::sleep(Duration::from_secs(60));
     Ok(())
 }
 
-/// The worker: asks the kernel for SIGKILL when its parent dies.
-pub fn orphan(_: &[String]) -> Result<()> {
-    child::die_with_parent()?;
+/// The worker: asks the kernel for SIGKILL when its parent dies, or not.
+/// Either way it ends when its stdin, a pipe from the lesson, closes.
+pub fn orphan(args: &[String]) -> Result<()> {
+    if child::role_arg(args, 0, "true to die with the parent")? {
+        child::die_with_parent()?;
+    }
     println!("ready"); // on the middle's stdout, which it inherited
-    thread::sleep(Duration::from_secs(60));
+    std::io::stdin().read_to_end(&mut Vec::new())?;
     Ok(())
 }
 // ANCHOR_END: orphan
 
+/// How the worker of a middle process killed with SIGKILL fared.
+#[derive(Debug)]
+pub struct Orphaned {
+    pub worker: u32,
+    /// Its parent after the middle died, read from `/proc/PID/stat`.
+    pub adopted_by: Option<u32>,
+    /// The signal that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
 // ANCHOR: kill_middle
-/// Kills the middle process with SIGKILL and reports how its worker ended.
-pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
+/// Kills the middle process with SIGKILL and reports what became of its
+/// worker: adopted by this process, or ended with it (`die`).
+pub fn kill_the_middle(die: bool) -> Result<Orphaned> {
     // Orphans of our descendants become our children, so we can wait for them.
     rustix::process::set_child_subreaper(Some(rustix::process::getpid()))?;
-    let mut command = child::command("middle", &[])?;
-    command.stdout(Stdio::piped());
+    let mut command = child::command("middle", &[&die.to_string()])?;
+    command.stdin(Stdio::piped()).stdout(Stdio::piped());
     let mut middle = ChildGuard::spawn(&mut command)?;
+    let stdin = middle.child_mut().stdin.take().context("no stdin")?;
+    let worker = worker_of(&mut middle)?;
+    middle.kill()?; // SIGKILL: the middle cannot clean up
+    let adopted_by = process_info(worker).map(|info| info.parent);
+    drop(stdin); // end of input: a worker still running exits
+    let status = reap(worker, Duration::from_secs(10))?;
+    if !die {
+        child::ended_well(status, "the adopted worker")?;
+    }
+    let signal = status.signal();
+    Ok(Orphaned {
+        worker,
+        adopted_by,
+        signal,
+    })
+}
+// ANCHOR_END: kill_middle
+
+/// Waits up to `limit` for child `pid` to end, and reaps it. One that is
+/// still running then is killed, and that is an error.
+fn reap(pid: u32, limit: Duration) -> Result<ExitStatus> {
+    let worker = Pid::from_raw(pid as i32).context("a pid is positive")?;
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Some((_, status)) =
+            rustix::process::waitpid(Some(worker), WaitOptions::NOHANG)?
+        {
+            return Ok(ExitStatus::from_raw(status.as_raw()));
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+    let _ = rustix::process::kill_process(worker, Signal::KILL);
+    let _ = rustix::process::waitpid(Some(worker), WaitOptions::empty());
+    bail!("worker {pid} outlived its parent, so the lesson killed it")
+}
+
+/// Reads the middle's two lines, in either order: "worker PID" from the
+/// middle, "ready" from the worker. Returns the worker's pid.
+fn worker_of(middle: &mut ChildGuard) -> Result<u32> {
     let stdout = middle.child_mut().stdout.take().context("no stdout")?;
-    // Two lines come, in either order: "worker PID" from the middle, "ready"
-    // from the worker.
     let lines = child::lines(stdout);
     let mut worker = None;
     for _ in 0..2 {
@@ -88,20 +145,5 @@ pub fn kill_the_middle() -> Result<(u32, Option<i32>)> {
             worker = Some(pid.parse::<u32>()?);
         }
     }
-    let worker = worker.context("the middle process never named its worker")?;
-    middle.kill()?; // SIGKILL: the middle cannot clean up
-    let pid = Pid::from_raw(worker as i32).context("a pid is positive")?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Some((_, status)) =
-            rustix::process::waitpid(Some(pid), WaitOptions::NOHANG)?
-        {
-            return Ok((worker, status.terminating_signal()));
-        }
-        thread::sleep(Duration::from_millis(5));
-    }
-    let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
-    let _ = rustix::process::waitpid(Some(pid), WaitOptions::empty());
-    bail!("worker {worker} outlived its parent, so the lesson killed it")
+    worker.context("the middle process never named its worker")
 }
-// ANCHOR_END: kill_middle

@@ -23,11 +23,7 @@ pub fn sum_of_squares(args: &[String]) -> Result<()> {
 pub fn sum_in_child(n: u64) -> Result<u64> {
     let output =
         child::run_role("sum", &[&n.to_string()], Duration::from_secs(30))?;
-    ensure!(
-        output.status.success(),
-        "the child failed: {}",
-        output.status
-    );
+    child::ended_well(output.status, "the summing child")?;
     let text = String::from_utf8(output.stdout)
         .context("the child wrote non-UTF-8")?;
     let last = text.lines().last().context("the child printed nothing")?;
@@ -62,6 +58,9 @@ pub struct Stuck {
     pub status: ExitStatus,
 }
 
+// ANCHOR_END: pipe
+
+// ANCHOR: pipe_wait
 /// The mistake: wait for the child before reading its output. A pipe holds
 /// only so much; a child that writes more blocks until someone reads.
 pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
@@ -71,8 +70,7 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut pipe = chatty.child_mut().stdout.take().context("no stdout")?;
     let started = Instant::now();
     // Wait `patience`, then on until the child is seen stuck: asleep (state S)
-    // with bytes in the pipe. A loaded machine may be slow to start it: allow
-    // 10 s more.
+    // with bytes in the pipe; a busy machine may start it late: 10 s more.
     let (state, in_pipe) = loop {
         let exited = chatty.wait_timeout(Duration::from_millis(20))?;
         ensure!(
@@ -94,6 +92,7 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
     let mut output = Vec::new();
     pipe.read_to_end(&mut output)?;
     let status = chatty.wait()?;
+    child::ended_well(status, "the writing child")?;
     Ok(Stuck {
         waited,
         state,
@@ -102,4 +101,4 @@ pub fn wait_before_reading(bytes: usize, patience: Duration) -> Result<Stuck> {
         status,
     })
 }
-// ANCHOR_END: pipe
+// ANCHOR_END: pipe_wait

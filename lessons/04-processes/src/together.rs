@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use anyhow::{Context, Result, ensure};
+use anyhow::{Context, Result};
 use course_kit::child::{self, ChildGuard};
 use tracing::{Span, info_span};
 
@@ -28,8 +28,7 @@ pub fn start_sleepers(count: usize, sleep: Duration) -> Result<Vec<Sleeper>> {
 pub fn wait_for_all(children: Vec<Sleeper>) -> Result<()> {
     for (child, _span) in children {
         let pid = child.id();
-        let status = child.wait()?;
-        ensure!(status.success(), "child {pid} failed: {status}");
+        child::ended_well(child.wait()?, &format!("child {pid}"))?;
     } // each child's span ends here, once it has been waited for
     Ok(())
 }
@@ -80,6 +79,9 @@ pub fn process_info(pid: u32) -> Option<ProcessInfo> {
     })
 }
 
+// ANCHOR_END: proc_list
+
+// ANCHOR: proc_children
 /// Every process whose parent is `parent`, like `ps --ppid` (or psutil in
 /// Python).
 pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
@@ -97,4 +99,4 @@ pub fn children_of(parent: u32) -> Result<Vec<ProcessInfo>> {
     children.sort_by_key(|c| c.pid);
     Ok(children)
 }
-// ANCHOR_END: proc_list
+// ANCHOR_END: proc_children

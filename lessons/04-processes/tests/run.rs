@@ -32,16 +32,89 @@ fn the_child_is_another_process_whose_parent_is_the_lesson() {
 }
 
 #[test]
+fn std_child_dropped_is_neither_killed_nor_reaped_but_a_guard_is() {
+    let run = part("dropped", &[]);
+    run.assert_prints("exited at once: pid")
+        .assert_prints("sleeps 60 s:")
+        .assert_prints("killed and reaped both by pid");
+    let states: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.split(", state ").nth(1))
+        .collect();
+    assert_eq!(states, ["Z", "S"], "a zombie and a live child: {run}");
+    assert_eq!(
+        run.numbers_after("children of this process:"),
+        [2.0, 0.0],
+        "std leaves two children behind, the guard none: {run}"
+    );
+    assert_eq!(run.stdout.matches(": gone").count(), 2, "{run}");
+}
+
+#[test]
+fn each_child_carries_its_name_in_the_process_list() {
+    let run = part("names", &[]);
+    for name in ["worker-1", "worker-2", "fetch"] {
+        run.assert_prints(&format!("comm: {name}\n"))
+            .assert_prints(&format!(
+                "cmdline: lesson-04 {name} --child-role named {name}"
+            ));
+    }
+}
+
+/// The test starts the role itself and reads `/proc/PID/comm` while the child
+/// waits on its stdin.
+#[test]
+fn a_named_child_shows_its_name_in_proc() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(LESSON)
+        .arg0("lesson-04 tester")
+        .args([
+            course_kit::child::ROLE_ARG,
+            "named",
+            "a-long-name-cut-at-15",
+        ])
+        .env(
+            course_kit::child::PARENT_ENV,
+            std::process::id().to_string(),
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    let stdout = child.stdout.take().unwrap();
+    BufReader::new(stdout).read_line(&mut ready).unwrap();
+    let pid = child.id();
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm"));
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline"));
+    drop(child.stdin.take());
+    let status = child.wait().unwrap();
+    assert_eq!(ready, "ready\n");
+    // The kernel keeps 15 bytes of a name.
+    assert_eq!(comm.unwrap(), "a-long-name-cut\n");
+    assert!(
+        cmdline
+            .unwrap()
+            .starts_with(b"lesson-04 tester\0--child-role")
+    );
+    assert!(status.success(), "{status}");
+}
+
+#[test]
 fn five_children_run_at_the_same_time_and_then_are_gone() {
     let run = part("together", &[]);
     assert_eq!(run.number_after("before:"), 0.0, "{run}");
     assert_eq!(run.number_after("while they run:"), 5.0, "{run}");
     assert_eq!(run.number_after("after waiting:"), 0.0, "{run}");
     assert_eq!(run.stdout.matches("  lesson-04\n").count(), 5, "{run}");
-    // Five 200 ms sleeps: 1 s one by one; at once about 0.2 s. 1.5x leaves
-    // plenty of room for a loaded machine.
-    let faster = run.number_after("At once they were");
-    assert!(faster > 1.5, "the children should overlap: {run}");
+    // That the five lived at the same time, and one by one did not, the
+    // picture's test checks from the spans, not from the clock. The clock
+    // can only say this much even on a busy machine: one after another,
+    // five sleeps of 200 ms take at least 1 s.
+    assert!(run.number_after("one after another,") >= 1.0, "{run}");
 }
 
 #[test]
@@ -100,7 +173,9 @@ fn no_zombies_and_no_orphans() {
     run.assert_prints("before anyone waits for it: state Z")
         .assert_prints("after wait: gone")
         .assert_prints("failed: reading the settings")
-        .assert_prints("was ended by signal 9 (SIGKILL)");
+        .assert_prints("its parent became")
+        .assert_prints("(this lesson)")
+        .assert_prints("to die with it: signal 9 (SIGKILL)");
     assert_eq!(
         run.numbers_after("children still running:"),
         [0.0, 0.0],

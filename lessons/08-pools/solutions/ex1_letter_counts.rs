@@ -11,7 +11,8 @@ where
 {
     lines
         .par_iter()
-        // Map: every thread counts into a map of its own, so no lock is needed.
+        // Map: each piece rayon splits off counts into a map of its own (the
+        // first closure runs once per piece), so no lock is needed.
         .fold(HashMap::new, |mut counts, line| {
             for letter in line.as_ref().chars().filter(|c| c.is_alphabetic()) {
                 // `to_lowercase` can give several chars (e.g. 'İ'); count each
@@ -22,7 +23,7 @@ where
             }
             counts
         })
-        // Reduce: merge the per-thread maps, two at a time. Add the counts:
+        // Reduce: merge the per-piece maps, two at a time. Add the counts:
         // `extend` would replace one part's count with the other's.
         .reduce(HashMap::new, |mut total, part| {
             for (letter, n) in part {

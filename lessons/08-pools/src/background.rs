@@ -36,6 +36,9 @@ where
     Pending { result }
 }
 
+// ANCHOR_END: background
+
+// ANCHOR: background_get
 impl<T> Pending<T> {
     /// Waits at most `timeout`, like `AsyncResult.get(timeout=...)`. A time-out
     /// does not stop the work: `Pending` is still there to ask again. If the
@@ -54,7 +57,7 @@ impl<T> Pending<T> {
         !self.result.is_empty()
     }
 }
-// ANCHOR_END: background
+// ANCHOR_END: background_get
 
 #[cfg(test)]
 mod tests {

@@ -35,6 +35,9 @@ impl Pool {
         })
     }
 
+    // ANCHOR_END: handmade
+
+    // ANCHOR: handmade_execute
     /// Puts `job` in the queue; the first worker that is free runs it.
     pub fn execute(&self, job: impl FnOnce() + Send + 'static) {
         let jobs = self.jobs.as_ref().expect("the queue is open until drop");
@@ -52,4 +55,4 @@ impl Drop for Pool {
         }
     }
 }
-// ANCHOR_END: handmade
+// ANCHOR_END: handmade_execute

@@ -8,8 +8,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, ensure};
+use course_kit::python::{self, Python};
+use course_kit::table::Table;
 use course_kit::timing::{Millis, build, speedup};
-use course_kit::{Args, Lesson, timed, timeline};
+use course_kit::{Args, Lesson, Secs, timed, timeline};
 use crossbeam_channel::RecvTimeoutError;
 use lesson_08::process_pool::{self, Outcome};
 use lesson_08::{background, handmade, map, reduce, sizes, work};
@@ -52,6 +54,12 @@ fn main() -> ExitCode {
             300_000,
             1..=3_000_000,
             "the CPU-bound work: Collatz steps for 1..=N",
+        )
+        .option(
+            "python-numbers",
+            20_000,
+            1..=300_000,
+            "the map beside Python's Pool.map: Collatz steps for 1..=N",
         )
         .option(
             "lines",
@@ -116,6 +124,65 @@ fn map_part(args: &Args) -> Result<()> {
     println!("Both gave {} answers in input order;", pooled.len());
     println!("the longest run starts at {start} ({steps} steps).");
     busy_machine_note(speedup(one_thread, pool));
+    println!();
+    match Python::find() {
+        Some(python) => beside_python(&python, args.get("python-numbers")),
+        None => {
+            println!("{}", python::NOT_FOUND);
+            Ok(())
+        }
+    }
+}
+
+/// The same map over `1..=last` in Rust and in Python (`python/pool_map.py`):
+/// each row's best of `RUNS` rounds, taking turns, in one table.
+fn beside_python(python: &Python, last: u64) -> Result<()> {
+    let ((alone, one_thread), (_, pool)) = best_of_each(
+        || map::steps_in_sequence(last),
+        || map::steps_in_parallel(last),
+    );
+    let script = python::script(env!("CARGO_MANIFEST_DIR"), "pool_map.py");
+    let results = python.run(
+        &script,
+        &[&format!("--numbers={last}"), &format!("--rounds={RUNS}")],
+        Duration::from_secs(300),
+    )?;
+    let (start, steps) = map::longest(&alone);
+    ensure!(
+        results.number::<u64>("longest_start")? == start
+            && results.number::<u32>("longest_steps")? == steps,
+        "Python's answers differ from Rust's"
+    );
+    println!("The same map over 1..={last} in {},", python.version);
+    println!("measured in this run, best of {RUNS} rounds, taking turns:");
+    let mut table = Table::new(["", "Rust", "Python", "Python/Rust"]);
+    let rows = [
+        ("one thread (map)", one_thread, results.seconds("map")?),
+        ("pool (Pool.map)", pool, results.seconds("pool")?),
+    ];
+    for (row, rust, python) in rows {
+        table.row([
+            row.to_string(),
+            Secs(rust).to_string(),
+            Secs(python).to_string(),
+            format!("{:.0}x", speedup(python, rust)),
+        ]);
+    }
+    print!("{table}");
+    let workers = results.get("workers").unwrap_or("?");
+    let started = results.get("start_method").unwrap_or("?");
+    println!(
+        "Rust's pool: {} threads. Python's: {workers} processes,",
+        cpus()
+    );
+    println!("started (by {started}) before the clock, as rayon's was.");
+    let (alone, pooled) = (results.seconds("map")?, results.seconds("pool")?);
+    if pooled >= alone {
+        println!("Note: Python's pool was no faster than its one thread: the");
+        println!(
+            "Note: CPUs were busy, or the copying cost more than it saved."
+        );
+    }
     Ok(())
 }
 

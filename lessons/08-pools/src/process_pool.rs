@@ -94,6 +94,9 @@ impl Worker {
         })
     }
 
+    // ANCHOR_END: process
+
+    // ANCHOR: process_run
     fn run(&mut self, job: &str, deadline: Duration) -> Result<Outcome> {
         let process = &self.alive; // the job is drawn inside it, on its lane
         let _job = info_span!(parent: process, "job", message = job).entered();
@@ -115,7 +118,7 @@ impl Worker {
         }
     }
 }
-// ANCHOR_END: process
+// ANCHOR_END: process_run
 
 /// "signal 6" for a process a signal ended, else the exit status.
 /// (`ExitStatus`'s own text may add "(core dumped)", depending on the machine's
@@ -183,6 +186,9 @@ pub fn run_jobs(
     ))
 }
 
+// ANCHOR_END: pool
+
+// ANCHOR: pool_feed
 /// One feeder: starts a worker process and gives it jobs until the queue is
 /// empty. A worker that crashed, or missed the deadline, is replaced by a
 /// fresh process.
@@ -205,4 +211,4 @@ fn feed(
     worker.stop()?;
     Ok((reports, started))
 }
-// ANCHOR_END: pool
+// ANCHOR_END: pool_feed

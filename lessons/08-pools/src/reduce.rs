@@ -42,8 +42,9 @@ fn count_line(mut counts: Counts, line: &str) -> Counts {
     counts
 }
 
-/// Map: each thread folds the lines it was given into counts of its own, so no
-/// thread waits for a lock. Reduce: rayon merges those partial counts in pairs.
+/// Map: rayon splits the lines into pieces, and `fold` counts each piece into
+/// a map of its own (one per piece, not per thread), so nothing waits for a
+/// lock. Reduce: rayon merges those partial counts in pairs.
 pub fn count_words_parallel(lines: &[String]) -> Counts {
     lines
         .par_iter()
