@@ -51,7 +51,13 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     }
     // From here on, an end of stream is an error: the frame was cut short.
     input.read_exact(&mut length[1..])?;
-    let mut message = vec![0u8; u32::from_le_bytes(length) as usize];
+    let length = u32::from_le_bytes(length) as usize;
+    if length > MAX_MESSAGE {
+        // not a frame from `send`: the stream is torn or not framed at all
+        let why = format!("a length of {length}: not a frame");
+        return Err(io::Error::new(ErrorKind::InvalidData, why));
+    }
+    let mut message = vec![0u8; length];
     input.read_exact(&mut message)?;
     Ok(Some(message))
 }

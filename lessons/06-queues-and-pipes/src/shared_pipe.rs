@@ -8,8 +8,8 @@ use std::thread;
 use std::time::Duration;
 
 use crate::frame;
-use anyhow::{Context, Result, bail, ensure};
-use course_kit::child::{self, ChildGuard};
+use anyhow::{Context, Result, bail};
+use course_kit::child::{self, ChildGuard, ended_well};
 
 use crate::pipes::CHILD_DEADLINE;
 
@@ -81,7 +81,7 @@ fn wait_for_all(children: Vec<ChildGuard>) -> Result<()> {
         let status = child
             .wait_timeout(CHILD_DEADLINE)?
             .context("a producer is stuck")?;
-        ensure!(status.success(), "a producer failed: {status}");
+        ended_well(status, "a producer")?;
     }
     Ok(())
 }
