@@ -8,7 +8,7 @@
 
 use std::io::{self, ErrorKind, Read, Write};
 
-// ANCHOR: frame
+// ANCHOR: frame_send
 /// The largest write a Linux pipe promises not to mix with other writers'
 /// (POSIX `PIPE_BUF`). A frame no longer than this arrives whole even when
 /// several processes write into the same pipe.
@@ -36,6 +36,9 @@ pub fn send(out: &mut impl Write, message: &[u8]) -> io::Result<()> {
     out.write_all(&frame)
 }
 
+// ANCHOR_END: frame_send
+
+// ANCHOR: frame_recv
 /// Receives one whole message, however the bytes were split on the way.
 /// `Ok(None)` means the stream ended cleanly, between two frames.
 pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
@@ -61,7 +64,7 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     input.read_exact(&mut message)?;
     Ok(Some(message))
 }
-// ANCHOR_END: frame
+// ANCHOR_END: frame_recv
 
 #[cfg(test)]
 mod tests {

@@ -89,6 +89,9 @@ pub fn ask_child(questions: &[u64]) -> Result<(u32, Vec<u64>)> {
     Ok((pid, answers))
 }
 
+// ANCHOR_END: duplex
+
+// ANCHOR: answerer
 /// The child: answers n with n + 1, one whole message for one whole message.
 pub fn answerer() -> io::Result<()> {
     let mut socket =
@@ -101,4 +104,4 @@ pub fn answerer() -> io::Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: duplex
+// ANCHOR_END: answerer

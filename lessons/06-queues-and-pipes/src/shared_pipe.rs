@@ -37,6 +37,9 @@ pub fn start_producers(
     Ok((reader, children))
 }
 
+// ANCHOR_END: shared_pipe
+
+// ANCHOR: shared_pipe_read
 /// Every producer sends `count` framed messages of `size` bytes.
 pub fn receive_frames(
     producers: u32,
@@ -74,7 +77,7 @@ pub fn receive_big_lines(
     wait_for_all(children)?;
     Ok((lines, mixed))
 }
-// ANCHOR_END: shared_pipe
+// ANCHOR_END: shared_pipe_read
 
 fn wait_for_all(children: Vec<ChildGuard>) -> Result<()> {
     for mut child in children {

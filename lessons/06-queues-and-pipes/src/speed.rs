@@ -71,6 +71,9 @@ pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
     Ok(took)
 }
 
+// ANCHOR_END: pipe_speed
+
+// ANCHOR: counter
 /// The child: counts the frames on its stdin until it ends.
 pub fn counter() -> io::Result<()> {
     let mut input = io::stdin().lock(); // buffered: many frames per read
@@ -81,7 +84,7 @@ pub fn counter() -> io::Result<()> {
     println!("{count}");
     Ok(())
 }
-// ANCHOR_END: pipe_speed
+// ANCHOR_END: counter
 
 /// How long framing alone takes, in memory, with no pipe: `frame::send` of
 /// `messages` 8-byte messages into a buffer, then `frame::recv` of them all.

@@ -20,8 +20,7 @@ pub fn watch_workers(
         let results = results.clone();
         thread::spawn(move || {
             thread::sleep(delay);
-            // Fails if nobody listens any more: that is fine.
-            let _ = results.send(worker + 1);
+            let _ = results.send(worker + 1); // fails if nobody listens: fine
         });
     }
     let ticks = tick(every); // delivers a message every `every`
