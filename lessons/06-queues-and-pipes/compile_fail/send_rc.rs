@@ -5,9 +5,8 @@ use std::thread;
 fn main() {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
-        // `Rc` counts its owners without atomics: two threads may not share
-        // one.
-        let report = Rc::new(String::from("quarterly report"));
+        // `Rc` counts its owners without atomics: not `Send`
+        let report: Rc<str> = Rc::from("quarterly report");
         sender.send(report).unwrap();
     });
     println!("{}", receiver.recv().unwrap());

@@ -1,11 +1,10 @@
 //! Exercise 2: a bounded stack.
 //!
 //! `BoundedStack` is a last-in-first-out queue that holds at most `capacity`
-//! items, like Python's `LifoQueue(maxsize=capacity)`. `push` waits while the
-//! stack is full: if it is still full after `timeout`, it gives the item back
-//! as `Err(item)`. `pop` waits while the stack is empty: if it is still empty
-//! after `timeout`, it returns `None`. A push wakes a waiting pop, and a pop
-//! wakes a waiting push, at once: neither sleeps on until its timeout.
+//! items, like Python's `LifoQueue(maxsize=capacity)`. `push` waits while it
+//! is full, and after `timeout` gives the item back as `Err(item)`; `pop`
+//! waits while it is empty, and after `timeout` returns `None`. A push wakes
+//! a waiting pop, and a pop a waiting push, at once: neither sleeps on.
 //!
 //! Check your answer with `cargo exercises 06`.
 

@@ -8,7 +8,7 @@ use crossbeam_channel::{TrySendError, bounded};
 use tracing::info_span;
 
 /// What the producer saw while it filled the queue.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ProducerReport {
     /// How many times the queue was full when the producer wanted to send.
     pub found_full: u32,
@@ -29,12 +29,7 @@ pub fn producer_consumer(
     work: Duration,
 ) -> (ProducerReport, Vec<u32>) {
     let (sender, receiver) = bounded(capacity);
-    let mut report = ProducerReport {
-        found_full: 0,
-        waited: Duration::ZERO,
-        most_queued: 0,
-        took: Duration::ZERO,
-    };
+    let mut report = ProducerReport::default();
     let start = Instant::now();
     thread::scope(|s| {
         let sending = info_span!("sending", lane = "producer").entered();
@@ -48,6 +43,8 @@ pub fn producer_consumer(
             // the loop ended: every sender is gone and the queue is empty
             received
         });
+        // ANCHOR_END: bounded
+        // ANCHOR: bounded_send
         for item in 0..items {
             // `try_send` refuses instead of waiting: that is how we see the
             // queue full.
@@ -75,7 +72,7 @@ pub fn producer_consumer(
         (report, consumer.join().expect("the consumer panicked"))
     })
 }
-// ANCHOR_END: bounded
+// ANCHOR_END: bounded_send
 
 // ANCHOR: many
 /// `producers` threads each send `per_producer` numbers into one queue of 10;

@@ -57,6 +57,8 @@ pub fn with_sentinel(
         sender.send(Message::Done).unwrap(); // skipped when `?` returned early
         Ok::<(), String>(())
     });
+    // ANCHOR_END: sentinel
+    // ANCHOR: sentinel_wait
     let start = Instant::now();
     let mut received = 0;
     let how = loop {
@@ -80,7 +82,7 @@ pub fn with_sentinel(
         after,
     }
 }
-// ANCHOR_END: sentinel
+// ANCHOR_END: sentinel_wait
 
 // ANCHOR: close
 /// Rust's way: no end marker. When the producer's thread ends (returning, with

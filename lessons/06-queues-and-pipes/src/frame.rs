@@ -8,7 +8,7 @@
 
 use std::io::{self, ErrorKind, Read, Write};
 
-// ANCHOR: frame
+// ANCHOR: frame_send
 /// The largest write a Linux pipe promises not to mix with other writers'
 /// (POSIX `PIPE_BUF`). A frame no longer than this arrives whole even when
 /// several processes write into the same pipe.
@@ -36,6 +36,9 @@ pub fn send(out: &mut impl Write, message: &[u8]) -> io::Result<()> {
     out.write_all(&frame)
 }
 
+// ANCHOR_END: frame_send
+
+// ANCHOR: frame_recv
 /// Receives one whole message, however the bytes were split on the way.
 /// `Ok(None)` means the stream ended cleanly, between two frames.
 pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
@@ -51,11 +54,17 @@ pub fn recv(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     }
     // From here on, an end of stream is an error: the frame was cut short.
     input.read_exact(&mut length[1..])?;
-    let mut message = vec![0u8; u32::from_le_bytes(length) as usize];
+    let length = u32::from_le_bytes(length) as usize;
+    if length > MAX_MESSAGE {
+        // not a frame from `send`: the stream is torn or not framed at all
+        let why = format!("a length of {length}: not a frame");
+        return Err(io::Error::new(ErrorKind::InvalidData, why));
+    }
+    let mut message = vec![0u8; length];
     input.read_exact(&mut message)?;
     Ok(Some(message))
 }
-// ANCHOR_END: frame
+// ANCHOR_END: frame_recv
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,8 @@ pub mod bounded;
 pub mod ending;
 pub mod frame;
 pub mod pipes;
+pub mod proc_queue;
+pub mod readers;
 pub mod shared_pipe;
 pub mod speed;
 pub mod stack;

@@ -9,8 +9,8 @@ use std::thread;
 use std::time::Duration;
 
 use crate::frame;
-use anyhow::{Context, Result, ensure};
-use course_kit::child::{self, ChildGuard};
+use anyhow::{Context, Result};
+use course_kit::child::{self, ChildGuard, ended_well};
 
 /// How long a child of this lesson may take before it counts as stuck.
 pub const CHILD_DEADLINE: Duration = Duration::from_secs(20);
@@ -43,7 +43,7 @@ pub fn pipe_to_child(numbers: &[u64]) -> Result<(u32, Vec<String>)> {
     let status = child
         .wait_timeout(CHILD_DEADLINE)?
         .context("the child is stuck")?;
-    ensure!(status.success(), "the doubler failed: {status}");
+    ended_well(status, "the doubler")?;
     Ok((pid, answers))
 }
 
@@ -85,10 +85,13 @@ pub fn ask_child(questions: &[u64]) -> Result<(u32, Vec<u64>)> {
     let status = child
         .wait_timeout(CHILD_DEADLINE)?
         .context("the child is stuck")?;
-    ensure!(status.success(), "the answerer failed: {status}");
+    ended_well(status, "the answerer")?;
     Ok((pid, answers))
 }
 
+// ANCHOR_END: duplex
+
+// ANCHOR: answerer
 /// The child: answers n with n + 1, one whole message for one whole message.
 pub fn answerer() -> io::Result<()> {
     let mut socket =
@@ -101,4 +104,4 @@ pub fn answerer() -> io::Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: duplex
+// ANCHOR_END: answerer

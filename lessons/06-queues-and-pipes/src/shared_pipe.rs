@@ -8,8 +8,8 @@ use std::thread;
 use std::time::Duration;
 
 use crate::frame;
-use anyhow::{Context, Result, bail, ensure};
-use course_kit::child::{self, ChildGuard};
+use anyhow::{Context, Result, bail};
+use course_kit::child::{self, ChildGuard, ended_well};
 
 use crate::pipes::CHILD_DEADLINE;
 
@@ -37,6 +37,9 @@ pub fn start_producers(
     Ok((reader, children))
 }
 
+// ANCHOR_END: shared_pipe
+
+// ANCHOR: shared_pipe_read
 /// Every producer sends `count` framed messages of `size` bytes.
 pub fn receive_frames(
     producers: u32,
@@ -74,14 +77,14 @@ pub fn receive_big_lines(
     wait_for_all(children)?;
     Ok((lines, mixed))
 }
-// ANCHOR_END: shared_pipe
+// ANCHOR_END: shared_pipe_read
 
 fn wait_for_all(children: Vec<ChildGuard>) -> Result<()> {
     for mut child in children {
         let status = child
             .wait_timeout(CHILD_DEADLINE)?
             .context("a producer is stuck")?;
-        ensure!(status.success(), "a producer failed: {status}");
+        ended_well(status, "a producer")?;
     }
     Ok(())
 }

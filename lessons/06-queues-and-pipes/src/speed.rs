@@ -7,7 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, ensure};
-use course_kit::child::{self, ChildGuard};
+use course_kit::child::{self, ChildGuard, ended_well};
 use course_kit::timed;
 
 use crate::frame;
@@ -60,9 +60,10 @@ pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
         .context("stdout is piped")?
         .read_to_string(&mut count)?;
     let took = start.elapsed();
-    child
+    let status = child
         .wait_timeout(CHILD_DEADLINE)?
         .context("the counter is stuck")?;
+    ended_well(status, "the counter")?;
     ensure!(
         count.trim() == messages.to_string(),
         "the child counted {count}"
@@ -70,6 +71,9 @@ pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
     Ok(took)
 }
 
+// ANCHOR_END: pipe_speed
+
+// ANCHOR: counter
 /// The child: counts the frames on its stdin until it ends.
 pub fn counter() -> io::Result<()> {
     let mut input = io::stdin().lock(); // buffered: many frames per read
@@ -80,4 +84,26 @@ pub fn counter() -> io::Result<()> {
     println!("{count}");
     Ok(())
 }
-// ANCHOR_END: pipe_speed
+// ANCHOR_END: counter
+
+/// How long framing alone takes, in memory, with no pipe: `frame::send` of
+/// `messages` 8-byte messages into a buffer, then `frame::recv` of them all.
+/// Both allocate a `Vec` for each message.
+pub fn framing_in_memory(messages: u64) -> (Duration, Duration) {
+    let mut stream = Vec::with_capacity(12 * messages as usize);
+    let ((), sending) = timed(|| {
+        for n in 0..messages {
+            frame::send(&mut stream, &n.to_le_bytes()).expect("into memory");
+        }
+    });
+    let mut input = &stream[..];
+    let (count, receiving) = timed(|| {
+        let mut count = 0u64;
+        while frame::recv(&mut input).expect("from memory").is_some() {
+            count += 1;
+        }
+        count
+    });
+    assert_eq!(count, messages);
+    (sending, receiving)
+}

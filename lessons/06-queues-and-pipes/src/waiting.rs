@@ -3,7 +3,9 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{RecvTimeoutError, after, bounded, select, tick};
+use crossbeam_channel::{
+    Receiver, RecvTimeoutError, after, bounded, never, select, tick, unbounded,
+};
 
 // ANCHOR: select
 /// Three workers that take `delays` to answer, a ticker, and one deadline,
@@ -18,28 +20,28 @@ pub fn watch_workers(
         let results = results.clone();
         thread::spawn(move || {
             thread::sleep(delay);
-            // Fails if nobody listens any more (after the deadline): that is
-            // fine.
-            let _ = results.send(worker + 1);
+            let _ = results.send(worker + 1); // fails if nobody listens: fine
         });
     }
-    let ticks = tick(every); // a channel that delivers a message every `every`
-    // a channel that delivers one message, at the deadline
-    let timeout = after(deadline);
+    let ticks = tick(every); // delivers a message every `every`
+    let timeout = after(deadline); // delivers one message, at the deadline
     let start = Instant::now();
     let mut events = Vec::new();
+    let mut note = |what: String| events.push((start.elapsed(), what));
     let mut answered = 0;
     while answered < delays.len() {
         // Blocks until one of the three channels has a message, and takes it.
         select! {
             recv(answers) -> worker => {
+                // Never closed: `results` above still holds it open.
+                let worker = worker.expect("`results` keeps it open");
                 answered += 1;
-                events.push((start.elapsed(), format!("worker {} answered", worker.unwrap())));
+                note(format!("worker {worker} answered"));
             }
-            recv(ticks) -> _ => events.push((start.elapsed(), "tick: still waiting".into())),
+            recv(ticks) -> _ => note("tick: still waiting".into()),
             recv(timeout) -> _ => {
                 let left = delays.len() - answered;
-                events.push((start.elapsed(), format!("deadline: {left} worker(s) still busy")));
+                note(format!("deadline: {left} worker(s) still busy"));
                 break;
             }
         }
@@ -72,6 +74,71 @@ pub fn poll_with_timeout(
     }
 }
 // ANCHOR_END: timeout
+
+// ANCHOR: random
+/// Two channels that both always have a message waiting: `select!` serves
+/// them `rounds` times. Returns how often it chose each one.
+pub fn both_ready(rounds: u32) -> (u32, u32) {
+    let (first, firsts) = unbounded();
+    let (second, seconds) = unbounded();
+    for _ in 0..rounds {
+        first.send(()).unwrap();
+        second.send(()).unwrap();
+    }
+    let (mut chose_first, mut chose_second) = (0, 0);
+    for _ in 0..rounds {
+        select! {
+            recv(firsts) -> _ => chose_first += 1,
+            recv(seconds) -> _ => chose_second += 1,
+        }
+    }
+    (chose_first, chose_second)
+}
+// ANCHOR_END: random
+
+/// What a `select!` loop did while it waited for its one slow answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spun {
+    /// How many times the branch of the closed channel ran.
+    pub closed_branch: u64,
+    /// How long the loop took to get the slow answer.
+    pub took: Duration,
+}
+
+// ANCHOR: closed
+/// A quick worker that finishes (its channel closes) and a slow one that
+/// answers after `slow`. With `fixed`, the loop swaps the closed channel for
+/// `never()`, which is never ready; without, the closed one is ready at once,
+/// every time round.
+pub fn one_closes_early(slow: Duration, fixed: bool) -> Spun {
+    let (quick, mut quick_done) = bounded(1);
+    let (late, late_done): (_, Receiver<&str>) = bounded(1);
+    thread::spawn(move || quick.send("quick").unwrap()); // then closes
+    thread::spawn(move || {
+        thread::sleep(slow);
+        late.send("late").unwrap();
+    });
+    let start = Instant::now();
+    let mut closed_branch = 0;
+    loop {
+        select! {
+            recv(quick_done) -> answer => {
+                if answer.is_err() { // closed: `answer.unwrap()` panics
+                    closed_branch += 1;
+                    if fixed {
+                        quick_done = never(); // stop asking
+                    }
+                }
+            }
+            recv(late_done) -> _ => break,
+        }
+    }
+    Spun {
+        closed_branch,
+        took: start.elapsed(),
+    }
+}
+// ANCHOR_END: closed
 
 #[cfg(test)]
 mod tests {

@@ -61,6 +61,37 @@ fn select_serves_whichever_channel_is_ready() {
     let timeouts: u32 =
         line.split_whitespace().next().unwrap().parse().unwrap();
     assert!(timeouts >= 1, "{run}");
+    // Both always ready: select! picks at random, so each gets its share.
+    let first = run.number_after("chose the first");
+    let second = run.number_after("times, the second");
+    assert_eq!(first + second, 1000.0, "{run}");
+    assert!(first >= 300.0 && second >= 300.0, "{run}");
+    // A closed channel is ready at once, every time round: the loop spins.
+    assert!(run.number_after("left in            : its branch ran") > 100.0);
+    run.assert_prints("swapped for never(): its branch ran once");
+}
+
+#[test]
+fn two_readers_on_one_pipe_tear_frames_and_a_pipe_each_does_not() {
+    let run = part("readers", &[]);
+    let read = run.numbers_after("whole messages read:");
+    assert_eq!(read.len(), 2, "{run}");
+    assert!(read[0] < 20_000.0, "one pipe: frames torn: {run}");
+    assert_eq!(read[1], 20_000.0, "a pipe each: all whole: {run}");
+    run.assert_prints("reader 1: 10000 whole, then the end of the pipe")
+        .assert_prints("reader 2: 10000 whole, then the end of the pipe");
+    let torn = run.stdout.matches("then a torn frame").count();
+    assert!(torn >= 1, "{run}");
+}
+
+#[test]
+fn the_queue_between_processes_holds_at_most_10() {
+    let run = part("credits", &[]);
+    run.assert_prints("the consumer took 50 messages")
+        .assert_prints("most messages in flight at once: 10");
+    // The consumer takes 1 ms a message; the producer sends at once: most
+    // of its 40 sends after the first 10 find the queue full.
+    assert!(run.number_after("in flight and waited:") >= 1.0, "{run}");
 }
 
 #[test]
@@ -109,31 +140,45 @@ fn frames_stay_whole_and_big_lines_get_mixed() {
     assert!(mixed >= 1.0, "{run}");
 }
 
-/// The millions of messages per second on the line of part `speed` that starts
-/// with `route`.
-fn rate(run: &Run, route: &str) -> f64 {
-    let row = run
+/// The cells of the row of part `speed`'s table for route `how`.
+fn row<'a>(run: &'a Run, how: &str) -> Vec<&'a str> {
+    let line = run
         .stdout
         .lines()
-        .find(|l| l.trim_start().starts_with(route))
-        .unwrap_or_else(|| panic!("no row {route:?}: {run}"));
-    let (_, numbers) = row.split_once(':').unwrap();
-    numbers.split_whitespace().next().unwrap().parse().unwrap()
+        .find(|l| l.contains(how))
+        .unwrap_or_else(|| panic!("no row {how:?}: {run}"));
+    let (_, cells) = line.split_once(how).unwrap();
+    cells.split_whitespace().collect()
 }
 
 #[test]
-fn every_route_delivers_every_message() {
-    let run = part("speed", &[]);
+fn every_route_delivers_every_message_and_python_is_measured_beside() {
+    let run = part("speed", &["--messages=2000"]);
     // Each route checked its count before printing a speed. Which one is
     // fastest depends on how loaded the machine is (the book shows a quiet
     // run), so the test asks only that each one moved messages.
-    for route in [
-        "channel",
-        "pipe to a process, one write each",
-        "pipe to a process, buffered",
+    let python = course_kit::python::Python::find();
+    for how in [
+        "channel of 1024",
+        "pipe, a write each",
+        "pipe, buffered",
+        "queue of 10",
     ] {
-        assert!(rate(&run, route) > 0.0, "{run}");
+        let cells = row(&run, how);
+        let rust: f64 = cells[0].parse().unwrap();
+        assert!(rust > 0.0, "{run}");
+        if python.is_some() && how != "pipe, buffered" {
+            let python: f64 = cells[1].parse().unwrap();
+            assert!(python > 0.0, "{run}");
+            assert!(cells[2].ends_with('x'), "{run}");
+        } else {
+            assert_eq!(cells[1..], ["-", "-"], "{run}");
+        }
     }
+    match python {
+        Some(python) => run.assert_prints(&python.version),
+        None => run.assert_prints(course_kit::python::NOT_FOUND),
+    };
 }
 
 #[test]
