@@ -9,6 +9,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, ensure};
 use course_kit::child::ChildGuard;
 use course_kit::child::exit_after;
+use course_kit::python::{self, Python};
+use course_kit::table::Table;
+use course_kit::timing::Millis;
 use course_kit::{Args, Lesson, Secs, child, timeline};
 use lesson_07::shared_bank::DEADLINE;
 use lesson_07::{
@@ -24,7 +27,7 @@ fn main() -> ExitCode {
         )
         .part(
             "processes",
-            "the bank between processes: no lock, File::lock, a spin lock",
+            "the bank between processes: no lock, and three locks, timed",
             processes,
         )
         .part(
@@ -121,64 +124,122 @@ fn race(args: &Args) -> Result<()> {
 fn processes(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
     let speed_ops = u32::try_from(args.get("speed-ops"))?;
-    ensure!(
-        speed_ops > 0,
-        "--speed-ops must be at least 1 to time anything"
-    );
-    println!(
-        "The same bank in shared memory, with two processes as the clerks, 10 runs each:"
-    );
-    for (label, guard) in [
-        ("no lock:", "none"),
-        ("File::lock (flock):", "flock"),
-        ("spin lock in the mapping:", "spin"),
-    ] {
+    println!("The same bank in shared memory, two processes as the clerks:");
+    for guard in shared_bank::GUARDS {
         let runs: Result<Vec<i64>> = (0..10)
-            .map(|_| Ok(shared_bank::run_bank(guard, ops, true)?.0))
+            .map(|_| Ok(shared_bank::run_bank(guard, ops, true)?.balance))
             .collect();
         let balances = runs?;
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
-        report(label, (wrong, balances));
+        report(&format!("{}:", lock_name(guard)), (wrong, balances));
     }
-    println!(
-        "Speed: each process makes {speed_ops} locked updates, with no pause,"
-    );
-    println!("in an {}:", course_kit::timing::build());
-    for (label, guard) in [
-        ("File::lock (flock):", "flock"),
-        ("spin lock in the mapping:", "spin"),
-    ] {
-        let (balance, busy) = shared_bank::run_bank(guard, speed_ops, false)?;
-        ensure!(balance == 200, "{guard} lost updates: {balance}");
-        let per_second = 2.0 * f64::from(speed_ops) / busy.as_secs_f64();
-        println!(
-            "  {label:<28} {:.2} million updates/s ({:.1} ms), balance {balance}",
-            per_second / 1e6,
-            busy.as_secs_f64() * 1e3
-        );
+    println!("Each process makes {speed_ops} locked updates, no pause, in an");
+    println!("{}:", course_kit::timing::build());
+    let mut rows = Vec::new();
+    for guard in ["flock", "spin", "futex"] {
+        let run = shared_bank::run_bank(guard, speed_ops, false)?;
+        ensure!(run.balance == 200, "{guard} lost updates: {}", run.balance);
+        rows.push(Row {
+            name: lock_name(guard).to_string(),
+            busy: run.busy,
+            cpu: run.cpu,
+            handovers: run.handovers,
+        });
+    }
+    let python = Python::find();
+    match &python {
+        Some(python) => rows.push(measure_python(python, speed_ops)?),
+        None => println!("{}", python::NOT_FOUND),
+    }
+    let updates = 2.0 * f64::from(speed_ops);
+    let rate = |row: &Row| updates / row.busy.as_secs_f64();
+    // Python's row is the last, if there is one.
+    let python_rate = python.as_ref().and(rows.last()).map(rate);
+    let mut table = Table::new([
+        "lock",
+        "M updates/s",
+        "time",
+        "CPU",
+        "handovers",
+        "ratio",
+    ]);
+    for row in &rows {
+        let ratio = python_rate.map(|p| format!("{:.1}x", rate(row) / p));
+        table.row([
+            row.name.clone(),
+            format!("{:.2}", rate(row) / 1e6),
+            Millis(row.busy).to_string(),
+            Millis(row.cpu).to_string(),
+            row.handovers.to_string(),
+            ratio.unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    print!("{table}");
+    println!("time: the slower clerk's loop; CPU: both clerks' CPU time;");
+    println!("handovers: how often the lock passed to the other clerk;");
+    match &python {
+        Some(python) => println!("ratio: updates/s over {}'s", python.version),
+        None => println!("ratio: needs Python"),
     }
     Ok(())
 }
 
+/// One row of the speed table.
+struct Row {
+    name: String,
+    busy: Duration,
+    cpu: Duration,
+    handovers: u64,
+}
+
+/// How the table calls each guard.
+fn lock_name(guard: &str) -> &'static str {
+    match guard {
+        "none" => "no lock",
+        "flock" => "File::lock",
+        "spin" => "spin lock",
+        "futex" => "futex lock",
+        _ => "?",
+    }
+}
+
+/// Python's two clerks with `multiprocessing.Lock`, from
+/// `python/locked_increments.py`: its row of the table.
+fn measure_python(python: &Python, updates: u32) -> Result<Row> {
+    let script =
+        python::script(env!("CARGO_MANIFEST_DIR"), "locked_increments.py");
+    let updates = format!("--updates={updates}");
+    let results = python.run(&script, &[&updates], DEADLINE)?;
+    let balance: i64 = results.number("balance")?;
+    ensure!(balance == 200, "Python lost updates: {balance}");
+    Ok(Row {
+        name: "Python mp.Lock".to_string(),
+        busy: results.seconds("busy")?,
+        cpu: results.seconds("cpu")?,
+        handovers: results.number("handovers")?,
+    })
+}
+
 fn dead_holder(_: &Args) -> Result<()> {
-    println!(
-        "A child process takes both locks and is killed (SIGKILL) while holding them:"
-    );
+    println!("A child takes three locks and is killed (SIGKILL) holding them.");
     let patience = Duration::from_millis(200);
-    let (file_free, spin_free, tried) =
-        shared_bank::after_the_holder_dies(patience)?;
-    let verdict = |free: bool, waited: Option<Duration>| match (free, waited) {
-        (true, _) => {
-            "free at once: the kernel let go for the dead process".to_string()
-        }
-        (false, Some(waited)) => format!(
-            "still taken after {} of trying: nobody will ever free it",
-            Secs(waited)
-        ),
-        (false, None) => "taken: nobody will ever free it".to_string(),
-    };
-    println!("  File::lock: {}", verdict(file_free, None));
-    println!("  spin lock:  {}", verdict(spin_free, Some(tried)));
+    println!("Then each lock is tried, for at most {}:", Secs(patience));
+    let tries = shared_bank::after_the_holder_dies(patience)?;
+    let mut table = Table::new(["lock", "result", "waited", "CPU used"]);
+    for (name, tried) in
+        ["File::lock", "spin lock", "futex lock"].iter().zip(&tries)
+    {
+        let result = if tried.free { "taken" } else { "still held" };
+        table.row([
+            name.to_string(),
+            result.to_string(),
+            Millis(tried.waited).to_string(),
+            Millis(tried.cpu).to_string(),
+        ]);
+    }
+    print!("{table}");
+    println!("The kernel let go of the file lock for the dead process. Nobody");
+    println!("will ever set the other two lock words back to 0.");
     Ok(())
 }
 
