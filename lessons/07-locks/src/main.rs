@@ -329,7 +329,7 @@ fn deadlocks(_: &Args) -> Result<()> {
             );
         }
         Some(status) => {
-            ensure!(status.success(), "the transfers failed: {status}");
+            child::ended_well(status, "the transfers")?;
             said.iter().for_each(|line| println!("  {line}"));
         }
     }
@@ -338,7 +338,7 @@ fn deadlocks(_: &Args) -> Result<()> {
     println!("The same, with both locking account 0 first:");
     let output =
         child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
-    ensure!(output.status.success(), "the ordered transfers failed");
+    child::ended_well(output.status, "the ordered transfers")?;
     let said = String::from_utf8_lossy(&output.stdout);
     let done = said
         .lines()

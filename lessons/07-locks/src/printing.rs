@@ -7,7 +7,7 @@ use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
 
 use crate::file_lock::LockFile;
@@ -74,7 +74,7 @@ pub fn print_together(
         let status = child
             .wait_timeout(DEADLINE)?
             .context("a printer is stuck")?;
-        ensure!(status.success(), "a printer failed: {status}");
+        child::ended_well(status, "a printer")?;
     }
     let _ = std::fs::remove_file(&path);
     Ok(printed)
