@@ -27,22 +27,11 @@ impl LockFile {
         Ok(Self { file })
     }
 
-    /// Takes the lock, sleeping in the kernel until it is free. It cannot wait
-    /// for a dead holder: the kernel unlocks a file when its holder ends.
-    /// (Only a live holder that never lets go can keep us here, and the
-    /// parent of these child processes kills them after a deadline.)
+    /// Takes the lock, sleeping in the kernel until it is free. The kernel
+    /// unlocks a file when its holder ends, so no dead holder keeps us here.
     pub fn lock(&self) -> io::Result<FileGuard<'_>> {
         self.file.lock()?;
         Ok(FileGuard { file: &self.file })
-    }
-
-    /// Takes the lock if it is free right now; `None` if someone holds it.
-    pub fn try_lock(&self) -> io::Result<Option<FileGuard<'_>>> {
-        match self.file.try_lock() {
-            Ok(()) => Ok(Some(FileGuard { file: &self.file })),
-            Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(error)) => Err(error),
-        }
     }
 }
 
@@ -52,3 +41,14 @@ impl Drop for FileGuard<'_> {
     }
 }
 // ANCHOR_END: file_lock
+
+impl LockFile {
+    /// Takes the lock if it is free right now; `None` if someone holds it.
+    pub fn try_lock(&self) -> io::Result<Option<FileGuard<'_>>> {
+        match self.file.try_lock() {
+            Ok(()) => Ok(Some(FileGuard { file: &self.file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(error)) => Err(error),
+        }
+    }
+}

@@ -105,9 +105,8 @@ fn report(label: &str, (wrong, balances): (u32, Vec<i64>)) {
 
 fn race(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
-    println!(
-        "A balance of 200; one thread deposits 1, the other withdraws 1, {ops} times each."
-    );
+    println!("A balance of 200; one thread deposits 1, the other withdraws 1,");
+    println!("{ops} times each.");
     println!("Each version runs 10 times; the final balance must be 200:");
     report(
         "load, then store (no lock):",
@@ -278,7 +277,7 @@ fn readers(_: &Args) -> Result<()> {
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
     if exclusive < shared * 2 {
         println!(
-            "Note: the readers of the RwLock should have looked at the same time;"
+            "Note: the RwLock's readers should have looked at the same time;"
         );
         println!("Note: was the machine too busy this time?");
     }
@@ -287,7 +286,7 @@ fn readers(_: &Args) -> Result<()> {
 
 fn poisoning(_: &Args) -> Result<()> {
     println!(
-        "A transfer panics between its two steps (the panic message goes to stderr):"
+        "A transfer panics between its two steps (its message goes to stderr):"
     );
     let (seen, repaired) = poison::poisoned_transfer();
     println!("  {seen}");
@@ -385,7 +384,7 @@ fn waiting(_: &Args) -> Result<()> {
         Duration::from_secs(10),
     ) {
         Some((left, wakeups, after)) => println!(
-            "  withdrew 500 after {}, having woken {wakeups} times; {left} left",
+            "  withdrew 500 after {}, woken {wakeups} times; {left} left",
             Secs(after)
         ),
         None => println!("  gave up: the balance never reached 500"),

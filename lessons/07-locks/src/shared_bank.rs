@@ -46,33 +46,33 @@ unsafe impl Shareable for Bank {}
 pub const GUARDS: [&str; 4] = ["none", "flock", "spin", "futex"];
 
 // ANCHOR: clerk
-/// One update of the balance, under the lock named `guard`.
-fn locked_update(
+/// Runs `update` under the lock named `guard`.
+fn locked(
     bank: &Bank,
     file: &LockFile,
     guard: &str,
-    amount: i64,
-    pause: bool,
+    update: impl FnOnce(),
 ) -> Result<()> {
     match guard {
-        "none" => update(bank, amount, pause),
+        "none" => update(),
         "flock" => {
             let _held = file.lock()?;
-            update(bank, amount, pause);
+            update();
         }
         "spin" => {
             let _held = spin::lock(&bank.spin, DEADLINE).context(STUCK)?;
-            update(bank, amount, pause);
+            update();
         }
         "futex" => {
             let _held =
                 futex_lock::lock(&bank.futex, DEADLINE).context(STUCK)?;
-            update(bank, amount, pause);
+            update();
         }
         other => bail!("no guard named {other}"),
     }
     Ok(())
 }
+// ANCHOR_END: clerk
 
 /// Read, (pause), write: the lost update of part `race`, between processes.
 /// Then it notes whether the lock changed hands since the last update.
@@ -86,7 +86,6 @@ fn update(bank: &Bank, amount: i64, pause: bool) {
         bank.handovers.fetch_add(1, Ordering::Relaxed);
     }
 }
-// ANCHOR_END: clerk
 
 const STUCK: &str = "the lock was never freed";
 
@@ -103,7 +102,7 @@ pub fn clerk(args: &[String]) -> Result<()> {
     start_together(&bank)?;
     let (start, cpu) = (Instant::now(), cpu_time());
     for _ in 0..ops {
-        locked_update(&bank, &lock_file, guard, amount, pause)?;
+        locked(&bank, &lock_file, guard, || update(&bank, amount, pause))?;
     }
     let micros = |d: Duration| d.as_micros() as u64;
     bank.busy_us
@@ -150,8 +149,7 @@ pub struct BankRun {
 // ANCHOR: run
 /// Starts a depositor and a withdrawer process on one shared balance of 200.
 pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<BankRun> {
-    // freed by the kernel with its last user
-    let bank = SharedValue::<Bank>::anonymous()?;
+    let bank = SharedValue::<Bank>::anonymous()?; // gone with its last user
     bank.balance.store(200, Ordering::SeqCst);
     let lock_path = lock_path();
     let path = lock_path.to_str().context("temp dir is not UTF-8")?;
@@ -168,18 +166,22 @@ pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<BankRun> {
         child::ended_well(status, "a clerk")?;
     }
     let _ = std::fs::remove_file(&lock_path);
-    let micros = |us: &AtomicU64| Duration::from_micros(us.load(SeqCst));
-    let (busy, cpu) = (micros(&bank.busy_us), micros(&bank.cpu_us));
-    let (balance, handovers) =
-        (bank.balance.load(SeqCst), bank.handovers.load(SeqCst));
-    Ok(BankRun {
-        balance,
-        handovers,
-        busy,
-        cpu,
-    })
+    Ok(BankRun::read(&bank))
 }
 // ANCHOR_END: run
+
+impl BankRun {
+    /// What the clerks left in the shared `bank`.
+    fn read(bank: &Bank) -> Self {
+        let micros = |us: &AtomicU64| Duration::from_micros(us.load(SeqCst));
+        Self {
+            balance: bank.balance.load(SeqCst),
+            handovers: bank.handovers.load(SeqCst),
+            busy: micros(&bank.busy_us),
+            cpu: micros(&bank.cpu_us),
+        }
+    }
+}
 
 /// A lock file for this run of the lesson (the pid keeps runs apart).
 pub fn lock_path() -> PathBuf {
