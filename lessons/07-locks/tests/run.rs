@@ -78,9 +78,33 @@ fn python_is_measured_in_the_same_run_when_it_is_here() {
     run.assert_prints("ratio: updates/s over Python 3.");
 }
 
+/// The processes now running this lesson's executable in child role `role`.
+fn running_as(role: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let cmdline = std::fs::read(entry.path().join("cmdline"));
+        let Ok(cmdline) = cmdline else { continue };
+        let args: Vec<String> = cmdline
+            .split(|&b| b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        if args.first().is_some_and(|a| a == LESSON)
+            && args.iter().any(|a| a == role)
+        {
+            found.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    found
+}
+
 #[test]
 fn the_kernel_frees_a_file_lock_and_nobody_the_others() {
+    let started = std::time::SystemTime::now();
     let run = part("dead-holder", &[]);
+    // The killed holder no longer runs, and no shared memory
+    // is left: the part uses an anonymous segment.
+    assert_eq!(running_as("holder"), Vec::<String>::new(), "{run}");
+    assert!(course_test::shm::leaked_since(started).is_empty(), "{run}");
     let millis =
         |cell: &str| -> f64 { cell.trim_end_matches(" ms").parse().unwrap() };
     let file = row(&run, "File::lock");
