@@ -22,12 +22,14 @@ def clerk(balance, last, turns, lock, amount, updates, ready, busy, cpu):
     while ready.value < 2:  # the start gate
         pass
     start, start_cpu = time.perf_counter(), time.thread_time()
+    # ANCHOR: updates
     for _ in range(updates):
         with lock:
             balance.value += amount
             if last.value != amount:  # the lock changed hands
                 last.value = amount
                 turns.value += 1
+    # ANCHOR_END: updates
     took = time.perf_counter() - start
     with busy.get_lock():
         busy.value = max(busy.value, took)
