@@ -151,7 +151,8 @@ fn processes(args: &Args) -> Result<()> {
         None => println!("{}", python::NOT_FOUND),
     }
     let updates = 2.0 * f64::from(speed_ops);
-    let rate = |row: &Row| updates / row.busy.as_secs_f64();
+    // At least a microsecond: the clock counts whole ones.
+    let rate = |row: &Row| updates / row.busy.as_secs_f64().max(1e-6);
     // Python's row is the last, if there is one.
     let python_rate = python.as_ref().and(rows.last()).map(rate);
     let mut table = Table::new([
