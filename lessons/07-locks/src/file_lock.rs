@@ -18,15 +18,6 @@ pub struct FileGuard<'a> {
 }
 
 impl LockFile {
-    pub fn open(path: &Path) -> io::Result<Self> {
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path)?;
-        Ok(Self { file })
-    }
-
     /// Takes the lock, sleeping in the kernel until it is free. The kernel
     /// unlocks a file when its holder ends, so no dead holder keeps us here.
     pub fn lock(&self) -> io::Result<FileGuard<'_>> {
@@ -43,6 +34,16 @@ impl Drop for FileGuard<'_> {
 // ANCHOR_END: file_lock
 
 impl LockFile {
+    /// Opens (or creates) the lock file at `path`.
+    pub fn open(path: &Path) -> io::Result<Self> {
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        Ok(Self { file })
+    }
+
     /// Takes the lock if it is free right now; `None` if someone holds it.
     pub fn try_lock(&self) -> io::Result<Option<FileGuard<'_>>> {
         match self.file.try_lock() {

@@ -13,10 +13,10 @@ use course_kit::child::{self, ChildGuard};
 use crate::file_lock::LockFile;
 use crate::shared_bank::{DEADLINE, lock_path};
 
-// ANCHOR: printer
 /// A child process: prints `lines` report lines, writing each word separately
 /// (as a program that prints bit by bit does). With `lock`, it holds the lock
 /// file for the whole line. Args: ID LINES lock|nolock LOCKFILE.
+// ANCHOR: printer
 pub fn printer(args: &[String]) -> Result<()> {
     let [id, lines, lock, lock_path] = args else {
         bail!("printer needs ID LINES lock|nolock LOCKFILE");

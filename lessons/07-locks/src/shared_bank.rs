@@ -45,8 +45,8 @@ unsafe impl Shareable for Bank {}
 /// The locks a clerk can be told to use.
 pub const GUARDS: [&str; 4] = ["none", "flock", "spin", "futex"];
 
-// ANCHOR: clerk
 /// Runs `update` under the lock named `guard`.
+// ANCHOR: clerk
 fn locked(
     bank: &Bank,
     file: &LockFile,
