@@ -4,10 +4,10 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: condvar
 /// A withdrawal of `wanted` waits (at most `patience`) until the balance
 /// covers it, while a depositor adds `deposit` every `every`, `deposits`
 /// times. Returns the balance left, the wake-ups, and when it withdrew.
+// ANCHOR: condvar
 pub fn withdraw_when_funded(
     wanted: i64,
     deposit: i64,
