@@ -82,7 +82,9 @@ fn update(bank: &Bank, amount: i64, pause: bool) {
         thread::yield_now();
     }
     bank.balance.store(read + amount, Ordering::Relaxed);
-    if bank.last.swap(amount, Ordering::Relaxed) != amount {
+    // 0: no update yet, so the first one is no handover.
+    let before = bank.last.swap(amount, Ordering::Relaxed);
+    if before != 0 && before != amount {
         bank.handovers.fetch_add(1, Ordering::Relaxed);
     }
 }
