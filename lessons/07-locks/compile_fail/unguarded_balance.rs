@@ -3,8 +3,18 @@ use std::thread;
 fn main() {
     let mut balance = 200;
     thread::scope(|s| {
-        s.spawn(|| (0..100).for_each(|_| balance += 1)); // the depositor
-        s.spawn(|| (0..100).for_each(|_| balance -= 1)); // the withdrawer
+        // the depositor
+        s.spawn(|| {
+            for _ in 0..100 {
+                balance += 1;
+            }
+        });
+        // the withdrawer
+        s.spawn(|| {
+            for _ in 0..100 {
+                balance -= 1;
+            }
+        });
     });
     println!("balance: {balance}");
 }

@@ -4,11 +4,10 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// A withdrawal of `wanted` waits (at most `patience`) until the balance
+/// covers it, while a depositor adds `deposit` every `every`, `deposits`
+/// times. Returns the balance left, the wake-ups, and when it withdrew.
 // ANCHOR: condvar
-/// A withdrawal of `wanted` waits (at most `patience`) until the balance is
-/// large enough, while a depositor adds `deposit` every `every`, `deposits`
-/// times. Returns the balance left, how many times the withdrawer woke, and
-/// when it withdrew.
 pub fn withdraw_when_funded(
     wanted: i64,
     deposit: i64,

@@ -3,11 +3,11 @@
 use std::sync::{Barrier, Mutex};
 use std::thread;
 
-// ANCHOR: deadlock
 /// Two clerks transfer between the same two accounts, in opposite directions.
 /// Each locks the account it takes money from, then the one it pays into.
 /// With `ordered`, both lock the lower-numbered account first instead. Each
 /// clerk says what it holds and what it waits for: the parent draws that.
+// ANCHOR: deadlock
 pub fn transfers(ordered: bool) {
     let accounts = [Mutex::new(500_i64), Mutex::new(500_i64)];
     let both_hold_one = Barrier::new(2);

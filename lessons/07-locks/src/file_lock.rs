@@ -18,6 +18,23 @@ pub struct FileGuard<'a> {
 }
 
 impl LockFile {
+    /// Takes the lock, sleeping in the kernel until it is free. The kernel
+    /// unlocks a file when its holder ends, so no dead holder keeps us here.
+    pub fn lock(&self) -> io::Result<FileGuard<'_>> {
+        self.file.lock()?;
+        Ok(FileGuard { file: &self.file })
+    }
+}
+
+impl Drop for FileGuard<'_> {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+// ANCHOR_END: file_lock
+
+impl LockFile {
+    /// Opens (or creates) the lock file at `path`.
     pub fn open(path: &Path) -> io::Result<Self> {
         let file = File::options()
             .create(true)
@@ -25,15 +42,6 @@ impl LockFile {
             .write(true)
             .open(path)?;
         Ok(Self { file })
-    }
-
-    /// Takes the lock, sleeping in the kernel until it is free. It cannot wait
-    /// for a dead holder: the kernel unlocks a file when its holder ends.
-    /// (Only a live holder that never lets go can keep us here, and the
-    /// parent of these child processes kills them after a deadline.)
-    pub fn lock(&self) -> io::Result<FileGuard<'_>> {
-        self.file.lock()?;
-        Ok(FileGuard { file: &self.file })
     }
 
     /// Takes the lock if it is free right now; `None` if someone holds it.
@@ -45,10 +53,3 @@ impl LockFile {
         }
     }
 }
-
-impl Drop for FileGuard<'_> {
-    fn drop(&mut self) {
-        let _ = self.file.unlock();
-    }
-}
-// ANCHOR_END: file_lock

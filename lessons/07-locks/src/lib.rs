@@ -5,6 +5,8 @@ pub mod bank;
 pub mod condvar;
 pub mod deadlock;
 pub mod file_lock;
+pub mod futex;
+pub mod futex_lock;
 pub mod poison;
 pub mod printing;
 pub mod rwlock;
@@ -51,10 +53,14 @@ pub mod ex2_closing_time;
 )]
 pub mod ex3_predict;
 
-/// What the spin lock is built from. `tests/loom.rs` compiles `spin.rs` again
-/// with loom's versions of these, to check it under every interleaving.
+/// What the spin lock and the futex lock are built from. `tests/loom.rs`
+/// compiles `spin.rs` and `futex_lock.rs` again with loom's versions of
+/// these, to check them under every interleaving.
 mod sync {
+    pub use crate::futex::{wait as futex_wait, wake_one as futex_wake_one};
     pub use std::hint::spin_loop;
     pub use std::sync::atomic::{AtomicU32, Ordering};
     pub use std::thread::yield_now;
+    /// How many times the futex lock looks at a taken word before it sleeps.
+    pub const SPINS: u32 = 100;
 }

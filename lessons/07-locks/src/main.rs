@@ -9,6 +9,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, ensure};
 use course_kit::child::ChildGuard;
 use course_kit::child::exit_after;
+use course_kit::python::{self, Python};
+use course_kit::table::Table;
+use course_kit::timing::Millis;
 use course_kit::{Args, Lesson, Secs, child, timeline};
 use lesson_07::shared_bank::DEADLINE;
 use lesson_07::{
@@ -24,7 +27,7 @@ fn main() -> ExitCode {
         )
         .part(
             "processes",
-            "the bank between processes: no lock, File::lock, a spin lock",
+            "the bank between processes: no lock, and three locks, timed",
             processes,
         )
         .part(
@@ -102,9 +105,8 @@ fn report(label: &str, (wrong, balances): (u32, Vec<i64>)) {
 
 fn race(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
-    println!(
-        "A balance of 200; one thread deposits 1, the other withdraws 1, {ops} times each."
-    );
+    println!("A balance of 200; one thread deposits 1, the other withdraws 1,");
+    println!("{ops} times each.");
     println!("Each version runs 10 times; the final balance must be 200:");
     report(
         "load, then store (no lock):",
@@ -121,64 +123,123 @@ fn race(args: &Args) -> Result<()> {
 fn processes(args: &Args) -> Result<()> {
     let ops = u32::try_from(args.get("ops"))?;
     let speed_ops = u32::try_from(args.get("speed-ops"))?;
-    ensure!(
-        speed_ops > 0,
-        "--speed-ops must be at least 1 to time anything"
-    );
-    println!(
-        "The same bank in shared memory, with two processes as the clerks, 10 runs each:"
-    );
-    for (label, guard) in [
-        ("no lock:", "none"),
-        ("File::lock (flock):", "flock"),
-        ("spin lock in the mapping:", "spin"),
-    ] {
+    println!("The same bank in shared memory, two processes as the clerks:");
+    for guard in shared_bank::GUARDS {
         let runs: Result<Vec<i64>> = (0..10)
-            .map(|_| Ok(shared_bank::run_bank(guard, ops, true)?.0))
+            .map(|_| Ok(shared_bank::run_bank(guard, ops, true)?.balance))
             .collect();
         let balances = runs?;
         let wrong = balances.iter().filter(|&&b| b != 200).count() as u32;
-        report(label, (wrong, balances));
+        report(&format!("{}:", lock_name(guard)), (wrong, balances));
     }
-    println!(
-        "Speed: each process makes {speed_ops} locked updates, with no pause,"
-    );
-    println!("in an {}:", course_kit::timing::build());
-    for (label, guard) in [
-        ("File::lock (flock):", "flock"),
-        ("spin lock in the mapping:", "spin"),
-    ] {
-        let (balance, busy) = shared_bank::run_bank(guard, speed_ops, false)?;
-        ensure!(balance == 200, "{guard} lost updates: {balance}");
-        let per_second = 2.0 * f64::from(speed_ops) / busy.as_secs_f64();
-        println!(
-            "  {label:<28} {:.2} million updates/s ({:.1} ms), balance {balance}",
-            per_second / 1e6,
-            busy.as_secs_f64() * 1e3
-        );
+    println!("Each process makes {speed_ops} locked updates, no pause, in an");
+    println!("{}:", course_kit::timing::build());
+    let mut rows = Vec::new();
+    for guard in ["flock", "spin", "futex"] {
+        let run = shared_bank::run_bank(guard, speed_ops, false)?;
+        ensure!(run.balance == 200, "{guard} lost updates: {}", run.balance);
+        rows.push(Row {
+            name: lock_name(guard).to_string(),
+            busy: run.busy,
+            cpu: run.cpu,
+            handovers: run.handovers,
+        });
+    }
+    let python = Python::find();
+    match &python {
+        Some(python) => rows.push(measure_python(python, speed_ops)?),
+        None => println!("{}", python::NOT_FOUND),
+    }
+    let updates = 2.0 * f64::from(speed_ops);
+    // At least a microsecond: the clock counts whole ones.
+    let rate = |row: &Row| updates / row.busy.as_secs_f64().max(1e-6);
+    // Python's row is the last, if there is one.
+    let python_rate = python.as_ref().and(rows.last()).map(rate);
+    let mut table = Table::new([
+        "lock",
+        "M updates/s",
+        "time",
+        "CPU",
+        "handovers",
+        "ratio",
+    ]);
+    for row in &rows {
+        let ratio = python_rate.map(|p| format!("{:.1}x", rate(row) / p));
+        table.row([
+            row.name.clone(),
+            format!("{:.2}", rate(row) / 1e6),
+            Millis(row.busy).to_string(),
+            Millis(row.cpu).to_string(),
+            row.handovers.to_string(),
+            ratio.unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    print!("{table}");
+    println!("time: the slower clerk's loop; CPU: both clerks' CPU time;");
+    println!("handovers: how often the lock passed to the other clerk;");
+    match &python {
+        Some(python) => println!("ratio: updates/s over {}'s", python.version),
+        None => println!("ratio: needs Python"),
     }
     Ok(())
 }
 
+/// One row of the speed table.
+struct Row {
+    name: String,
+    busy: Duration,
+    cpu: Duration,
+    handovers: u64,
+}
+
+/// How the table calls each guard.
+fn lock_name(guard: &str) -> &'static str {
+    match guard {
+        "none" => "no lock",
+        "flock" => "File::lock",
+        "spin" => "spin lock",
+        "futex" => "futex lock",
+        _ => "?",
+    }
+}
+
+/// Python's two clerks with `multiprocessing.Lock`, from
+/// `python/locked_increments.py`: its row of the table.
+fn measure_python(python: &Python, updates: u32) -> Result<Row> {
+    let script =
+        python::script(env!("CARGO_MANIFEST_DIR"), "locked_increments.py");
+    let updates = format!("--updates={updates}");
+    let results = python.run(&script, &[&updates], DEADLINE)?;
+    let balance: i64 = results.number("balance")?;
+    ensure!(balance == 200, "Python lost updates: {balance}");
+    Ok(Row {
+        name: "Python mp.Lock".to_string(),
+        busy: results.seconds("busy")?,
+        cpu: results.seconds("cpu")?,
+        handovers: results.number("handovers")?,
+    })
+}
+
 fn dead_holder(_: &Args) -> Result<()> {
-    println!(
-        "A child process takes both locks and is killed (SIGKILL) while holding them:"
-    );
+    println!("A child takes three locks and is killed (SIGKILL) holding them.");
     let patience = Duration::from_millis(200);
-    let (file_free, spin_free, tried) =
-        shared_bank::after_the_holder_dies(patience)?;
-    let verdict = |free: bool, waited: Option<Duration>| match (free, waited) {
-        (true, _) => {
-            "free at once: the kernel let go for the dead process".to_string()
-        }
-        (false, Some(waited)) => format!(
-            "still taken after {} of trying: nobody will ever free it",
-            Secs(waited)
-        ),
-        (false, None) => "taken: nobody will ever free it".to_string(),
-    };
-    println!("  File::lock: {}", verdict(file_free, None));
-    println!("  spin lock:  {}", verdict(spin_free, Some(tried)));
+    println!("Then each lock is tried, for at most {}:", Secs(patience));
+    let tries = shared_bank::after_the_holder_dies(patience)?;
+    let mut table = Table::new(["lock", "result", "waited", "CPU used"]);
+    for (name, tried) in
+        ["File::lock", "spin lock", "futex lock"].iter().zip(&tries)
+    {
+        let result = if tried.free { "taken" } else { "still held" };
+        table.row([
+            name.to_string(),
+            result.to_string(),
+            Millis(tried.waited).to_string(),
+            Millis(tried.cpu).to_string(),
+        ]);
+    }
+    print!("{table}");
+    println!("The kernel let go of the file lock for the dead process. Nobody");
+    println!("will ever set the other two lock words back to 0.");
     Ok(())
 }
 
@@ -217,7 +278,7 @@ fn readers(_: &Args) -> Result<()> {
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
     if exclusive < shared * 2 {
         println!(
-            "Note: the readers of the RwLock should have looked at the same time;"
+            "Note: the RwLock's readers should have looked at the same time;"
         );
         println!("Note: was the machine too busy this time?");
     }
@@ -226,7 +287,7 @@ fn readers(_: &Args) -> Result<()> {
 
 fn poisoning(_: &Args) -> Result<()> {
     println!(
-        "A transfer panics between its two steps (the panic message goes to stderr):"
+        "A transfer panics between its two steps (its message goes to stderr):"
     );
     let (seen, repaired) = poison::poisoned_transfer();
     println!("  {seen}");
@@ -268,7 +329,7 @@ fn deadlocks(_: &Args) -> Result<()> {
             );
         }
         Some(status) => {
-            ensure!(status.success(), "the transfers failed: {status}");
+            child::ended_well(status, "the transfers")?;
             said.iter().for_each(|line| println!("  {line}"));
         }
     }
@@ -277,7 +338,7 @@ fn deadlocks(_: &Args) -> Result<()> {
     println!("The same, with both locking account 0 first:");
     let output =
         child::run_role("transfers", &["ordered"], shared_bank::DEADLINE)?;
-    ensure!(output.status.success(), "the ordered transfers failed");
+    child::ended_well(output.status, "the ordered transfers")?;
     let said = String::from_utf8_lossy(&output.stdout);
     let done = said
         .lines()
@@ -324,7 +385,7 @@ fn waiting(_: &Args) -> Result<()> {
         Duration::from_secs(10),
     ) {
         Some((left, wakeups, after)) => println!(
-            "  withdrew 500 after {}, having woken {wakeups} times; {left} left",
+            "  withdrew 500 after {}, woken {wakeups} times; {left} left",
             Secs(after)
         ),
         None => println!("  gave up: the balance never reached 500"),

@@ -3,10 +3,10 @@
 use std::sync::Mutex;
 use std::thread;
 
-// ANCHOR: poison
 /// Two accounts that must always sum to 300. A transfer moves money in two
 /// steps, and panics between them: the lock is released by the unwinding
 /// panic, but the data is left half-changed, so the `Mutex` is marked poisoned.
+// ANCHOR: poison
 pub fn poisoned_transfer() -> (String, [i64; 2]) {
     let accounts = Mutex::new([200_i64, 100]);
     let _ = thread::scope(|s| {

@@ -7,16 +7,16 @@ use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard};
 
 use crate::file_lock::LockFile;
 use crate::shared_bank::{DEADLINE, lock_path};
 
-// ANCHOR: printer
 /// A child process: prints `lines` report lines, writing each word separately
 /// (as a program that prints bit by bit does). With `lock`, it holds the lock
 /// file for the whole line. Args: ID LINES lock|nolock LOCKFILE.
+// ANCHOR: printer
 pub fn printer(args: &[String]) -> Result<()> {
     let [id, lines, lock, lock_path] = args else {
         bail!("printer needs ID LINES lock|nolock LOCKFILE");
@@ -74,7 +74,7 @@ pub fn print_together(
         let status = child
             .wait_timeout(DEADLINE)?
             .context("a printer is stuck")?;
-        ensure!(status.success(), "a printer failed: {status}");
+        child::ended_well(status, "a printer")?;
     }
     let _ = std::fs::remove_file(&path);
     Ok(printed)

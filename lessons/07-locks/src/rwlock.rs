@@ -7,10 +7,10 @@ use std::time::Duration;
 use course_kit::timed;
 use tracing::info_span;
 
-// ANCHOR: rwlock
 /// `readers` threads each look at the rates for `look` while holding a read
-/// lock. Readers do not exclude each other, so they look at the same time.
-/// Two spans per reader draw how long it waited for the lock, and held it.
+/// lock: they do not exclude each other. Two spans per reader draw how long
+/// it waited for the lock, and held it.
+// ANCHOR: rwlock
 pub fn readers_with_rwlock(readers: u32, look: Duration) -> Duration {
     let rates = RwLock::new(vec![1.10, 0.86, 157.3]);
     let took = on_reader_threads(readers, || {

@@ -4,40 +4,95 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::Ordering::{self, SeqCst};
+use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail, ensure};
 use course_kit::child::{self, ChildGuard};
 use course_kit::shm::{Shareable, SharedValue};
+use rustix::time::{ClockId, clock_gettime};
 
 use crate::file_lock::LockFile;
-use crate::spin;
+use crate::{futex_lock, spin};
 
 /// How long anything in this part may wait before it counts as stuck.
 pub const DEADLINE: Duration = Duration::from_secs(20);
 
 // ANCHOR: bank
-/// What the two processes share: the balance, a lock word for the spin lock,
-/// a start gate, and the longest time a clerk spent at work.
+/// What the two processes share: the balance, a lock word for each lock
+/// that lives in the mapping, a start gate, and what the clerks measured.
 #[repr(C)]
 pub struct Bank {
     pub balance: AtomicI64,
-    pub lock: AtomicU32,
+    /// Who updated last (its amount), and how often that changed.
+    pub last: AtomicI64,
+    pub handovers: AtomicU64,
+    pub spin: AtomicU32,
+    pub futex: AtomicU32,
     pub ready: AtomicU32,
+    /// The longest time a clerk spent at work, and their CPU time in all.
     pub busy_us: AtomicU64,
+    pub cpu_us: AtomicU64,
 }
 // SAFETY: `#[repr(C)]`, and every field is an integer atomic: valid for any
 // bits, changed only through atomic operations, no pointers, nothing to drop.
+// The 4 bytes of padding after `ready` hold no value and are never read.
 unsafe impl Shareable for Bank {}
 // ANCHOR_END: bank
 
+/// The locks a clerk can be told to use.
+pub const GUARDS: [&str; 4] = ["none", "flock", "spin", "futex"];
+
+/// Runs `update` under the lock named `guard`.
 // ANCHOR: clerk
+fn locked(
+    bank: &Bank,
+    file: &LockFile,
+    guard: &str,
+    update: impl FnOnce(),
+) -> Result<()> {
+    match guard {
+        "none" => update(),
+        "flock" => {
+            let _held = file.lock()?;
+            update();
+        }
+        "spin" => {
+            let _held = spin::lock(&bank.spin, DEADLINE).context(STUCK)?;
+            update();
+        }
+        "futex" => {
+            let _held =
+                futex_lock::lock(&bank.futex, DEADLINE).context(STUCK)?;
+            update();
+        }
+        other => bail!("no guard named {other}"),
+    }
+    Ok(())
+}
+// ANCHOR_END: clerk
+
+/// Read, (pause), write: the lost update of part `race`, between processes.
+/// Then it notes whether the lock changed hands since the last update.
+fn update(bank: &Bank, amount: i64, pause: bool) {
+    let read = bank.balance.load(Ordering::Relaxed);
+    if pause {
+        thread::yield_now();
+    }
+    bank.balance.store(read + amount, Ordering::Relaxed);
+    // 0: no update yet, so the first one is no handover.
+    let before = bank.last.swap(amount, Ordering::Relaxed);
+    if before != 0 && before != amount {
+        bank.handovers.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+const STUCK: &str = "the lock was never freed";
 
 /// A child process: adds `amount` to the balance `ops` times, guarded by
-/// `guard` ("none", "flock" or "spin"). Args: GUARD AMOUNT OPS PAUSE LOCKFILE
-/// HANDLE.
+/// `guard` (one of [`GUARDS`]). Args: GUARD AMOUNT OPS PAUSE LOCKFILE HANDLE.
 pub fn clerk(args: &[String]) -> Result<()> {
     let [guard, amount, ops, pause, lock_path, handle] = args else {
         bail!("clerk needs GUARD AMOUNT OPS PAUSE LOCKFILE HANDLE");
@@ -47,36 +102,23 @@ pub fn clerk(args: &[String]) -> Result<()> {
     let bank = SharedValue::<Bank>::open(handle)?;
     let lock_file = LockFile::open(Path::new(lock_path))?;
     start_together(&bank)?;
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_time());
     for _ in 0..ops {
-        match guard.as_str() {
-            "none" => update(&bank.balance, amount, pause),
-            "flock" => {
-                let _held = lock_file.lock()?;
-                update(&bank.balance, amount, pause);
-            }
-            "spin" => {
-                let _held = spin::lock(&bank.lock, DEADLINE)
-                    .context("the lock was never freed")?;
-                update(&bank.balance, amount, pause);
-            }
-            other => bail!("no guard named {other}"),
-        }
+        locked(&bank, &lock_file, guard, || update(&bank, amount, pause))?;
     }
+    let micros = |d: Duration| d.as_micros() as u64;
     bank.busy_us
-        .fetch_max(start.elapsed().as_micros() as u64, Ordering::Relaxed);
+        .fetch_max(micros(start.elapsed()), Ordering::Relaxed);
+    bank.cpu_us
+        .fetch_add(micros(cpu_time() - cpu), Ordering::Relaxed);
     Ok(())
 }
 
-/// Read, (pause), write: the lost update of part `race`, between processes.
-fn update(balance: &AtomicI64, amount: i64, pause: bool) {
-    let read = balance.load(Ordering::Relaxed);
-    if pause {
-        thread::yield_now();
-    }
-    balance.store(read + amount, Ordering::Relaxed);
+/// The CPU time this thread has used so far (user and system).
+pub fn cpu_time() -> Duration {
+    let now = clock_gettime(ClockId::ThreadCPUTime);
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
-// ANCHOR_END: clerk
 
 /// Waits until both clerks have started, so that their work overlaps (starting
 /// a process takes far longer than 100 updates). It checks without pause for
@@ -96,17 +138,24 @@ fn start_together(bank: &Bank) -> Result<()> {
     Ok(())
 }
 
+/// What one run of the bank left: the final balance, how long the clerks
+/// were busy, the CPU time they used in all, and how often the lock passed
+/// from one clerk to the other.
+pub struct BankRun {
+    pub balance: i64,
+    pub handovers: u64,
+    pub busy: Duration,
+    pub cpu: Duration,
+}
+
 // ANCHOR: run
 /// Starts a depositor and a withdrawer process on one shared balance of 200.
-/// Returns the final balance and how long the clerks were busy.
-pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
-    // freed by the kernel with its last user
-    let bank = SharedValue::<Bank>::anonymous()?;
+pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<BankRun> {
+    let bank = SharedValue::<Bank>::anonymous()?; // gone with its last user
     bank.balance.store(200, Ordering::SeqCst);
     let lock_path = lock_path();
     let path = lock_path.to_str().context("temp dir is not UTF-8")?;
-    let ops = ops.to_string();
-    let pause = if pause { "pause" } else { "go" };
+    let (ops, pause) = (ops.to_string(), if pause { "pause" } else { "go" });
     let mut clerks = Vec::new();
     for amount in ["1", "-1"] {
         let mut command =
@@ -115,24 +164,34 @@ pub fn run_bank(guard: &str, ops: u32, pause: bool) -> Result<(i64, Duration)> {
         clerks.push(ChildGuard::spawn(&mut command)?);
     }
     for mut clerk in clerks {
-        let status =
-            clerk.wait_timeout(DEADLINE)?.context("a clerk is stuck")?;
-        ensure!(status.success(), "a clerk failed: {status}");
+        let status = clerk.wait_timeout(DEADLINE)?.context("clerk stuck")?;
+        child::ended_well(status, "a clerk")?;
     }
     let _ = std::fs::remove_file(&lock_path);
-    let busy = Duration::from_micros(bank.busy_us.load(Ordering::SeqCst));
-    Ok((bank.balance.load(Ordering::SeqCst), busy))
+    Ok(BankRun::read(&bank))
 }
 // ANCHOR_END: run
+
+impl BankRun {
+    /// What the clerks left in the shared `bank`.
+    fn read(bank: &Bank) -> Self {
+        let micros = |us: &AtomicU64| Duration::from_micros(us.load(SeqCst));
+        Self {
+            balance: bank.balance.load(SeqCst),
+            handovers: bank.handovers.load(SeqCst),
+            busy: micros(&bank.busy_us),
+            cpu: micros(&bank.cpu_us),
+        }
+    }
+}
 
 /// A lock file for this run of the lesson (the pid keeps runs apart).
 pub fn lock_path() -> PathBuf {
     std::env::temp_dir().join(format!("lesson-07-{}.lock", std::process::id()))
 }
 
-// ANCHOR: dead_holder
-/// A child process that takes both locks, says so, and waits to be killed.
-/// Args: LOCKFILE HANDLE.
+/// A child process that takes all three locks, says so, and waits to be
+/// killed. Args: LOCKFILE HANDLE.
 pub fn holder(args: &[String]) -> Result<()> {
     let [lock_path, handle] = args else {
         bail!("holder needs LOCKFILE HANDLE");
@@ -140,43 +199,60 @@ pub fn holder(args: &[String]) -> Result<()> {
     let bank = SharedValue::<Bank>::open(handle)?;
     let lock_file = LockFile::open(Path::new(lock_path))?;
     let _file = lock_file.lock()?;
-    let _spin =
-        spin::lock(&bank.lock, DEADLINE).context("the lock was taken")?;
-    println!("holding both locks");
+    let _spin = spin::lock(&bank.spin, DEADLINE).context(STUCK)?;
+    let _futex = futex_lock::lock(&bank.futex, DEADLINE).context(STUCK)?;
+    println!("holding all three locks");
     thread::sleep(DEADLINE); // until the parent kills us
     Ok(())
 }
 
-/// Kills a process while it holds both locks, then tries each lock for
-/// `patience`. Returns whether the file lock, and the spin lock, could be
-/// taken, and how long the try for the spin lock lasted.
-pub fn after_the_holder_dies(
-    patience: Duration,
-) -> Result<(bool, bool, Duration)> {
+/// What one try for a lock whose holder was killed found.
+pub struct Try {
+    /// Whether the lock could be taken.
+    pub free: bool,
+    /// How long the try lasted, and the CPU time it used.
+    pub waited: Duration,
+    pub cpu: Duration,
+}
+
+// ANCHOR: dead_holder
+/// Kills a process while it holds all three locks, then tries each lock
+/// for at most `patience`: the file lock, the spin lock, the futex lock.
+pub fn after_the_holder_dies(patience: Duration) -> Result<[Try; 3]> {
     let bank = SharedValue::<Bank>::anonymous()?;
     let lock_path = lock_path();
-    let mut command =
-        child::command("holder", &[lock_path.to_str().context("not UTF-8")?])?;
-    bank.pass_to(&mut command)?.stdout(Stdio::piped());
-    let mut holder = ChildGuard::spawn(&mut command)?;
-    let mut said = String::new();
-    let stdout = holder
-        .child_mut()
-        .stdout
-        .take()
-        .context("stdout is piped")?;
-    BufReader::new(stdout).read_line(&mut said)?;
-    ensure!(
-        said.trim() == "holding both locks",
-        "the holder said {said:?}"
-    );
-    holder.kill()?; // SIGKILL: no destructor runs, the program unlocks nothing
+    let holder = start_holder(&bank, &lock_path)?; // it holds all three
+    holder.kill()?; // SIGKILL: no destructor runs, nothing is unlocked
     let lock_file = LockFile::open(&lock_path)?;
-    let file_lock_free = lock_file.try_lock()?.is_some();
-    let trying = Instant::now();
-    let spin_lock_free = spin::lock(&bank.lock, patience).is_some();
-    let tried = trying.elapsed();
+    let tries = [
+        timed_try(|| Ok(lock_file.try_lock()?.is_some())),
+        timed_try(|| Ok(spin::lock(&bank.spin, patience).is_some())),
+        timed_try(|| Ok(futex_lock::lock(&bank.futex, patience).is_some())),
+    ];
     let _ = std::fs::remove_file(&lock_path);
-    Ok((file_lock_free, spin_lock_free, tried))
+    let [file, spin, futex] = tries;
+    Ok([file?, spin?, futex?])
 }
 // ANCHOR_END: dead_holder
+
+/// Starts a `holder` and waits until it says it holds all three locks.
+fn start_holder(bank: &SharedValue<Bank>, path: &Path) -> Result<ChildGuard> {
+    let path = path.to_str().context("temp dir is not UTF-8")?;
+    let mut command = child::command("holder", &[path])?;
+    bank.pass_to(&mut command)?.stdout(Stdio::piped());
+    let mut holder = ChildGuard::spawn(&mut command)?;
+    let stdout = holder.child_mut().stdout.take().context("piped")?;
+    let mut said = String::new();
+    BufReader::new(stdout).read_line(&mut said)?;
+    let expected = "holding all three locks";
+    ensure!(said.trim() == expected, "the holder said {said:?}");
+    Ok(holder)
+}
+
+/// Runs one try for a lock, timing it on the clock and in CPU time.
+fn timed_try(try_lock: impl FnOnce() -> Result<bool>) -> Result<Try> {
+    let (start, cpu) = (Instant::now(), cpu_time());
+    let free = try_lock()?;
+    let (waited, cpu) = (start.elapsed(), cpu_time() - cpu);
+    Ok(Try { free, waited, cpu })
+}
