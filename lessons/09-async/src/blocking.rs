@@ -48,7 +48,6 @@ async fn tick(ticks: Arc<AtomicU32>) {
 }
 // ANCHOR_END: tick
 
-
 // ANCHOR: waits
 /// Waits in the way given, and returns how many ticks came meanwhile. The
 /// span of each way is drawn on the waiter's lane or, for `spawn_blocking`,
