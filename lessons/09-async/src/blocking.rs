@@ -18,7 +18,6 @@ pub enum Wait {
     SpawnBlocking,
 }
 
-// ANCHOR: blocking
 /// On a one-thread runtime, a ticker task ticks every 10 ms while another task
 /// waits for `wait` in the way given. Returns how many ticks came meanwhile.
 pub fn ticks_during(how: Wait, wait: Duration) -> std::io::Result<u32> {
@@ -37,6 +36,7 @@ pub fn ticks_during(how: Wait, wait: Duration) -> std::io::Result<u32> {
     })
 }
 
+// ANCHOR: tick
 /// Ticks every 10 ms, for ever.
 async fn tick(ticks: Arc<AtomicU32>) {
     info!(lane = "ticker", "starts");
@@ -46,8 +46,7 @@ async fn tick(ticks: Arc<AtomicU32>) {
         info!(lane = "ticker", "tick"); // a mark on the timeline
     }
 }
-
-// ANCHOR_END: blocking
+// ANCHOR_END: tick
 
 // ANCHOR: waits
 /// Waits in the way given, and returns how many ticks came meanwhile. The

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::{sleep, timeout};
 
-// ANCHOR: timeout
+// ANCHOR: cleanup
 /// Runs when the lookup's future is dropped, finished or not: where cleanup
 /// goes.
 struct Cleanup<'a> {
@@ -23,6 +23,9 @@ impl Drop for Cleanup<'_> {
     }
 }
 
+// ANCHOR_END: cleanup
+
+// ANCHOR: timeout
 /// Ten steps of `step` each. Every `.await` is a point where it may be stopped.
 async fn slow_lookup(step: Duration, steps: &AtomicU32) -> &'static str {
     let _cleanup = Cleanup { steps };

@@ -1,7 +1,7 @@
 //! Running shell commands concurrently and reporting how each one ended.
 
-use std::process::Stdio;
-use std::time::Duration;
+use std::process::{ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use course_kit::child;
 use course_kit::timing::Millis;
@@ -18,45 +18,36 @@ pub struct Ran {
     pub exit: Result<i32, String>,
     pub stdout: String,
     pub stderr: String,
+    /// When it was started, and when its task saw it end.
+    pub started: Instant,
+    pub ended: Instant,
 }
 
 // ANCHOR: commands
 /// Runs one command (a program and its arguments), capturing its output.
-/// `kill_on_drop` means that if we stop waiting (the timeout below), the child
-/// is killed rather than left running; `dies_with_parent`, that it is killed
-/// even if this process is (Linux's parent-death signal).
+/// `kill_on_drop`: if we stop waiting (the timeout below), the child is
+/// killed; `dies_with_parent`: it is killed even if this process is.
 async fn run(argv: Vec<String>, deadline: Duration) -> Ran {
     let mut command = Command::new(&argv[0]);
-    command
-        .args(&argv[1..])
-        .stdin(Stdio::null())
-        .kill_on_drop(true);
+    command.args(&argv[1..]).stdin(Stdio::null());
+    command.kill_on_drop(true);
     child::dies_with_parent(command.as_std_mut());
-    let child = command.output(); // a future: nothing has started yet
-    let (exit, stdout, stderr) = match timeout(deadline, child).await {
-        Err(_) => (
-            Err(format!("no exit within {}: killed", Millis(deadline))),
-            vec![],
-            vec![],
-        ),
-        Ok(Err(error)) => {
-            (Err(format!("could not start: {error}")), vec![], vec![])
+    let started = Instant::now();
+    // Starts the child now; the future it returns waits for it to end.
+    let output = command.output();
+    let (exit, output) = match timeout(deadline, output).await {
+        Err(_) => {
+            let killed = format!("no exit within {}: killed", Millis(deadline));
+            (Err(killed), None)
         }
-        Ok(Ok(out)) => {
-            let code = out.status.code().ok_or_else(|| out.status.to_string());
-            (code, out.stdout, out.stderr)
-        }
+        Ok(Err(error)) => (Err(format!("could not start: {error}")), None),
+        Ok(Ok(output)) => (exit_code(output.status), Some(output)),
     };
-    let text =
-        |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim_end().to_string();
-    Ran {
-        command: as_typed(&argv),
-        exit,
-        stdout: text(stdout),
-        stderr: text(stderr),
-    }
+    Ran::new(&argv, exit, output, started)
 }
+// ANCHOR_END: commands
 
+// ANCHOR: run_all
 /// Starts every command at once and returns their reports in the order given.
 pub async fn run_all(commands: &[&[&str]], deadline: Duration) -> Vec<Ran> {
     let mut tasks = JoinSet::new();
@@ -69,7 +60,44 @@ pub async fn run_all(commands: &[&[&str]], deadline: Duration) -> Vec<Ran> {
     reports.sort_by_key(|(index, _)| *index);
     reports.into_iter().map(|(_, ran)| ran).collect()
 }
-// ANCHOR_END: commands
+// ANCHOR_END: run_all
+
+/// The exit code. A command killed by a signal has none: `ended_well` says
+/// which in one line, or, for the signals of Ctrl-C, a closed terminal or a
+/// `kill`, which reach this lesson too, ends it quietly the same way.
+fn exit_code(status: ExitStatus) -> Result<i32, String> {
+    match status.code() {
+        Some(code) => Ok(code),
+        None => match child::ended_well(status, "the command") {
+            Err(error) => Err(error.to_string()),
+            Ok(()) => Err(status.to_string()),
+        },
+    }
+}
+
+impl Ran {
+    fn new(
+        argv: &[String],
+        exit: Result<i32, String>,
+        output: Option<Output>,
+        started: Instant,
+    ) -> Self {
+        let text = |bytes: &[u8]| {
+            String::from_utf8_lossy(bytes).trim_end().to_string()
+        };
+        let (stdout, stderr) = output.map_or_else(Default::default, |out| {
+            (text(&out.stdout), text(&out.stderr))
+        });
+        Ran {
+            command: as_typed(argv),
+            exit,
+            stdout,
+            stderr,
+            started,
+            ended: Instant::now(),
+        }
+    }
+}
 
 /// The command as it would be typed in a shell: words with spaces in quotes.
 fn as_typed(argv: &[String]) -> String {

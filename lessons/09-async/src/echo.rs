@@ -31,6 +31,9 @@ pub fn start_server(backlog: u32) -> Result<(TcpListener, u16)> {
     let port = listener.local_addr()?.port();
     Ok((listener, port))
 }
+// ANCHOR_END: server
+
+// ANCHOR: serve
 
 /// Accepts connections forever, each served by a task of its own: a waiting
 /// connection costs a small task, not a thread.
@@ -57,7 +60,7 @@ pub async fn serve(listener: TcpListener, gauge: Arc<Gauge>) -> Result<()> {
         });
     }
 }
-// ANCHOR_END: server
+// ANCHOR_END: serve
 
 // ANCHOR: client
 /// One client: connects, thinks for `think` (a user typing, a slow network),
@@ -75,7 +78,9 @@ pub async fn client(port: u16, number: usize, think: Duration) -> Result<()> {
     );
     Ok(())
 }
+// ANCHOR_END: client
 
+// ANCHOR: many_clients
 /// Runs `count` clients at once, each with a deadline; returns how many got
 /// their own line back.
 pub async fn many_clients(port: u16, count: usize, think: Duration) -> usize {
@@ -92,7 +97,7 @@ pub async fn many_clients(port: u16, count: usize, think: Duration) -> usize {
         .filter(|r| matches!(r, Ok(Ok(()))))
         .count()
 }
-// ANCHOR_END: client
+// ANCHOR_END: many_clients
 
 /// The whole exchange: a server, `count` clients, and the server's peak.
 pub async fn echo_exchange(

@@ -48,6 +48,9 @@ pub enum Ended {
     Failed(String),
     Panicked,
 }
+// ANCHOR_END: joinset
+
+// ANCHOR: fetch_all
 
 /// Spawns one task per name and collects how *every* task ended, like
 /// `gather(..., return_exceptions=True)`. A task's error is a value like any
@@ -75,7 +78,7 @@ pub async fn fetch_all(names: &[&'static str]) -> Vec<(&'static str, Ended)> {
     }
     ended
 }
-// ANCHOR_END: joinset
+// ANCHOR_END: fetch_all
 
 // ANCHOR: try_join
 /// `try_join!` stops at the first error, like `gather` without

@@ -8,6 +8,8 @@ pub mod echo;
 pub mod gather;
 pub mod many;
 pub mod nested;
+pub mod poll;
+pub mod stuck;
 pub mod timing;
 
 // The exercises: your answers in `exercises/` with the `starter` feature

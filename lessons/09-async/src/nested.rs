@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use tokio::runtime::{Builder, Runtime};
 
+// ANCHOR: lookup
 /// A library function written for callers without a runtime: it starts its own.
 pub fn blocking_lookup() -> std::io::Result<u32> {
     let runtime = Runtime::new()?;
@@ -13,8 +14,8 @@ pub fn blocking_lookup() -> std::io::Result<u32> {
         42
     }))
 }
+// ANCHOR_END: lookup
 
-// ANCHOR: nested
 /// Calls `blocking_lookup` from inside a task, on a thread of its own so that
 /// its panic can be caught and shown: `block_on` refuses to run on a thread
 /// that is already driving a runtime, because it would stall that runtime.
@@ -33,6 +34,7 @@ pub fn runtime_in_runtime() -> Result<u32, String> {
     })
 }
 
+// ANCHOR: fix
 /// The fix when async code must call such a function: run it on tokio's
 /// blocking threads, where no runtime is being driven.
 pub fn runtime_on_a_blocking_thread() -> std::io::Result<u32> {
@@ -43,4 +45,4 @@ pub fn runtime_on_a_blocking_thread() -> std::io::Result<u32> {
             .expect("the lookup panicked")
     })
 }
-// ANCHOR_END: nested
+// ANCHOR_END: fix

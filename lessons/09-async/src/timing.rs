@@ -25,6 +25,7 @@ pub async fn three_steps(
     sleep(wait).instrument(info_span!("waits")).await;
     say("three");
 }
+// ANCHOR_END: steps
 
 /// A span for call number `call`, on a lane of its own. `.instrument(span)`
 /// enters it each time the call runs; it lasts until the call has returned.
@@ -32,6 +33,7 @@ fn drawn(call: usize) -> Span {
     info_span!("call", lane = format!("call {call}"))
 }
 
+// ANCHOR: rounds
 /// Awaits the three calls one at a time: each starts when the last is done.
 pub async fn one_after_another(wait: Duration, log: &Mutex<Vec<String>>) {
     for call in 1..=3 {
@@ -48,4 +50,4 @@ pub async fn concurrently(wait: Duration, log: &Mutex<Vec<String>>) {
         three_steps(3, wait, log).instrument(drawn(3)),
     );
 }
-// ANCHOR_END: steps
+// ANCHOR_END: rounds
