@@ -39,8 +39,7 @@ impl Queue {
 }
 
 // ANCHOR: bounded
-/// Sends `count` readings as fast as it can. `send` waits while the channel
-/// holds `capacity`: the producer goes at the consumer's pace.
+/// A producer as fast as it can be, a consumer that takes one per `every`.
 pub async fn bounded(count: usize, capacity: usize, every: Duration) -> Queue {
     let (to, mut from) = mpsc::channel(capacity);
     let queue = Queue::default();

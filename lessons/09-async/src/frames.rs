@@ -33,7 +33,7 @@ async fn send_frames(mut out: DuplexStream, count: usize, gap: Duration) {
     }
 } // dropping `out` ends the stream
 
-// ANCHOR: unsafe
+// ANCHOR: read_frame
 /// One frame, in two awaits. Dropped between them, the header is lost.
 async fn read_frame(input: &mut BufReader<DuplexStream>) -> Option<String> {
     let mut frame = String::new();
@@ -44,6 +44,9 @@ async fn read_frame(input: &mut BufReader<DuplexStream>) -> Option<String> {
     (!frame.is_empty()).then_some(frame)
 }
 
+// ANCHOR_END: read_frame
+
+// ANCHOR: unsafe
 /// Reads frames until the stream ends, with a ticker in the same `select!`.
 async fn read_with_ticks(input: DuplexStream, tick: Duration) -> Received {
     let mut input = BufReader::new(input);

@@ -6,7 +6,7 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::sleep;
 
-// ANCHOR: race
+// ANCHOR: progress
 /// Says how far a fetch got when its future is dropped, finished or not.
 struct Progress {
     mirror: &'static str,
@@ -20,6 +20,9 @@ impl Drop for Progress {
     }
 }
 
+// ANCHOR_END: progress
+
+// ANCHOR: race
 /// A download in 10 steps of `step` each.
 async fn fetch(mirror: &'static str, step: Duration) -> String {
     let mut progress = Progress { mirror, steps: 0 };
