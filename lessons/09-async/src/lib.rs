@@ -62,3 +62,10 @@ pub mod ex3_readings;
     path = "../solutions/ex4_pipeline.rs"
 )]
 pub mod ex4_pipeline;
+
+// Issue 14: select! and cancellation, channels, task handles, a limit.
+pub mod channels;
+pub mod frames;
+pub mod handles;
+pub mod limit;
+pub mod select;

@@ -13,10 +13,14 @@ use course_kit::timing::Millis;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, timed, timeline};
 use lesson_09::blocking::{self, Wait};
+use lesson_09::frames::{self, Reader};
 use lesson_09::gather::{self, Ended};
 use lesson_09::many::Memory;
 use lesson_09::poll::Slow;
-use lesson_09::{cancel, commands, echo, many, nested, stuck, timing};
+use lesson_09::{
+    cancel, channels, commands, echo, handles, limit, many, nested, select,
+    stuck, timing,
+};
 use tokio::runtime::{Builder, Runtime};
 use tracing::info_span;
 
@@ -59,6 +63,28 @@ fn main() -> ExitCode {
             "5000 sleeping tasks vs 5000 threads, and asyncio",
             many_part,
         )
+        .part(
+            "select",
+            "select!: racing, a timeout, a shutdown",
+            select_part,
+        )
+        .repeats_vary()
+        .part(
+            "cancel-safe",
+            "a select! branch dropped mid-read loses data",
+            cancel_safe_part,
+        )
+        .part(
+            "channels",
+            "a bounded channel holds a fast producer back",
+            channels_part,
+        )
+        .part(
+            "handles",
+            "tasks outlive their handles: drop, abort, JoinSet",
+            handles_part,
+        )
+        .part("limit", "a Semaphore: 1000 fetches, 50 at once", limit_part)
         // Last: the thread it leaves stuck would count in part many.
         .part(
             "stuck",
@@ -515,4 +541,109 @@ fn bytes(amount: f64) -> String {
     } else {
         format!("{:.1} kB", amount / 1024.0)
     }
+}
+
+fn select_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let (fast, slow) = (Duration::from_millis(5), Duration::from_millis(15));
+    println!(
+        "select! races a fetch in steps of {} against one in steps of {}:",
+        Millis(fast),
+        Millis(slow)
+    );
+    let page = runtime.block_on(select::race(fast, slow));
+    println!("  select! returned {page}");
+    let quiet = Duration::from_millis(40);
+    println!(
+        "A loop that selects a job, {} of quiet, or shutdown:",
+        Millis(quiet)
+    );
+    let done = runtime.block_on(select::serve_three_jobs(quiet));
+    ensure!(done == 3, "serve did {done} jobs, not 3");
+    Ok(())
+}
+
+fn cancel_safe_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let (count, gap, tick) =
+        (20, Duration::from_millis(1), Duration::from_millis(5));
+    println!(
+        "{count} frames (a header, then {} later its body), read beside",
+        Millis(gap)
+    );
+    println!("a ticker that fires every {}:", Millis(tick));
+    for (reader, label) in [
+        (Reader::TwoAwaits, "read_frame, two awaits"),
+        (Reader::CancelSafe, "next_line, header kept"),
+    ] {
+        let got =
+            runtime.block_on(frames::frames_through(reader, count, gap, tick));
+        println!(
+            "  {label}: {} whole, {} lost, the ticker won {} times",
+            got.whole, got.orphans, got.ticks
+        );
+    }
+    Ok(())
+}
+
+fn channels_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let (count, capacity) = (100, 10);
+    let every = Duration::from_millis(1);
+    println!(
+        "A producer sends {count} readings of 1 KiB at once; the consumer takes"
+    );
+    println!("one per {}:", Millis(every));
+    let held = runtime.block_on(channels::bounded(count, capacity, every));
+    let free = runtime.block_on(channels::unbounded(count, every));
+    for (label, queue) in [
+        (format!("channel({capacity}):"), held),
+        ("unbounded_channel():".to_string(), free),
+    ] {
+        let most = queue.most.get();
+        println!(
+            "  {label:<20} at most {most} waiting ({most} KiB); the producer"
+        );
+        println!(
+            "    was done when the consumer had taken {} of {count}",
+            queue.taken_when_done.get()
+        );
+    }
+    Ok(())
+}
+
+fn handles_part(_: &Args) -> Result<()> {
+    let runtime = one_thread()?;
+    let step = Duration::from_millis(10);
+    println!("Each job takes 5 steps of {}.", Millis(step));
+    println!("Spawned, and its JoinHandle dropped at once:");
+    runtime.block_on(handles::detached(step));
+    println!("Spawned, and aborted after 2.5 steps:");
+    runtime.block_on(handles::aborted(step));
+    println!("Three in a JoinSet, dropped after 2.5 steps:");
+    runtime.block_on(handles::set_dropped(step));
+    Ok(())
+}
+
+fn limit_part(args: &Args) -> Result<()> {
+    let (count, most) = (1000, 50);
+    println!(
+        "{count} fetches of 5 to 15 ms each, at most {most} at once \
+         (Semaphore::new({most})):"
+    );
+    let runtime = one_thread()?;
+    let ((fetched, flight), took) =
+        timed(|| runtime.block_on(limit::fetch_all(count, most)));
+    println!("  {fetched} fetched in {}", Millis(took));
+    println!("  most in flight at once: {}", flight.most());
+    let samples: Vec<String> = (0..10)
+        .map(|tenth| flight.end() * (2 * tenth + 1) / 20)
+        .map(|at| flight.at(at).to_string())
+        .collect();
+    println!("  in flight in the middle of each tenth of the run:");
+    println!("    {}", samples.join(" "));
+    let title =
+        format!("lesson-09 limit: {count} fetches, at most {most} at once");
+    args.write_svg(&limit::chart(&flight, most, &title))?;
+    Ok(())
 }
