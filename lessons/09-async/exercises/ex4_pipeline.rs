@@ -3,6 +3,8 @@
 //! A reader task takes lines from `lines` and hands them to `workers` worker
 //! tasks, which run `work` on them; a writer task collects what they make.
 //! `pipeline` returns the results in the order of the lines they came from.
+//! - `work` may fail. A failed line's `Err` is reported in its place in the
+//!   result, and the lines after it are still worked on.
 //! - When there are enough lines, `workers` calls of `work` run at once.
 //! - At most `capacity` lines wait for a worker: the reader takes a line
 //!   only when there is room for it.
@@ -22,11 +24,11 @@ pub async fn pipeline<L, F, Fut>(
     capacity: usize,
     work: F,
     stop: oneshot::Receiver<()>,
-) -> Vec<String>
+) -> Vec<Result<String, String>>
 where
     L: Iterator<Item = String> + Send + 'static,
     F: Fn(String) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = String> + Send + 'static,
+    Fut: Future<Output = Result<String, String>> + Send + 'static,
 {
     // TODO: a reader, `workers` workers and a writer, joined by channels.
     todo!("run the lines through the workers, and stop cleanly")

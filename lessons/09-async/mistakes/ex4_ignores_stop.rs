@@ -13,11 +13,11 @@ pub async fn pipeline<L, F, Fut>(
     capacity: usize,
     work: F,
     stop: oneshot::Receiver<()>,
-) -> Vec<String>
+) -> Vec<Result<String, String>>
 where
     L: Iterator<Item = String> + Send + 'static,
     F: Fn(String) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = String> + Send + 'static,
+    Fut: Future<Output = Result<String, String>> + Send + 'static,
 {
     // Bounded channels: a stage that runs ahead waits for room.
     let (to_workers, from_reader) = mpsc::channel(capacity);

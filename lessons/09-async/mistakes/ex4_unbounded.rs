@@ -13,11 +13,11 @@ pub async fn pipeline<L, F, Fut>(
     capacity: usize,
     work: F,
     mut stop: oneshot::Receiver<()>,
-) -> Vec<String>
+) -> Vec<Result<String, String>>
 where
     L: Iterator<Item = String> + Send + 'static,
     F: Fn(String) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = String> + Send + 'static,
+    Fut: Future<Output = Result<String, String>> + Send + 'static,
 {
     // Unbounded: no stage ever waits for another.
     let _ = capacity;

@@ -12,11 +12,11 @@ pub async fn pipeline<L, F, Fut>(
     capacity: usize,
     work: F,
     mut stop: oneshot::Receiver<()>,
-) -> Vec<String>
+) -> Vec<Result<String, String>>
 where
     L: Iterator<Item = String> + Send + 'static,
     F: Fn(String) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = String> + Send + 'static,
+    Fut: Future<Output = Result<String, String>> + Send + 'static,
 {
     // Bounded channels: a stage that runs ahead waits for room.
     let (to_workers, from_reader) = mpsc::channel(capacity);
@@ -52,6 +52,8 @@ where
             loop {
                 let next = from_reader.lock().await.recv().await;
                 let Some((index, line)) = next else { break };
+                // An `Err` goes to the writer like any result: one failed
+                // line is reported in its place, and the work goes on.
                 let done = work(line).await;
                 if to_writer.send((index, done)).await.is_err() {
                     break;

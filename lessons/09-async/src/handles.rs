@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 use tokio::time::sleep;
 
@@ -35,12 +36,18 @@ async fn job(name: impl Into<String>, step: Duration) {
 // ANCHOR_END: job
 
 // ANCHOR: detach
-/// Drops the handle at once: the task runs on to its end.
+/// Drops the handle at once: the task runs on to its end. A message from
+/// the task, not the handle, says when it is done.
 pub async fn detached(step: Duration) {
-    let handle = tokio::spawn(job("detached", step));
+    let (done, finished) = oneshot::channel();
+    let handle = tokio::spawn(async move {
+        job("detached", step).await;
+        let _ = done.send(());
+    });
     drop(handle);
-    println!("  the handle is dropped; waiting for 8 steps");
-    sleep(step * 8).await;
+    println!("  the handle is dropped");
+    finished.await.expect("the task ended without finishing");
+    println!("  the task said it finished");
 }
 // ANCHOR_END: detach
 

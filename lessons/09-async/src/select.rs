@@ -53,12 +53,13 @@ pub async fn serve(
     let mut done = 0;
     loop {
         tokio::select! {
+            biased; // try the branches in this order: jobs first
             Some(job) = jobs.recv() => {
                 println!("  did {job}");
                 done += 1;
             }
-            _ = sleep(quiet) => println!("  no job for {quiet:?}"),
             _ = &mut shutdown => break,
+            _ = sleep(quiet) => println!("  no job for {quiet:?}"),
         }
     }
     println!("  shutdown: stopped after {done} jobs");
@@ -66,20 +67,23 @@ pub async fn serve(
 }
 // ANCHOR_END: serve
 
-/// Sends three jobs, with a quiet stretch of 1.5 x `quiet` before the third,
-/// then asks `serve` to shut down. Returns how many jobs `serve` did.
+/// Sends two jobs, then after 3.5 x `quiet` a third one and the shutdown
+/// together. Returns how many jobs `serve` did.
 pub async fn serve_three_jobs(quiet: Duration) -> usize {
     let (send_job, jobs) = mpsc::channel(4);
     let (stop, shutdown) = oneshot::channel();
     let server = tokio::spawn(serve(jobs, shutdown, quiet));
-    // Each pause ends half a `quiet` away from any of serve's timers.
-    for (job, pause) in [("job 1", 0.5), ("job 2", 1.5), ("job 3", 0.5)] {
+    for job in ["job 1", "job 2"] {
         send_job
             .send(job.to_string())
             .await
             .expect("serve ended early");
-        sleep(quiet.mul_f64(pause)).await;
     }
+    sleep(quiet * 7 / 2).await;
+    send_job
+        .send("job 3".to_string())
+        .await
+        .expect("serve ended early");
     let _ = stop.send(());
     server.await.expect("serve panicked")
 }

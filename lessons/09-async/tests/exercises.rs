@@ -303,8 +303,10 @@ impl Iterator for Lines {
     }
 }
 
-fn upper_case_lines(range: std::ops::Range<usize>) -> Vec<String> {
-    range.map(|i| format!("LINE {i}")).collect()
+fn upper_case_lines(
+    range: std::ops::Range<usize>,
+) -> Vec<Result<String, String>> {
+    range.map(|i| Ok(format!("LINE {i}"))).collect()
 }
 
 /// Runs `test` on a paused runtime, within the test's time limit.
@@ -325,11 +327,41 @@ fn ex4_every_line_in_order() {
         let work = |line: String| async move {
             let number: u64 = line[5..].parse().unwrap();
             sleep(Duration::from_millis(100 - 5 * number)).await;
-            line.to_uppercase()
+            Ok(line.to_uppercase())
         };
         pipeline(lines, 3, 2, work, stop).await
     });
     assert_eq!(results, upper_case_lines(0..20));
+}
+
+#[test]
+fn ex4_errors_are_reported_in_place() {
+    let results = on_paused_runtime(async {
+        let (lines, _) = Lines::new(20);
+        let (_stop, stop) = tokio::sync::oneshot::channel();
+        // Every line whose number ends in 3 or 7 fails; the failures come
+        // early and late, on different workers.
+        let work = |line: String| async move {
+            let number: u64 = line[5..].parse().unwrap();
+            sleep(Duration::from_millis(10 + number % 4)).await;
+            if number % 10 == 3 || number % 10 == 7 {
+                Err(format!("{line}: no reading"))
+            } else {
+                Ok(line.to_uppercase())
+            }
+        };
+        pipeline(lines, 3, 2, work, stop).await
+    });
+    let expected: Vec<Result<String, String>> = (0..20)
+        .map(|i| match i % 10 {
+            3 | 7 => Err(format!("line {i}: no reading")),
+            _ => Ok(format!("LINE {i}")),
+        })
+        .collect();
+    assert_eq!(
+        results, expected,
+        "every line in order, each failure in its place"
+    );
 }
 
 #[test]
@@ -347,7 +379,7 @@ fn ex4_the_workers_work_at_once() {
                 peak.fetch_max(now, Ordering::SeqCst);
                 sleep(Duration::from_millis(10)).await;
                 running.fetch_sub(1, Ordering::SeqCst);
-                line.to_uppercase()
+                Ok(line.to_uppercase())
             }
         };
         pipeline(lines, 4, 2, work, stop).await
@@ -372,7 +404,7 @@ fn ex4_the_reader_waits_for_room() {
             let gate = Arc::clone(&shut);
             async move {
                 let _pass = gate.acquire().await.unwrap();
-                line.to_uppercase()
+                Ok(line.to_uppercase())
             }
         };
         let running = tokio::spawn(pipeline(lines, 3, 2, work, stop));
@@ -404,7 +436,7 @@ fn ex4_stop_finishes_every_line_taken() {
                 started.fetch_add(1, Ordering::SeqCst);
                 async move {
                     sleep(Duration::from_millis(50)).await;
-                    line.to_uppercase()
+                    Ok(line.to_uppercase())
                 }
             };
             let running = tokio::spawn(pipeline(lines, 3, 2, work, stop));

@@ -110,7 +110,10 @@ fn a_bounded_channel_holds_the_producer_back() {
     let most = run.numbers_after("at most ");
     let taken = run.numbers_after("the consumer had taken ");
     assert_eq!(most, [10.0, 100.0], "{run}");
-    assert_eq!(taken, [90.0, 0.0], "{run}");
+    // Room for the last reading opens when the 90th is taken: the bounded
+    // producer cannot be done before. The unbounded one never waits.
+    assert!(taken[0] >= 90.0, "{run}");
+    assert_eq!(taken[1], 0.0, "{run}");
 
     let held = paused().block_on(channels::bounded(100, 10, MS));
     assert_eq!(held.most.get(), 10);
