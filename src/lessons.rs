@@ -69,7 +69,13 @@ impl LessonDir {
                 })
             })
             .collect();
-        pages.sort();
+        // By K as a number: 06-10 comes after 06-9.
+        pages.sort_by_key(|page| {
+            let name = page.file_name().unwrap_or_default().to_string_lossy();
+            let k: String =
+                name[3..].chars().take_while(char::is_ascii_digit).collect();
+            (k.parse::<u32>().unwrap_or(0), name.into_owned())
+        });
         pages
     }
 
