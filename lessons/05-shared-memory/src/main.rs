@@ -69,28 +69,60 @@ fn main() -> ExitCode {
             "how many times each process in `race` adds 1",
         )
         .option("rounds", 3, 1..=10, "how many times `race` runs each way")
-        .role("negate", basics::negate)
-        .role("sleepy", basics::sleepy)
-        .role("worker", progress::worker)
-        .role("add-one", counting::add_one)
-        .role("adder", counting::adder)
-        .role("deposit", lifecycle::deposit)
+        // Every child dies with the lesson, however the lesson ends (the
+        // owner asks for SIGTERM instead, so that it can clean up first).
+        .role("negate", |args| {
+            child::die_with_parent()?;
+            basics::negate(args)
+        })
+        .role("sleepy", |args| {
+            child::die_with_parent()?;
+            basics::sleepy(args)
+        })
+        .role("worker", |args| {
+            child::die_with_parent()?;
+            progress::worker(args)
+        })
+        .role("add-one", |args| {
+            child::die_with_parent()?;
+            counting::add_one(args)
+        })
+        .role("adder", |args| {
+            child::die_with_parent()?;
+            counting::adder(args)
+        })
+        .role("deposit", |args| {
+            child::die_with_parent()?;
+            lifecycle::deposit(args)
+        })
         .role("owner", lifecycle::owner)
-        .role("crate-open", crate_roles::open_by_name)
-        .role("crate-flag", crate_roles::wait_for_flag)
-        .role("crate-owner", crate_roles::own_and_wait)
+        .role("crate-open", |args| {
+            child::die_with_parent()?;
+            crate_roles::open_by_name(args)
+        })
+        .role("crate-flag", |args| {
+            child::die_with_parent()?;
+            crate_roles::wait_for_flag(args)
+        })
+        .role("crate-owner", |args| {
+            child::die_with_parent()?;
+            crate_roles::own_and_wait(args)
+        })
         // The exercises' child roles (the tests start them; see the exercises).
         // Each child ends itself after a minute, so a wrong answer that forgets
         // one cannot leave it running for ever.
         .role("ex1-sum", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex1_partial_sums::sum_role(args)
         })
         .role("ex2-count", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex2_histogram::count_role(args)
         })
         .role("ex4-count", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex4_what_a_reader_sees::count_role(args)
         })
@@ -254,6 +286,9 @@ fn crate_part(_: &Args) -> Result<()> {
     if seen.plain {
         println!("Note: this time the plain read saw it too; undefined");
         println!("Note: behaviour promises nothing either way.");
+    } else if !seen.set_in_time {
+        println!("Note: the parent set the flag only after that wait had");
+        println!("Note: ended (a busy machine?): run the part again.");
     }
 
     println!("Pitfall: generated names (/shmem_ and 16 random hex digits)");
