@@ -484,8 +484,7 @@ fn many_part(args: &Args) -> Result<()> {
     }
     if count < 1000 {
         println!(
-            "Note: memory comes in 4 kB pages: with fewer than 1000, the \
-             figures each are rough."
+            "Note: memory comes in 4 kB pages: below 1000, each figure is rough."
         );
     }
     Ok(())
