@@ -495,17 +495,22 @@ fn many_part(args: &Args) -> Result<()> {
                 "{} ran the same steps with asyncio, in this run: its tasks",
                 python.version
             );
-            println!(
-                "took {:.1}x as long as Rust's to be ready, and {:.1}x the memory.",
-                speedup(crowd.ready, tasks.ready),
-                each(&crowd.memory) / per_task.max(1.0)
-            );
+            let ready = speedup(crowd.ready, tasks.ready);
+            if per_task > 0.0 && count >= 1000 {
+                let memory = each(&crowd.memory) / per_task;
+                println!(
+                    "took {ready:.1}x as long as Rust's to be ready, and \
+                     {memory:.1}x the memory."
+                );
+            } else {
+                println!("took {ready:.1}x as long as Rust's to be ready.");
+            }
         }
         _ => println!("{}", python::NOT_FOUND),
     }
-    if per_task == 0.0 {
+    if count < 1000 {
         println!(
-            "Note: too few tasks to see their memory: pages come 4 kB at a time."
+            "Note: memory comes in 4 kB pages: below 1000, each figure is rough."
         );
     }
     Ok(())

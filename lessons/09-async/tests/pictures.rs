@@ -91,6 +91,7 @@ fn check_blocking(path: &Path, least: usize) {
 #[test]
 fn no_tick_while_a_task_blocks_the_runtime() {
     check_blocking(Path::new(&format!("{DIR}/output/blocking.svg")), 5);
-    let fresh = Fresh::draw(LESSON, "blocking", &[]);
+    // Longer than the default: a starved machine still lets a tick through.
+    let fresh = Fresh::draw(LESSON, "blocking", &["--block-ms=300"]);
     check_blocking(fresh.path(), 1);
 }

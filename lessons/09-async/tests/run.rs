@@ -79,7 +79,9 @@ fn every_client_gets_its_echo() {
 
 #[test]
 fn a_blocking_sleep_stalls_the_ticker() {
-    let run = part("blocking", &[]);
+    // Longer than the default, so that a starved machine still lets a tick
+    // through the waits that do not block.
+    let run = part("blocking", &["--block-ms=300"]);
     let ticks: Vec<f64> = run
         .stdout
         .lines()
@@ -95,10 +97,11 @@ fn a_blocking_sleep_stalls_the_ticker() {
         .collect();
     assert_eq!(ticks.len(), 3, "{run}");
     // The ticks are counted while the waiter waits: none can come while it
-    // blocks the only thread. About 10 fit in 100 ms.
+    // blocks the only thread. About 30 fit in 300 ms; a machine busy enough
+    // to run the thread only now and then still lets one through.
     assert_eq!(ticks[0], 0.0, "std::thread::sleep stalls the ticker: {run}");
     assert!(
-        ticks[1] >= 2.0 && ticks[2] >= 2.0,
+        ticks[1] >= 1.0 && ticks[2] >= 1.0,
         "the others should tick: {run}"
     );
 }
