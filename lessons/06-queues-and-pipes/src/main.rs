@@ -344,17 +344,26 @@ fn readers(_: &Args) -> Result<()> {
     println!(
         "{readers} reader processes, which read frames as Pipe().recv does."
     );
-    let show = |said: Vec<readers::Said>| {
+    let show = |said: &[readers::Said]| {
         for (n, said) in said.iter().enumerate() {
-            println!("    reader {}: {}", n + 1, said.line);
+            let (whole, torn) = (said.whole, said.torn);
+            println!(
+                "    reader {}: {whole} whole, torn frames: {torn}",
+                n + 1
+            );
         }
         let whole: u32 = said.iter().map(|s| s.whole).sum();
         println!("    whole messages read: {whole} of {messages}");
     };
     println!("  ONE pipe, both readers on its read end:");
-    show(readers::one_pipe_for_all(readers, messages)?);
+    let shared = readers::one_pipe_for_all(readers, messages)?;
+    show(&shared);
+    if shared.iter().all(|s| s.torn == 0) {
+        println!("Note: no frame was torn this time: on a busy machine one");
+        println!("Note: reader can run alone for a while. Run it again.");
+    }
     println!("  a pipe for each reader, messages dealt in turn:");
-    show(readers::a_pipe_each(readers, messages)?);
+    show(&readers::a_pipe_each(readers, messages)?);
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, ErrorKind, PipeReader, PipeWriter, Read};
 use std::os::fd::AsFd;
 use std::process::Stdio;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use course_kit::child::{self, ChildGuard, ended_well};
 
 use crate::frame;
@@ -20,11 +20,12 @@ fn message(n: u32) -> Vec<u8> {
     text
 }
 
-/// What a reader said: how many whole messages it read, and its whole line.
-#[derive(Debug, Clone)]
+/// What a reader said: how many whole messages it read, and whether it
+/// stopped at a torn frame (1) or at the end of the pipe (0).
+#[derive(Debug, Clone, Copy)]
 pub struct Said {
     pub whole: u32,
-    pub line: String,
+    pub torn: u32,
 }
 
 // ANCHOR: shared
@@ -90,32 +91,39 @@ fn what_it_said(mut child: ChildGuard) -> Result<Said> {
         .wait_timeout(CHILD_DEADLINE)?
         .context("a reader is stuck")?;
     ended_well(status, "a reader")?;
-    let whole = said.split(' ').next().unwrap_or_default().parse()?;
-    Ok(Said {
-        whole,
-        line: said.trim().to_string(),
-    })
+    let numbers: Vec<u32> = said
+        .split_whitespace()
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("a reader said {said:?}"))?;
+    let [whole, torn] = numbers[..] else {
+        bail!("a reader said {said:?}");
+    };
+    Ok(Said { whole, torn })
 }
 
 // ANCHOR: reader
 /// The child: reads frames from its stdin, as Python's `Connection.recv`
 /// does (the length, then the message), until the pipe ends or a frame is
-/// torn. Prints how many whole messages it read, and how it stopped.
+/// torn. Prints how many whole messages it read, and how many torn frames.
 pub fn reader() -> io::Result<()> {
     let mut pipe = File::from(io::stdin().as_fd().try_clone_to_owned()?);
-    let mut whole = 0u32;
-    let end = loop {
+    let (mut whole, mut torn) = (0u32, 0u32);
+    loop {
         match frame::recv(&mut pipe) {
-            Ok(None) => break "the end of the pipe",
+            Ok(None) => break, // the end of the pipe
             Ok(Some(text)) if text.len() == 40 && text.starts_with(b"mes") => {
                 whole += 1;
             }
             // Lost: a length that is not one, or bytes of two messages.
             // Where does the next frame start? Nobody can tell.
-            Ok(Some(_)) | Err(_) => break "a torn frame",
+            Ok(Some(_)) | Err(_) => {
+                torn += 1;
+                break;
+            }
         }
-    };
-    println!("{whole} whole, then {end}");
+    }
+    println!("{whole} {torn}");
     Ok(())
 }
 // ANCHOR_END: reader

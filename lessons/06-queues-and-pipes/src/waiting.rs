@@ -106,14 +106,15 @@ pub struct Spun {
 }
 
 // ANCHOR: closed
-/// A quick worker that finishes (its channel closes) and a slow one that
+/// A quick worker that has finished (its channel is closed) and a slow one that
 /// answers after `slow`. With `fixed`, the loop swaps the closed channel for
 /// `never()`, which is never ready; without, the closed one is ready at once,
 /// every time round.
 pub fn one_closes_early(slow: Duration, fixed: bool) -> Spun {
     let (quick, mut quick_done) = bounded(1);
     let (late, late_done): (_, Receiver<&str>) = bounded(1);
-    thread::spawn(move || quick.send("quick").unwrap()); // then closes
+    let quick_worker = thread::spawn(move || quick.send("quick").unwrap());
+    quick_worker.join().unwrap(); // it has finished: its channel is closed
     thread::spawn(move || {
         thread::sleep(slow);
         late.send("late").unwrap();

@@ -51,16 +51,10 @@ fn select_serves_whichever_channel_is_ready() {
         .assert_prints("tick: still waiting")
         .assert_prints("deadline: 1 worker(s) still busy");
     assert!(!run.stdout.contains("worker 3 answered"), "{run}");
-    // 250 ms of work checked every 100 ms: the first check at least times out
-    // (usually two do; on a loaded machine a late wake-up can skip one).
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.contains("timeouts, then"))
-        .unwrap();
-    let timeouts: u32 =
-        line.split_whitespace().next().unwrap().parse().unwrap();
-    assert!(timeouts >= 1, "{run}");
+    // 250 ms of work checked every 100 ms: usually two checks time out (the
+    // book shows it), but on a loaded machine the checker itself may start
+    // late, so the test asks only that the answer waited for the work.
+    assert!(run.millis_after("then the answer after") >= 250.0, "{run}");
     // Both always ready: select! picks at random, so each gets its share.
     let first = run.number_after("chose the first");
     let second = run.number_after("times, the second");
@@ -76,12 +70,17 @@ fn two_readers_on_one_pipe_tear_frames_and_a_pipe_each_does_not() {
     let run = part("readers", &[]);
     let read = run.numbers_after("whole messages read:");
     assert_eq!(read.len(), 2, "{run}");
-    assert!(read[0] < 20_000.0, "one pipe: frames torn: {run}");
     assert_eq!(read[1], 20_000.0, "a pipe each: all whole: {run}");
-    run.assert_prints("reader 1: 10000 whole, then the end of the pipe")
-        .assert_prints("reader 2: 10000 whole, then the end of the pipe");
-    let torn = run.stdout.matches("then a torn frame").count();
-    assert!(torn >= 1, "{run}");
+    let torn = run.numbers_after("torn frames:");
+    assert_eq!(torn[2..], [0.0, 0.0], "a pipe each: none torn: {run}");
+    // One pipe: a torn frame leaves its reader lost, so messages go unread.
+    // (On a busy machine one reader may run alone, and none tear: then the
+    // part says so in a Note.)
+    if torn[0] + torn[1] >= 1.0 {
+        assert!(read[0] < 20_000.0, "{run}");
+    } else {
+        assert!(run.stdout.contains("Note: no frame was torn"), "{run}");
+    }
 }
 
 #[test]
