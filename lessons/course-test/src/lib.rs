@@ -1126,12 +1126,17 @@ fn continuation(line: &str, width: usize) -> String {
     let gutter = line.find('|').filter(|&at| {
         line[..at].chars().all(|c| c == ' ' || c.is_ascii_digit())
     });
-    if let Some(at) = gutter {
+    if let Some(at) = gutter.filter(|_| line.is_ascii()) {
         let label = line[at + 1..]
             .find(|c: char| !" ^-|".contains(c))
             .map_or(at + 2, |start| at + 1 + start)
             .min(width / 2);
-        return format!("{}|{}", " ".repeat(at), " ".repeat(label - at - 1));
+        // Keep every `|` of the gutter (nested spans draw two); blank the
+        // rest, so the continuation starts under the label.
+        return line[..label]
+            .chars()
+            .map(|c| if c == '|' { '|' } else { ' ' })
+            .collect();
     }
     let indent = ["]: ", "= note: ", "= help: ", "error: ", "note: "]
         .iter()
