@@ -64,7 +64,9 @@ pub fn count_primes(limit: u64, threads: usize) -> usize {
         .map(|handle| handle.join().expect("a counting thread panicked"))
         .sum()
 }
+// ANCHOR_END: cpu_bound
 
+// ANCHOR: dealt_blocks
 /// One thread's share: blocks `first`, `first + every`, ... below `limit`.
 fn count_dealt_blocks(limit: u64, first: u64, every: usize) -> usize {
     const BLOCK: u64 = 1000;
@@ -79,7 +81,7 @@ fn count_dealt_blocks(limit: u64, first: u64, every: usize) -> usize {
         })
         .sum()
 }
-// ANCHOR_END: cpu_bound
+// ANCHOR_END: dealt_blocks
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,11 @@ impl Job {
             }
         }
     }
+}
+// ANCHOR_END: jobs
 
+// ANCHOR: jobs_async
+impl Job {
     /// The same inside async code: a wait gives the thread back to the runtime;
     /// a computation cannot, and holds its thread as long as it runs.
     pub async fn run_async(self) -> u64 {
@@ -47,7 +51,7 @@ impl Job {
         }
     }
 }
-// ANCHOR_END: jobs
+// ANCHOR_END: jobs_async
 
 // ANCHOR: finished
 /// What a model hands back for each job: its answer, and the moment the model

@@ -17,11 +17,11 @@ pub struct Mixed {
     pub answer: u64,
 }
 
-// ANCHOR: mixed
 /// Runs `waits` and `computations` together as tokio tasks on the multi-thread
 /// runtime (one worker thread per core). With `off_the_runtime`, each
 /// computation runs on tokio's blocking threads (`spawn_blocking`) and its task
 /// only awaits the answer; without, the task computes on a worker thread.
+// ANCHOR: mixed
 pub fn waits_beside_computing(
     waits: &[Job],
     computations: &[Job],
