@@ -41,21 +41,7 @@ fn the_parallel_map_gives_the_same_answers_and_python_beside_it() {
 
 #[test]
 fn without_python_the_rust_rows_still_show() {
-    let mut command = std::process::Command::new(LESSON);
-    command.args(["map"]).env("PATH", "/nonexistent");
-    let output = course_kit::child::output_with_deadline(
-        &mut command,
-        std::time::Duration::from_secs(60),
-    )
-    .expect("the lesson ran");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    assert!(
-        stdout.contains(
-            "\nPython: not found on this PATH; showing the Rust rows only\n"
-        ),
-        "{stdout}"
-    );
+    let stdout = course_test::run_without_python(LESSON, &["map"]);
     assert!(!stdout.contains("Python/Rust"), "{stdout}");
     assert!(stdout.contains("speedup:"), "{stdout}");
 }

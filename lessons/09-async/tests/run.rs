@@ -201,19 +201,10 @@ fn tasks_take_far_less_memory_than_threads() {
 
 #[test]
 fn without_python_the_rust_rows_still_show() {
-    let mut command = std::process::Command::new(LESSON);
-    command
-        .args(["many", "--tasks=200", "--sleep-ms=10"])
-        .env("PATH", "/nonexistent");
-    let output = course_kit::child::output_with_deadline(
-        &mut command,
-        std::time::Duration::from_secs(60),
-    )
-    .expect("the lesson ran");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    let not_found = format!("\n{}\n", course_kit::python::NOT_FOUND);
-    assert!(stdout.contains(&not_found), "{stdout}");
+    let stdout = course_test::run_without_python(
+        LESSON,
+        &["many", "--tasks=200", "--sleep-ms=10"],
+    );
     assert!(!stdout.contains("Python tasks"), "{stdout}");
     assert!(stdout.contains("Rust threads"), "{stdout}");
 }

@@ -3,9 +3,6 @@
 //! book shows (the book shows the default workloads). No test here depends on
 //! how fast the machine is, or on how busy.
 
-use std::process::Command;
-use std::time::Duration;
-
 use course_test::{Run, check_command_line, run};
 
 course_test::lesson_under_test!("lesson-10");
@@ -100,22 +97,9 @@ fn every_model_runs_both_workloads_and_python_beside_rust() {
 
 #[test]
 fn without_python_the_rust_rows_still_show() {
-    let mut command = Command::new(LESSON);
-    command
-        .args([&["compare"][..], &SMALL].concat())
-        .env("PATH", "/nonexistent");
-    let output = course_kit::child::output_with_deadline(
-        &mut command,
-        Duration::from_secs(60),
-    )
-    .expect("the lesson ran");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    assert!(
-        stdout.contains(
-            "\nPython: not found on this PATH; showing the Rust rows only\n"
-        ),
-        "{stdout}"
+    let stdout = course_test::run_without_python(
+        LESSON,
+        &[&["compare"][..], &SMALL].concat(),
     );
     assert!(!stdout.contains("Python/Rust"), "{stdout}");
     assert!(stdout.contains("async tasks"), "{stdout}");

@@ -1176,3 +1176,21 @@ mod for_the_book {
         assert_eq!(shown, "error[E0277]: the trait bound is not satisfied\n");
     }
 }
+
+/// Runs `lesson ARGS` with no `python3` on its `PATH`, checks that it still
+/// succeeds and says in one line that Python was not found, and returns what
+/// it printed, for the caller to check the Rust rows.
+pub fn run_without_python(lesson: &str, args: &[&str]) -> String {
+    let mut command = std::process::Command::new(lesson);
+    command.args(args).env("PATH", "/nonexistent");
+    let output = course_kit::child::output_with_deadline(
+        &mut command,
+        std::time::Duration::from_secs(60),
+    )
+    .expect("the lesson ran");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{stdout}");
+    let not_found = format!("\n{}\n", course_kit::python::NOT_FOUND);
+    assert!(stdout.contains(&not_found), "{stdout}");
+    stdout
+}
