@@ -519,7 +519,7 @@ fn tables_fit_80_columns() {
 }
 
 /// The core of an idea fits one screen: no listing from a lesson's source
-/// shows more than 40 lines.
+/// shows more than 40 lines, nor a blank line above or below its code.
 #[test]
 fn no_listing_is_longer_than_40_lines() {
     let mut problems = String::new();
@@ -530,6 +530,15 @@ fn no_listing_is_longer_than_40_lines() {
             let from_source =
                 include.contains("/src/") || include.contains("/compile_fail/");
             let lines = shown.lines().count();
+            let (first, last) = (shown.lines().next(), shown.lines().last());
+            if from_source
+                && [first, last]
+                    .iter()
+                    .any(|l| l.is_some_and(|l| l.is_empty()))
+            {
+                writeln!(problems, "{page}: {include} starts or ends blank")
+                    .unwrap();
+            }
             if from_source && !include.contains(".stderr") && lines > 40 {
                 writeln!(problems, "{page}: {include} shows {lines} lines")
                     .unwrap();

@@ -40,5 +40,4 @@ pub fn average_on_thread(values: Vec<u64>) -> Result<u64, String> {
         .expect("cannot start a thread");
     handle.join().map_err(|payload| panics::message(&*payload))
 }
-
 // ANCHOR_END: panic

@@ -57,7 +57,6 @@ pub struct Stuck {
     pub read: usize,
     pub status: ExitStatus,
 }
-
 // ANCHOR_END: pipe
 
 // ANCHOR: pipe_wait

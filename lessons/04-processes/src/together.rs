@@ -78,7 +78,6 @@ pub fn process_info(pid: u32) -> Option<ProcessInfo> {
         parent,
     })
 }
-
 // ANCHOR_END: proc_list
 
 // ANCHOR: proc_children

@@ -26,7 +26,6 @@ pub fn five_in_turn() -> Result<(i64, i64)> {
 // ANCHOR_END: in_turn
 
 // ANCHOR: add_one
-
 pub fn add_one(args: &[String]) -> Result<()> {
     let mut plain: i64 = child::role_arg(args, 0, "a plain number")?;
     plain += 1; // changes the child's copy only
@@ -96,7 +95,6 @@ pub fn two_at_once(atomic: bool, times: u64) -> Result<i64> {
 // ANCHOR_END: race
 
 // ANCHOR: adder
-
 pub fn adder(args: &[String]) -> Result<()> {
     let way: String = child::role_arg(args, 0, "atomic or load-store")?;
     let times: u64 = child::role_arg(args, 1, "how many times")?;

@@ -44,7 +44,6 @@ pub fn child_killed() -> Result<(i64, bool, bool)> {
 // ANCHOR_END: child_killed
 
 // ANCHOR: deposit
-
 pub fn deposit(args: &[String]) -> Result<()> {
     let handle: String = child::role_arg(args, 0, "handle")?;
     let balance = SharedValue::<AtomicI64>::open(&handle)?;
@@ -104,7 +103,6 @@ pub fn owner_signalled(
 // ANCHOR_END: owner_signalled
 
 // ANCHOR: owner
-
 pub fn owner(_: &[String]) -> Result<()> {
     // Should the lesson die, this child gets SIGTERM rather than the usual
     // SIGKILL, so that course-kit's watcher removes its segment.

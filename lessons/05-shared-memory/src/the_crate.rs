@@ -45,7 +45,6 @@ pub fn create_and_open_by_name() -> Result<i64> {
 // ANCHOR_END: by_name
 
 // ANCHOR: open_by_name
-
 /// The child's side: Python's `SharedMemory(name=name)`.
 pub fn open_by_name(args: &[String]) -> Result<()> {
     let name: String = child::role_arg(args, 0, "segment name")?;
@@ -218,7 +217,6 @@ pub fn owner_killed() -> Result<(bool, bool)> {
 // ANCHOR_END: killed_owner
 
 // ANCHOR: own_and_wait
-
 /// The child's side: create the segment under `name`, own it, and wait.
 pub fn own_and_wait(args: &[String]) -> Result<()> {
     let name: String = child::role_arg(args, 0, "segment name")?;

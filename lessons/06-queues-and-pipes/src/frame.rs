@@ -35,7 +35,6 @@ pub fn send(out: &mut impl Write, message: &[u8]) -> io::Result<()> {
     frame.extend_from_slice(message);
     out.write_all(&frame)
 }
-
 // ANCHOR_END: frame_send
 
 // ANCHOR: frame_recv

@@ -88,7 +88,6 @@ pub fn ask_child(questions: &[u64]) -> Result<(u32, Vec<u64>)> {
     ended_well(status, "the answerer")?;
     Ok((pid, answers))
 }
-
 // ANCHOR_END: duplex
 
 // ANCHOR: answerer

@@ -36,7 +36,6 @@ pub fn start_producers(
     thread::sleep(Duration::from_millis(50));
     Ok((reader, children))
 }
-
 // ANCHOR_END: shared_pipe
 
 // ANCHOR: shared_pipe_read

@@ -70,7 +70,6 @@ pub fn through_pipe(messages: u64, buffered: bool) -> Result<Duration> {
     );
     Ok(took)
 }
-
 // ANCHOR_END: pipe_speed
 
 // ANCHOR: counter

@@ -35,7 +35,6 @@ where
     });
     Pending { result }
 }
-
 // ANCHOR_END: background
 
 // ANCHOR: background_get

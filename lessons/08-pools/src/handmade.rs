@@ -34,7 +34,6 @@ impl Pool {
             workers,
         })
     }
-
     // ANCHOR_END: handmade
 
     // ANCHOR: handmade_execute

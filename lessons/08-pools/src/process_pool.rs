@@ -93,7 +93,6 @@ impl Worker {
             alive,
         })
     }
-
     // ANCHOR_END: process
 
     // ANCHOR: process_run
@@ -185,7 +184,6 @@ pub fn run_jobs(
         started,
     ))
 }
-
 // ANCHOR_END: pool
 
 // ANCHOR: pool_feed

@@ -22,7 +22,6 @@ impl Drop for Cleanup<'_> {
         );
     }
 }
-
 // ANCHOR_END: cleanup
 
 // ANCHOR: timeout

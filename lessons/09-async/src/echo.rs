@@ -34,7 +34,6 @@ pub fn start_server(backlog: u32) -> Result<(TcpListener, u16)> {
 // ANCHOR_END: server
 
 // ANCHOR: serve
-
 /// Accepts connections forever, each served by a task of its own: a waiting
 /// connection costs a small task, not a thread.
 pub async fn serve(listener: TcpListener, gauge: Arc<Gauge>) -> Result<()> {

@@ -43,7 +43,6 @@ async fn read_frame(input: &mut BufReader<DuplexStream>) -> Option<String> {
     }
     (!frame.is_empty()).then_some(frame)
 }
-
 // ANCHOR_END: read_frame
 
 // ANCHOR: unsafe

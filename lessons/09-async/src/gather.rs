@@ -51,7 +51,6 @@ pub enum Ended {
 // ANCHOR_END: joinset
 
 // ANCHOR: fetch_all
-
 /// Spawns one task per name and collects how *every* task ended, like
 /// `gather(..., return_exceptions=True)`. A task's error is a value like any
 /// other, and a panic is caught by its task and reported by `join_next`.

@@ -22,7 +22,6 @@ pub struct Slow {
 // ANCHOR_END: slow
 
 // ANCHOR: future
-
 impl Future for Slow {
     type Output = u32;
 

@@ -19,7 +19,6 @@ impl Drop for Progress {
         println!("  {mirror}: dropped after {steps} of 10 steps");
     }
 }
-
 // ANCHOR_END: progress
 
 // ANCHOR: race
