@@ -291,7 +291,7 @@ fn crate_part(_: &Args) -> Result<()> {
         println!("Note: ended (a busy machine?): run the part again.");
     }
 
-    println!("Pitfall: generated names (/shmem_ and 16 random hex digits)");
+    println!("Pitfall: generated names (/shmem_ and up to 16 hex digits)");
     println!("  say nothing of who made them; course-kit's carry the pid.");
 
     println!("Pitfall: SIGKILL. A child that owned a segment was killed:");

@@ -8,7 +8,9 @@
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::Stdio;
-use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{
+    AtomicI64, AtomicU8, AtomicU32, AtomicU64, Ordering, fence,
+};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -28,7 +30,7 @@ pub fn exists(name: &str) -> bool {
 /// A child opens it by name and adds 100 to the number in it.
 pub fn create_and_open_by_name() -> Result<i64> {
     let mut segment = ShmemConf::new().size(8).create()?; // we own it
-    let name = segment.get_os_id().to_string(); // "/shmem_" + 16 hex digits
+    let name = segment.get_os_id().to_string(); // "/shmem_" + hex digits
     number(&segment).store(1, Ordering::Relaxed);
     let mut command = child::command("crate-open", &[&name])?;
     command.stdout(Stdio::piped());
@@ -66,6 +68,14 @@ pub fn unlink_now(segment: &mut Shmem) -> Result<()> {
 }
 // ANCHOR_END: unlink_now
 
+/// The types `atomic_at` may hand out: std's integer atomics, for which
+/// any bytes are a valid value. Private, so no other type can be added.
+trait IntegerAtomic {}
+impl IntegerAtomic for AtomicU8 {}
+impl IntegerAtomic for AtomicU32 {}
+impl IntegerAtomic for AtomicI64 {}
+impl IntegerAtomic for AtomicU64 {}
+
 // ANCHOR: number
 /// The first 8 bytes of the segment as an `AtomicI64`. Never as `&mut [u8]`
 /// (`as_slice_mut`): another process writes these bytes.
@@ -74,20 +84,22 @@ pub fn number(segment: &Shmem) -> &AtomicI64 {
 }
 
 /// The atomic of type `A` that starts `offset` bytes into the segment.
-fn atomic_at<A>(segment: &Shmem, offset: usize) -> &A {
+fn atomic_at<A: IntegerAtomic>(segment: &Shmem, offset: usize) -> &A {
     assert!(
         offset + size_of::<A>() <= segment.len(),
         "outside the segment"
     );
     let at = segment.as_ptr().wrapping_add(offset).cast::<A>();
     assert!(at.is_aligned(), "misaligned");
-    // SAFETY: `A` is one of std's integer atomics (every caller in this file
-    // passes one), so any bytes are a valid `A`. The bytes lie inside the
-    // mapping (asserted), which stays mapped while `segment` lives, and the
-    // result borrows `segment`. `at` is aligned for `A` (asserted). What is
-    // assumed: every process that maps the segment is this program, and it
-    // reaches these bytes only through atomics of this size at this offset,
-    // so to this process they act like threads sharing one `&A`.
+    // SAFETY: `A` is one of std's integer atomics (the `IntegerAtomic`
+    // bound), so any bytes are a valid `A`. The bytes lie inside the mapping
+    // (asserted), which stays mapped while `segment` lives, and the result
+    // borrows `segment`. `at` is aligned for `A` (asserted). What is assumed:
+    // every process that maps the segment is this program, and every access
+    // to these bytes, from any process and through any mapping, is atomic.
+    // Where sizes differ, or two mappings of one segment meet in one process
+    // (`wrong_type`), the accesses come one after another on one thread,
+    // with a fence between, and never race.
     unsafe { &*at }
 }
 // ANCHOR_END: number
@@ -100,6 +112,9 @@ pub fn wrong_type() -> Result<(f64, [u32; 2])> {
     let reader = ShmemConf::new().os_id(segment.get_os_id()).open()?;
     unlink_now(&mut segment)?;
     number(&segment).store(100, Ordering::Relaxed);
+    // The reader's mapping is another address for the same bytes: order the
+    // loads after the store for the hardware, not only for this thread.
+    fence(Ordering::SeqCst);
     let bits = atomic_at::<AtomicU64>(&reader, 0).load(Ordering::Relaxed);
     let as_f64 = f64::from_bits(bits);
     let low = atomic_at::<AtomicU32>(&reader, 0).load(Ordering::Relaxed);

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use rustix::thread::futex::{self, Flags, Timespec};
 
-/// Without `Flags::PRIVATE`: the kernel finds sleepers by the physical page
-/// under `word`, so processes that map the same memory meet on it.
+/// Without `Flags::PRIVATE`: the kernel finds sleepers by the shared object
+/// and offset behind `word`, so processes that map the same memory meet on
+/// it.
 const SHARED: Flags = Flags::empty();
 
 /// Sleeps while `word` is `expected`, at most `limit`. It may also return

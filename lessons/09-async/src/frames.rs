@@ -66,8 +66,8 @@ async fn read_with_ticks(input: DuplexStream, tick: Duration) -> Received {
 // ANCHOR_END: unsafe
 
 // ANCHOR: safe
-/// The same, cancel safe: `next_line` either returns a whole line or reads
-/// nothing, and a header waiting for its body is kept outside the loop.
+/// The same, cancel safe: `next_line` keeps a half-read line inside `Lines`,
+/// and a header waiting for its body is kept outside the loop.
 async fn read_safely(input: DuplexStream, tick: Duration) -> Received {
     let mut lines = BufReader::new(input).lines();
     let mut ticker = interval(tick);
