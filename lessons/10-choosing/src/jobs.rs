@@ -20,6 +20,8 @@ impl Job {
     pub fn run(self) -> u64 {
         match self {
             Job::Compute { seed, rounds } => {
+                // Marks the computation on the part's timeline.
+                let _span = tracing::info_span!("compute").entered();
                 let mut state = seed | 1;
                 for _ in 0..rounds {
                     state ^= state << 13; // xorshift64

@@ -145,16 +145,14 @@ fn a_thread_costs_more_memory_than_a_task() {
 }
 
 #[test]
-fn computing_on_the_runtime_holds_up_the_waits() {
-    // Computations far longer than the waits, so that even on a busy machine
-    // the waits stuck behind them end later than those that were not.
-    let run = part(
-        "mixed",
-        &["--io-jobs=20", "--wait-ms=2", "--long-rounds=64000000"],
-    );
-    let on = row(&run, "20 waits", "on the runtime's threads");
-    let off = row(&run, "20 waits", "sent to spawn_blocking");
-    assert!(ms(on[2]) > ms(off[2]), "{run}");
+fn mixed_shows_both_ways_of_computing() {
+    // Which way leaves the waits later depends on what else the machine runs:
+    // tests/held_up.rs checks the fact itself, on the timeline.
+    let run = part("mixed", &["--io-jobs=20", "--long-rounds=4000000"]);
+    for how in ["on the runtime's threads", "sent to spawn_blocking"] {
+        let cells = row(&run, "20 waits", how);
+        assert!(ms(cells[1]) <= ms(cells[2]), "{how}: {run}");
+    }
 }
 
 #[test]

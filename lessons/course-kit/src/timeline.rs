@@ -340,6 +340,12 @@ pub fn restart() {
     state.open.clear();
 }
 
+/// The moment the timeline began (the last [`restart`]): the times of its spans
+/// and marks count from it.
+pub fn origin() -> Option<Instant> {
+    recorder().state().origin
+}
+
 /// What has been recorded since the last [`restart`] (spans still open are left
 /// out).
 pub fn recorded() -> Timeline {
