@@ -15,6 +15,7 @@ use signal_hook::consts::SIGTERM;
 /// A child that works in small steps and, between steps, checks whether
 /// SIGTERM has arrived. If so, it finishes cleanly and exits.
 pub fn polite_worker(_: &[String]) -> Result<()> {
+    child::die_with_parent()?; // it waits for SIGTERM: a dead parent sends none
     let stop = Arc::new(AtomicBool::new(false));
     // The handler only sets the flag; the work loop decides when to stop.
     signal_hook::flag::register(SIGTERM, Arc::clone(&stop))?;

@@ -31,6 +31,9 @@ pub fn exists(name: &str) -> bool {
 pub fn create_and_open_by_name() -> Result<i64> {
     let mut segment = ShmemConf::new().size(8).create()?; // we own it
     let name = segment.get_os_id().to_string(); // "/shmem_" + hex digits
+    // Removed when this process ends, even by SIGKILL: what Python's
+    // resource tracker does for a SharedMemory, and the crate does not.
+    course_kit::shm::track(&name);
     number(&segment).store(1, Ordering::Relaxed);
     let mut command = child::command("crate-open", &[&name])?;
     command.stdout(Stdio::piped());
@@ -109,6 +112,7 @@ fn atomic_at<A: IntegerAtomic>(segment: &Shmem, offset: usize) -> &A {
 /// reader that takes the writer's `i64` for another type gets no error.
 pub fn wrong_type() -> Result<(f64, [u32; 2])> {
     let mut segment = ShmemConf::new().size(8).create()?;
+    course_kit::shm::track(segment.get_os_id()); // removed at our end
     let reader = ShmemConf::new().os_id(segment.get_os_id()).open()?;
     unlink_now(&mut segment)?;
     number(&segment).store(100, Ordering::Relaxed);
@@ -165,6 +169,7 @@ pub struct Seen {
 pub fn flag_to_a_child(wait: Duration) -> Result<Seen> {
     let mut segment = ShmemConf::new().size(2).create()?;
     let name = segment.get_os_id().to_string();
+    course_kit::shm::track(&name);
     let millis = wait.as_millis().to_string();
     let mut command = child::command("crate-flag", &[&name, &millis])?;
     command.stdout(Stdio::piped());
@@ -213,9 +218,10 @@ pub fn wait_for_flag(args: &[String]) -> Result<()> {
 /// A child creates a segment and is killed (SIGKILL). Is the segment still
 /// in /dev/shm then, and after this function removed it?
 pub fn owner_killed() -> Result<(bool, bool)> {
-    // Named after this process, as course-kit names its own: should this
-    // process be killed too, the next `shm::remove_stale()` removes it.
+    // Named after this process, as course-kit names its own. Tracked: should
+    // this process be killed too, the segment goes when it goes.
     let name = format!("/course-kit-{}-crate-owner", std::process::id());
+    course_kit::shm::track(&name);
     let mut command = child::command("crate-owner", &[&name])?;
     command.stdout(Stdio::piped());
     let mut owner = ChildGuard::spawn(&mut command)?;

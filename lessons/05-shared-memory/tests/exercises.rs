@@ -296,12 +296,18 @@ fn ex3_a_writer_that_gets_in_is_neither_lost_nor_missed() {
     );
 }
 
-/// What `watch` saw, checked: it read while the child counted.
+/// What `watch` saw, checked: it read while the child counted. The count
+/// takes milliseconds, so a machine busy with other programs can keep the
+/// parent off the CPU for all of it: up to 5 runs, to see one in which it was
+/// not. An answer that never reads during the count fails all 5.
 fn watched() -> Seen {
-    let seen = within(LIMIT, "watch never returned", || {
-        watch(lesson_role("ex4-count"))
-    })
-    .unwrap();
+    let mut seen = watch_once();
+    for _ in 1..5 {
+        if seen.different > 2 {
+            break;
+        }
+        seen = watch_once();
+    }
     println!(
         "The parent read the value {} times and saw {} different numbers; \
          did they ever go down? {}.",
@@ -317,6 +323,13 @@ fn watched() -> Seen {
     );
     assert!(seen.different <= seen.reads, "{seen:?}");
     seen
+}
+
+fn watch_once() -> Seen {
+    within(LIMIT, "watch never returned", || {
+        watch(lesson_role("ex4-count"))
+    })
+    .unwrap()
 }
 
 #[test]

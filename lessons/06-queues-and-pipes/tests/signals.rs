@@ -7,38 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use course_test::stopped::{descendants, running};
+
 const LESSON: &str = env!("CARGO_BIN_EXE_lesson-06");
-
-/// The processes whose parent is `pid`, and theirs, and so on.
-fn descendants(pid: u32) -> Vec<u32> {
-    let mut found = Vec::new();
-    let mut parents = vec![pid];
-    while let Some(parent) = parents.pop() {
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(child) = entry.file_name().to_string_lossy().parse() else {
-                continue;
-            };
-            if parent_of(child) == Some(parent) && !found.contains(&child) {
-                found.push(child);
-                parents.push(child);
-            }
-        }
-    }
-    found
-}
-
-/// The parent of `pid`, and whether it is still running (not a zombie).
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after_name = stat.rsplit_once(") ")?.1;
-    let mut fields = after_name.split(' ');
-    let state = fields.next()?;
-    (state != "Z").then(|| fields.next()?.parse().ok())?
-}
-
-fn running(pid: u32) -> bool {
-    parent_of(pid).is_some()
-}
 
 /// Whether the command line of process `pid` contains `marker`.
 fn runs(pid: u32, marker: &str) -> bool {

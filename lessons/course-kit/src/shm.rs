@@ -20,8 +20,11 @@
 //!   thread watches for those, removes every name the process owns, then ends
 //!   the process by that signal, as the signal's default action would). What it
 //!   cannot survive: SIGKILL, `std::process::exit` or an abort leave the file
-//!   in `/dev/shm` until someone removes it. [`remove_stale`] does that for
-//!   segments whose owner is gone, and every `create` calls it first. Because
+//!   in `/dev/shm` until someone removes it. In the program the user started,
+//!   a small tracker process does, moments later, as Python's resource
+//!   tracker does (see [`track`]). For a segment a child role owns, nobody
+//!   does: [`remove_stale`] removes segments whose owner is gone, and every
+//!   `create` calls it first. Because
 //!   of that watcher, SIGINT, SIGTERM and SIGHUP always end an owner (after the
 //!   clean-up). A handler the program installed before the watcher still runs
 //!   (signal-hook calls it first), but the process ends all the same: a
@@ -92,7 +95,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
-use std::process::Command;
+use std::process::{ChildStdin, Command, Stdio};
 use std::sync::atomic::{
     AtomicI8, AtomicI16, AtomicI32, AtomicI64, AtomicIsize, AtomicU8,
     AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
@@ -311,7 +314,60 @@ fn remember<R>(name: &str, make: impl FnOnce() -> R) -> R {
     WATCHER.call_once(watch_signals);
     let mut owned = OWNED.lock().unwrap_or_else(PoisonError::into_inner);
     owned.push(name.to_string());
+    // Only the program the user started tracks its own: lesson 05 shows what
+    // SIGKILL leaves of a segment owned by a child, where no tracker runs.
+    if crate::child::started_by().is_none() {
+        track(name);
+    }
     make()
+}
+
+/// The input of this process's tracker: see [`track`].
+static TRACKER: Mutex<Option<ChildStdin>> = Mutex::new(None);
+static TRACKER_STARTED: Once = Once::new();
+
+/// What the tracker runs: it reads one name a line until its input ends, then
+/// removes each name still in `/dev/shm` (a name removed already is skipped).
+const TRACKER_SCRIPT: &str = r#"trap '' HUP INT
+while IFS= read -r name; do set -- "$@" "${name#/}"; done
+for name; do rm -f "/dev/shm/$name"; done"#;
+
+/// Has the segment `name` (`/name`, in `/dev/shm`) removed when this process
+/// ends, however it ends: Python's resource tracker, for segments made some
+/// other way (the `shared_memory` crate's, say). Every named segment this
+/// module creates in the program the user started (not in a child role) is
+/// tracked already.
+///
+/// The tracker is a small process, as Python's resource tracker is:
+/// a shell that holds the read end of a pipe whose write end only this process
+/// has. However this process ends, even by SIGKILL, the kernel closes that
+/// end; the tracker then reads the end of its input and removes every name it
+/// was told of that is still in `/dev/shm`. It runs in a process group of its
+/// own, so a Ctrl-C meant for the lesson does not end it first. Best effort:
+/// without a tracker (no `/bin/sh`), the signal watcher, `drop` and
+/// [`remove_stale`] still do their part.
+pub fn track(name: &str) {
+    use std::io::Write;
+    TRACKER_STARTED.call_once(|| {
+        let started = Command::new("/bin/sh")
+            .args(["-c", TRACKER_SCRIPT, "course-kit-shm-tracker"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn();
+        // Its `Child` is dropped unwaited: the tracker outlives this process
+        // by a moment, and the kernel gives it to another parent then.
+        let input = started.ok().and_then(|mut tracker| tracker.stdin.take());
+        *TRACKER.lock().unwrap_or_else(PoisonError::into_inner) = input;
+    });
+    let mut tracker = TRACKER.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(input) = tracker.as_mut() {
+        // A failed write means the tracker is gone: carry on without it.
+        if writeln!(input, "{name}").is_err() {
+            *tracker = None;
+        }
+    }
 }
 
 /// Ends this process by `signal`'s default action after removing every segment

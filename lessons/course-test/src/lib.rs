@@ -31,6 +31,7 @@ use course_kit::cli::Recording;
 
 pub mod deadline;
 pub mod picture;
+pub mod stopped;
 
 /// How long a lesson may run in a test before it counts as hung and is killed.
 pub const DEADLINE: Duration = Duration::from_secs(60);
@@ -428,9 +429,9 @@ fn first_number(text: &str) -> Option<f64> {
     number.trim_end_matches('.').parse().ok()
 }
 
-/// A line with its numbers blanked, and its durations' units too: a run that
-/// takes 1.02 s where the recording took 980.0 ms has not changed what it
-/// prints.
+/// A line with its numbers blanked, and the units of its durations and sizes
+/// too: a run that takes 1.02 s where the recording took 980.0 ms, or adds 0 B
+/// where it added 14.4 kB, has not changed what it prints.
 ///
 /// Runs of spaces count as one space and rules of dashes as one rule, so that a
 /// table whose columns widen for a longer number (`99.1 ms` to `104.2 ms`) is
@@ -438,7 +439,10 @@ fn first_number(text: &str) -> Option<f64> {
 fn blank_numbers(line: &str) -> String {
     let blanked = blank_bars(&blank_digits(line))
         .replace("# ms", "# s")
-        .replace("# µs", "# s");
+        .replace("# µs", "# s")
+        .replace("# kB", "# B")
+        .replace("# MB", "# B")
+        .replace("# GB", "# B");
     let mut out = String::with_capacity(blanked.len());
     for c in blanked.chars() {
         let repeat =
@@ -977,6 +981,12 @@ mod tests {
             "took 0.61 s\nthread 3 done\n",
             "took 1,204.5 s\nthread 4 done  \n"
         ));
+    }
+
+    #[test]
+    fn size_units_do_not_matter() {
+        assert!(same("kernel stack 14.4 kB\n", "kernel stack 0 B\n"));
+        assert!(same("private 3.1 MB\n", "private 980 kB\n"));
     }
 
     #[test]

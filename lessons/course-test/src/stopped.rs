@@ -1,0 +1,229 @@
+//! A lesson stopped mid-run: every process it started ends with it, and no
+//! shared memory it made stays in `/dev/shm`. What a hostile user tries by
+//! hand, made systematic: each part of a lesson is stopped by SIGKILL, by
+//! SIGTERM and by Ctrl-C, moments after its first child process starts.
+
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, kill_process, kill_process_group};
+
+/// How the lesson is stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// SIGKILL to the lesson alone: no handler and no destructor runs.
+    Kill,
+    /// SIGTERM to the lesson alone, as `kill PID` sends.
+    Terminate,
+    /// SIGINT to the lesson's whole process group, as Ctrl-C in a terminal.
+    Interrupt,
+}
+
+/// Each way to stop a lesson, and how long after its first child starts: at
+/// once, while children are still starting, and once they are at work.
+pub const STOPS: [(Stop, Duration); 3] = [
+    (Stop::Kill, Duration::ZERO),
+    (Stop::Terminate, Duration::from_millis(150)),
+    (Stop::Interrupt, Duration::from_millis(400)),
+];
+
+/// How long a part may take to start its first child, or to end without one,
+/// on a busy machine. A part runs in a few seconds when the machine is quiet.
+const START: Duration = Duration::from_secs(60);
+/// How long the lesson and everything it started may take to end once stopped.
+const END: Duration = Duration::from_secs(10);
+
+/// What one stop left behind.
+#[derive(Debug)]
+pub struct Stopped {
+    pub part: String,
+    pub stop: Stop,
+    /// The processes the lesson had started (and they had started) by then.
+    pub children: Vec<u32>,
+    /// Of those, and of the lesson's process group, the ones still running
+    /// 10 s after the stop. They are killed before this returns.
+    pub left: Vec<u32>,
+    /// The course's segments in `/dev/shm` made by the lesson or its children,
+    /// still there once they have all ended. They are removed before this
+    /// returns.
+    pub segments: Vec<String>,
+    /// Whether the lesson itself ended within 10 s of the stop.
+    pub ended: bool,
+}
+
+impl Stopped {
+    pub fn clean(&self) -> bool {
+        self.ended && self.left.is_empty() && self.segments.is_empty()
+    }
+}
+
+/// The parts `exe --list` names.
+pub fn parts(exe: &str) -> Vec<String> {
+    let out = Command::new(exe).arg("--list").output().unwrap();
+    assert!(out.status.success(), "{exe} --list failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Starts `exe part` in a process group of its own, waits for its first child
+/// process, waits `after` more, and stops it `stop`'s way. `None` if the part
+/// ended without starting a child.
+pub fn stop_mid_run(
+    exe: &str,
+    part: &str,
+    stop: Stop,
+    after: Duration,
+) -> Option<Stopped> {
+    let mut lesson = Command::new(exe)
+        .arg(part)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let pid = lesson.id();
+    let mut children: Vec<u32> = Vec::new();
+    let note = |children: &mut Vec<u32>| {
+        for child in descendants(pid) {
+            if !children.contains(&child) {
+                children.push(child);
+            }
+        }
+    };
+    let started = Instant::now();
+    while children.is_empty() {
+        if lesson.try_wait().unwrap().is_some() {
+            return None;
+        }
+        assert!(
+            started.elapsed() < START,
+            "{exe} {part}: neither ended nor started a child in {START:?}"
+        );
+        thread::sleep(Duration::from_millis(2));
+        note(&mut children);
+    }
+    let until = Instant::now() + after;
+    while Instant::now() < until {
+        thread::sleep(Duration::from_millis(5));
+        note(&mut children);
+    }
+    note(&mut children);
+    let as_pid = Pid::from_raw(pid as i32).unwrap();
+    // An error here means the lesson has already ended: nothing to stop.
+    let _ = match stop {
+        Stop::Kill => kill_process(as_pid, Signal::KILL),
+        Stop::Terminate => kill_process(as_pid, Signal::TERM),
+        Stop::Interrupt => kill_process_group(as_pid, Signal::INT),
+    };
+    let stopped = Instant::now();
+    let ended = loop {
+        if lesson.try_wait().unwrap().is_some() {
+            break true;
+        }
+        if stopped.elapsed() > END {
+            let _ = lesson.kill();
+            let _ = lesson.wait();
+            break false;
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    // The lesson has been reaped; its children, if any are left, now belong
+    // to another parent, but keep its process group.
+    let still = |children: &[u32]| {
+        let mut left: Vec<u32> =
+            children.iter().copied().filter(|&c| running(c)).collect();
+        for member in group(pid) {
+            if !left.contains(&member) {
+                left.push(member);
+            }
+        }
+        left
+    };
+    let mut left = still(&children);
+    while !left.is_empty() && stopped.elapsed() < END {
+        thread::sleep(Duration::from_millis(10));
+        left = still(&children);
+    }
+    for &pid in &left {
+        // Leave nothing behind, even when the check fails.
+        let _ = kill_process(Pid::from_raw(pid as i32).unwrap(), Signal::KILL);
+    }
+    let mut segments = crate::shm::segments_of(pid);
+    for &child in &children {
+        segments.extend(crate::shm::segments_of(child));
+    }
+    for name in &segments {
+        let _ = std::fs::remove_file(format!("/dev/shm/{name}"));
+    }
+    Some(Stopped {
+        part: part.to_string(),
+        stop,
+        children,
+        left,
+        segments,
+        ended,
+    })
+}
+
+/// The processes whose parent is `pid`, and theirs, and so on.
+pub fn descendants(pid: u32) -> Vec<u32> {
+    let processes = processes();
+    let mut found = Vec::new();
+    let mut parents = vec![pid];
+    while let Some(parent) = parents.pop() {
+        for p in &processes {
+            if p.parent == parent && !found.contains(&p.pid) {
+                found.push(p.pid);
+                parents.push(p.pid);
+            }
+        }
+    }
+    found
+}
+
+/// Whether process `pid` is still running (a zombie is not).
+pub fn running(pid: u32) -> bool {
+    stat(pid).is_some()
+}
+
+/// The running processes of process group `pgid`.
+fn group(pgid: u32) -> Vec<u32> {
+    let members = processes().into_iter().filter(|p| p.group == pgid);
+    members.map(|p| p.pid).collect()
+}
+
+struct Process {
+    pid: u32,
+    parent: u32,
+    group: u32,
+}
+
+/// Every running process (zombies left out).
+fn processes() -> Vec<Process> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .filter_map(stat)
+        .collect()
+}
+
+/// Process `pid`'s parent and group, from `/proc/PID/stat`; `None` once it
+/// has ended (or is a zombie).
+fn stat(pid: u32) -> Option<Process> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name in parentheses may hold spaces: the fields start after it.
+    let mut fields = stat.rsplit_once(") ")?.1.split(' ');
+    let state = fields.next()?;
+    let parent = fields.next()?.parse().ok()?;
+    let group = fields.next()?.parse().ok()?;
+    (state != "Z").then_some(Process { pid, parent, group })
+}
