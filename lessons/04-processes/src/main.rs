@@ -6,6 +6,7 @@ use std::process::{self, ExitCode};
 
 use anyhow::Result;
 use course_kit::child;
+use course_kit::cli::RoleFn;
 use course_kit::timing::speedup;
 use course_kit::{Args, Lesson, Secs, timed, timeline};
 use lesson_04::{ex1_count_lines, ex2_stop_all, ex3_pipe_capacity};
@@ -70,13 +71,16 @@ fn main() -> ExitCode {
             0..=5000,
             "how long `stop` lets a child clean up after SIGTERM, in ms",
         )
-        .role("greet", start::greet)
+        // Every child dies with the lesson, however the lesson ends (the
+        // roles that call die_with_parent themselves show how), except the
+        // orphan, whose point is what happens without.
+        .role("greet", |args| dying(start::greet, args))
         .role("named", names::named)
-        .role("sleeper", together::sleeper)
-        .role("squares", memory::squares_in_child)
-        .role("sum", results::sum_of_squares)
-        .role("fail", results::fail_with)
-        .role("chatty", results::chatty)
+        .role("sleeper", |args| dying(together::sleeper, args))
+        .role("squares", |args| dying(memory::squares_in_child, args))
+        .role("sum", |args| dying(results::sum_of_squares, args))
+        .role("fail", |args| dying(results::fail_with, args))
+        .role("chatty", |args| dying(results::chatty, args))
         .role("polite", stopping::polite_worker)
         .role("stubborn", stopping::stubborn_worker)
         .role("middle", reaping::middle)
@@ -85,14 +89,17 @@ fn main() -> ExitCode {
         // Each child ends itself after a minute, so a wrong answer that forgets
         // one cannot leave it running for ever.
         .role("ex1-count", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex1_count_lines::count_role(args)
         })
         .role("ex2-lock", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex2_stop_all::lock_role(args)
         })
         .role("ex3-fill", |args| {
+            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex3_pipe_capacity::fill_role(args)
         });
@@ -103,6 +110,12 @@ fn start_part(_: &Args) -> Result<()> {
     println!("One program, two processes:");
     let status = start::start_bare("Ada")?;
     child::ended_well(status, "the child")
+}
+
+/// Runs `role` in a child that dies with its parent.
+fn dying(role: RoleFn, args: &[String]) -> Result<()> {
+    child::die_with_parent()?;
+    role(args)
 }
 
 fn dropped_part(_: &Args) -> Result<()> {

@@ -56,6 +56,7 @@ pub fn my_children() -> Result<usize> {
 /// sleeps. The lesson kills it with SIGKILL, so no destructor of its runs.
 /// With `die` the worker asks to die with it; without, it runs on.
 pub fn middle(args: &[String]) -> Result<()> {
+    child::die_with_parent()?; // should the lesson die before it kills us
     let die: bool = child::role_arg(args, 0, "true if the worker dies too")?;
     let worker =
         ChildGuard::spawn(&mut child::command("orphan", &[&die.to_string()])?)?;
