@@ -26,13 +26,14 @@ fn killed_leaves_nothing(mut lesson: Child, marker: &str, at_least: usize) {
         children.iter().filter(|&&c| runs(c, marker)).count()
     };
     let mut children = descendants(lesson.id());
-    while marked(&children) < at_least
-        && start.elapsed() < Duration::from_secs(20)
-    {
+    // Counted once per look: a worker may end between two reads of /proc.
+    let mut seen = marked(&children);
+    while seen < at_least && start.elapsed() < Duration::from_secs(20) {
         thread::sleep(Duration::from_millis(20));
         children = descendants(lesson.id());
+        seen = marked(&children);
     }
-    assert!(marked(&children) >= at_least, "children: {children:?}");
+    assert!(seen >= at_least, "children: {children:?}");
     lesson.kill().unwrap(); // SIGKILL
     lesson.wait().unwrap();
     let start = Instant::now();
