@@ -39,15 +39,7 @@ fn run_checked(args: &[&str]) -> Run {
     // file times are coarse
     let started = SystemTime::now() - Duration::from_secs(1);
     let run = run(LESSON, args);
-    let mut leaked = shm::leaked_since(started);
-    if !leaked.is_empty() {
-        // Another program on this machine may be between a kill and its
-        // clean-up: what is still there a moment later is a leak.
-        std::thread::sleep(Duration::from_millis(500));
-        leaked.retain(|name| {
-            std::path::Path::new("/dev/shm").join(name).exists()
-        });
-    }
+    let leaked = shm::left_since(started);
     assert!(leaked.is_empty(), "leaked in /dev/shm: {leaked:?}{run}");
     run
 }
@@ -168,24 +160,6 @@ fn a_child_given_a_wrong_handle_says_so() {
     );
 }
 
-/// Segments of the `shared_memory` crate (`/shmem_...`) made since `since`
-/// and still in /dev/shm.
-#[cfg(feature = "shared-memory-crate")]
-fn crate_segments_since(since: SystemTime) -> Vec<String> {
-    std::fs::read_dir("/dev/shm")
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
-        .filter(|e| {
-            e.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|made| made >= since)
-        })
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
 #[test]
 #[cfg(feature = "shared-memory-crate")]
 fn the_shared_memory_crate_works_and_its_pitfalls_show() {
@@ -206,7 +180,7 @@ fn the_shared_memory_crate_works_and_its_pitfalls_show() {
             || run.stdout.contains("Note: the parent set the flag only"),
         "{run}"
     );
-    let left = crate_segments_since(started);
+    let left = shm::left_since(started);
     assert!(left.is_empty(), "left in /dev/shm: {left:?}{run}");
 }
 
@@ -295,20 +269,7 @@ fn sigkill_mid_part(args: &[&str], role: &str) {
         assert!(std::time::Instant::now() < gone, "child {child} lives on");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let mut left = shm::leaked_since(started);
-    left.extend(
-        std::fs::read_dir("/dev/shm")
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
-            .filter(|e| {
-                e.metadata()
-                    .and_then(|m| m.modified())
-                    .is_ok_and(|made| made >= started)
-            })
-            .map(|e| e.file_name().to_string_lossy().into_owned()),
-    );
+    let left = shm::left_since(started);
     assert!(left.is_empty(), "SIGKILL mid-{args:?} left {left:?}");
 }
 

@@ -104,7 +104,7 @@ fn the_kernel_frees_a_file_lock_and_nobody_the_others() {
     // The killed holder no longer runs, and no shared memory
     // is left: the part uses an anonymous segment.
     assert_eq!(running_as("holder"), Vec::<String>::new(), "{run}");
-    assert!(course_test::shm::leaked_since(started).is_empty(), "{run}");
+    assert!(course_test::shm::left_since(started).is_empty(), "{run}");
     let millis =
         |cell: &str| -> f64 { cell.trim_end_matches(" ms").parse().unwrap() };
     let file = row(&run, "File::lock");

@@ -925,7 +925,7 @@ fn wrapped(line: &str, width: usize) -> Vec<String> {
 
 /// Shared memory a run may have left in `/dev/shm`.
 pub mod shm {
-    use std::time::SystemTime;
+    use std::time::{Duration, SystemTime};
 
     use course_kit::shm::owner_pid;
 
@@ -950,6 +950,47 @@ pub mod shm {
                     !std::path::Path::new(&format!("/proc/{pid}")).exists()
                 })
             })
+            .collect()
+    }
+
+    /// What a run that started at `since` leaked, as a test can tell while
+    /// other programs (another test suite, say) run beside it: the course's
+    /// segments whose owner has ended ([`leaked_since`]) and the
+    /// `shared_memory` crate's (`shmem_...`), made at or after `since` and
+    /// still in `/dev/shm` 2 s later. Another program may hold one of those
+    /// for a moment, between a kill and its clean-up or between a `create`
+    /// and an `unlink`; a leak stays.
+    pub fn left_since(since: SystemTime) -> Vec<String> {
+        let look = || {
+            let mut left = leaked_since(since);
+            left.extend(crate_segments_since(since));
+            left
+        };
+        let mut left = look();
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        while !left.is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = look();
+            left.retain(|name| now.contains(name));
+        }
+        left
+    }
+
+    /// Segments of the `shared_memory` crate (`/shmem_...`) made at or after
+    /// `since` and still in `/dev/shm`.
+    fn crate_segments_since(since: SystemTime) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir("/dev/shm") else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("shmem_"))
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|made| made >= since)
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect()
     }
 
