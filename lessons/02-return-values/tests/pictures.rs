@@ -70,7 +70,11 @@ fn check_oneshot(spans: &[Drawn]) {
     }
     assert_ne!(job.lane, "main", "the job has a thread of its own");
     assert!(own_work.end <= early.start && early.end <= late.start);
-    assert!(own_work.overlaps(job), "main worked while the job ran");
+    // Main went on to its own work without waiting for the job. (Whether
+    // the two ran at the same instant is up to the scheduler: on a busy
+    // machine, the job's thread may get a core only once main's work is
+    // done.)
+    assert!(own_work.start < job.end, "main worked before the job ended");
     assert!(
         early.end < job.end,
         "the first deadline fell while the job was still running: {early:#?} {job:#?}"

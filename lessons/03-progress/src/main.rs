@@ -37,6 +37,8 @@ fn main() -> ExitCode {
             stop_worker,
         )
         .part("exit", "main returning ends the threads: no cleanup", exit)
+        // The worker indexes a file more or less before main stops it.
+        .repeats_vary()
         .option("files", 20, 1..=500, "how many files each worker indexes")
         .option("step-ms", 25, 0..=100, "how long one file takes, in ms")
         .role("indexer", indexer)
