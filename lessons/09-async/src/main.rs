@@ -98,6 +98,12 @@ fn main() -> ExitCode {
             "how long each step of part timing waits, in ms",
         )
         .option(
+            "deadline-ms",
+            300,
+            50..=10_000,
+            "how long part commands gives each command, in ms",
+        )
+        .option(
             "clients",
             200,
             1..=400,
@@ -250,7 +256,7 @@ fn gather_part(_: &Args) -> Result<()> {
     Ok(())
 }
 
-fn commands_part(_: &Args) -> Result<()> {
+fn commands_part(args: &Args) -> Result<()> {
     // Programs found on any Linux; their output is the same everywhere.
     let lines: [&[&str]; 8] = [
         &["echo", "hello from echo"],
@@ -262,7 +268,7 @@ fn commands_part(_: &Args) -> Result<()> {
         &["no-such-program"],
         &["sleep", "30"],
     ];
-    let deadline = Duration::from_millis(300);
+    let deadline = args.millis("deadline-ms");
     println!(
         "{} commands, started together, each given {}:",
         lines.len(),
