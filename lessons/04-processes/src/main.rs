@@ -73,7 +73,8 @@ fn main() -> ExitCode {
         )
         // Every child dies with the lesson, however the lesson ends (the
         // roles that call die_with_parent themselves show how), except the
-        // orphan, whose point is what happens without.
+        // orphan, whose point is what happens without, and the exercises'
+        // children: ex1's tests must see a child a wrong answer leaks.
         .role("greet", |args| dying(start::greet, args))
         .role("named", names::named)
         .role("sleeper", |args| dying(together::sleeper, args))
@@ -89,17 +90,14 @@ fn main() -> ExitCode {
         // Each child ends itself after a minute, so a wrong answer that forgets
         // one cannot leave it running for ever.
         .role("ex1-count", |args| {
-            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex1_count_lines::count_role(args)
         })
         .role("ex2-lock", |args| {
-            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex2_stop_all::lock_role(args)
         })
         .role("ex3-fill", |args| {
-            child::die_with_parent()?;
             child::exit_after(EXERCISE_CHILD_LIMIT);
             ex3_pipe_capacity::fill_role(args)
         });
