@@ -58,35 +58,53 @@ fn poll_notices_the_value_at_the_end_of_a_round() {
 }
 
 /// Main works, then waits with a deadline that passes while the job still
-/// runs, then waits again and gets the value when the job ends.
-fn check_oneshot(spans: &[Drawn]) {
+/// runs, then waits again and gets the value when the job ends. `Err` says
+/// which of these the picture does not show.
+fn check_oneshot(spans: &[Drawn]) -> Result<(), String> {
     let job = the(spans, "job");
     let own_work = the(spans, "own work");
-    let waits = named(spans, "wait_timeout");
-    assert_eq!(waits.len(), 2, "{spans:#?}");
-    let (early, late) = (waits[0], waits[1]);
-    for span in [own_work, early, late] {
-        assert_eq!(span.lane, "main", "{span:#?}");
-    }
     assert_ne!(job.lane, "main", "the job has a thread of its own");
-    assert!(own_work.end <= early.start && early.end <= late.start);
+    assert_eq!(own_work.lane, "main", "{own_work:#?}");
     // Main went on to its own work without waiting for the job. (Whether
     // the two ran at the same instant is up to the scheduler: on a busy
     // machine, the job's thread may get a core only once main's work is
     // done.)
     assert!(own_work.start < job.end, "main worked before the job ended");
+    let waits = named(spans, "wait_timeout");
+    let [early, late] = waits[..] else {
+        // A busy machine made main's work so late that the value came
+        // within the first deadline; the lesson then waits only once.
+        return Err(format!("one wait, not two: {spans:#?}"));
+    };
+    for span in [early, late] {
+        assert_eq!(span.lane, "main", "{span:#?}");
+    }
+    assert!(own_work.end <= early.start && early.end <= late.start);
     assert!(
-        early.end < job.end,
-        "the first deadline fell while the job was still running: {early:#?} {job:#?}"
+        job.end <= late.end,
+        "the value came after the job: {late:#?}"
     );
-    assert!(
-        late.start < job.end && job.end <= late.end,
-        "the second wait ended when the job sent its value: {late:#?} {job:#?}"
-    );
+    if early.end >= job.end || late.start >= job.end {
+        return Err(format!(
+            "the job ended outside the second wait: {early:#?} {late:#?} \
+             {job:#?}"
+        ));
+    }
+    Ok(())
 }
 
 #[test]
 fn oneshot_deadline_falls_while_the_job_runs() {
-    check_oneshot(&picture::spans(format!("{DIR}/output/oneshot.svg")));
-    check_oneshot(&picture::fresh(LESSON, "oneshot", &["--wait-ms=60"]));
+    let recorded = picture::spans(format!("{DIR}/output/oneshot.svg"));
+    check_oneshot(&recorded).unwrap();
+    // Each fresh run is checked; one of them must show the deadline falling.
+    let mut why = Vec::new();
+    for _ in 0..course_test::TRIES {
+        let fresh = picture::fresh(LESSON, "oneshot", &["--wait-ms=60"]);
+        match check_oneshot(&fresh) {
+            Ok(()) => return,
+            Err(not_shown) => why.push(not_shown),
+        }
+    }
+    panic!("no run showed the deadline fall while the job ran: {why:#?}");
 }
