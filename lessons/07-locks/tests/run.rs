@@ -156,11 +156,22 @@ fn a_lock_file_keeps_printed_lines_whole() {
 
 #[test]
 fn readers_share_an_rwlock() {
-    let run = part("rwlock", &[]);
-    let shared = run.millis_after("with RwLock (read):");
-    let exclusive = run.millis_after("with Mutex:");
-    // 4 readers x 50 ms: about 50 ms together, about 200 ms one by one.
-    assert!(exclusive > 1.5 * shared, "{run}");
+    // 3 readers x 50 ms: about 50 ms together. One by one, as the Mutex
+    // makes them, cannot take less than 150 ms, so a shorter RwLock round
+    // shows they overlapped. A busy machine can delay a reader's sleep past
+    // that; the lesson then says so, and the test runs it again.
+    let both = |run: &Run| {
+        let look = run.millis_after("look at the rates for");
+        let shared = run.millis_after("with RwLock (read):");
+        let exclusive = run.millis_after("with Mutex:");
+        (look, shared, exclusive)
+    };
+    let run = part_until("rwlock", &[], "readers that overlapped", |run| {
+        let (look, shared, _) = both(run);
+        shared < 3.0 * look
+    });
+    let (look, _, exclusive) = both(&run);
+    assert!(exclusive >= 3.0 * look, "one at a time: {run}");
 }
 
 #[test]

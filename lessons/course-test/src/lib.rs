@@ -239,13 +239,28 @@ pub fn run_part_showing(
     options: &[&str],
     fact: &str,
 ) -> Run {
+    run_part_until(exe, lesson_dir, part, options, fact, |run| {
+        run.stdout.contains(fact)
+    })
+}
+
+/// [`run_part_showing`] for a fact that is not a piece of text: `shows` says
+/// whether a run shows it, and `fact` says what it is, for the failure message.
+pub fn run_part_until(
+    exe: &str,
+    lesson_dir: &str,
+    part: &str,
+    options: &[&str],
+    fact: &str,
+    shows: impl Fn(&Run) -> bool,
+) -> Run {
     let args: Vec<&str> = std::iter::once(part)
         .chain(options.iter().copied())
         .collect();
     for _ in 0..TRIES {
         let run = run(exe, &args);
         run.assert_success();
-        if run.stdout.contains(fact) {
+        if shows(&run) {
             check_recording(&run, format!("{lesson_dir}/output/{part}.txt"));
             return run;
         }
@@ -254,7 +269,7 @@ pub fn run_part_showing(
             "a run that does not show {fact:?} must say why: {run}"
         );
     }
-    panic!("in {TRIES} runs of {part}, none printed {fact:?}");
+    panic!("in {TRIES} runs of {part}, none showed {fact:?}");
 }
 
 /// Runs the lesson at `exe` with the arguments its `main.rs` declares for the
@@ -303,6 +318,17 @@ macro_rules! lesson_under_test {
             fact: &str,
         ) -> $crate::Run {
             $crate::run_part_showing(LESSON, DIR, name, options, fact)
+        }
+
+        /// [`part`], run until `shows` holds (at most `TRIES` runs).
+        #[allow(dead_code)]
+        fn part_until(
+            name: &str,
+            options: &[&str],
+            fact: &str,
+            shows: impl Fn(&$crate::Run) -> bool,
+        ) -> $crate::Run {
+            $crate::run_part_until(LESSON, DIR, name, options, fact, shows)
         }
     };
 }
