@@ -1,9 +1,10 @@
-//! Every part of every lesson, stopped mid-run three ways (SIGKILL and SIGTERM
-//! to the lesson alone, Ctrl-C to its process group) just after it starts a
-//! child process: no process it started outlives it, and no shared memory it
-//! made stays in `/dev/shm`.
+//! Every part of every lesson, stopped mid-run four ways (SIGKILL and SIGTERM
+//! to the lesson alone, its reader going away as `| head` does, Ctrl-C to its
+//! process group) just after it starts a child process: no process it started
+//! outlives it, no shared memory it made stays in `/dev/shm`, and after
+//! `| head` or Ctrl-C nothing more appears on stderr.
 //!
-//! It runs each part up to four times and takes a minute or more, so the
+//! It runs each part up to five times and takes minutes, so the
 //! README's test command skips it; CI runs it as a step of its own:
 //! `cargo test --test stopped -- --ignored`.
 

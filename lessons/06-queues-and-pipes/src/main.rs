@@ -207,12 +207,20 @@ fn ending_a_stream(_: &Args) -> Result<()> {
 
 fn select(_: &Args) -> Result<()> {
     let ms = Duration::from_millis;
+    let (delays, every, deadline) =
+        ([ms(60), ms(150), ms(900)], ms(100), ms(400));
     println!("Workers answer after 60 ms, 150 ms and 900 ms;");
     println!("a tick every 100 ms; deadline 400 ms:");
-    for (at, event) in
-        waiting::watch_workers(&[ms(60), ms(150), ms(900)], ms(100), ms(400))
-    {
-        println!("  {:>9}  {event}", Secs(at).to_string());
+    let events = waiting::watch_workers(&delays, every, deadline);
+    for (at, event) in &events {
+        println!("  {:>9}  {event}", Secs(*at).to_string());
+    }
+    let seen: Vec<&str> = events.iter().map(|(_, e)| e.as_str()).collect();
+    if seen != due_in_order(&delays, every, deadline) {
+        println!(
+            "Note: these came late, out of the order they were due in: \
+             was the machine busy?"
+        );
     }
     println!(
         "A worker that takes 250 ms, checked every 100 ms with recv_timeout:"
@@ -237,6 +245,28 @@ fn select(_: &Args) -> Result<()> {
         println!("  {how:<19}: its branch ran {times} in {}", Secs(spun.took));
     }
     Ok(())
+}
+
+/// What `watch_workers` reports when every event comes when it is due: the
+/// workers that answer before the deadline, a tick every `every`, then the
+/// deadline.
+fn due_in_order(
+    delays: &[Duration],
+    every: Duration,
+    deadline: Duration,
+) -> Vec<String> {
+    let mut due: Vec<(Duration, String)> = Vec::new();
+    for (worker, &delay) in delays.iter().enumerate() {
+        if delay < deadline {
+            due.push((delay, format!("worker {} answered", worker + 1)));
+        }
+    }
+    let ticks = (1..).map(|n| every * n).take_while(|&at| at < deadline);
+    due.extend(ticks.map(|at| (at, "tick: still waiting".to_string())));
+    let busy = delays.iter().filter(|&&delay| delay >= deadline).count();
+    due.sort();
+    due.push((deadline, format!("deadline: {busy} worker(s) still busy")));
+    due.into_iter().map(|(_, event)| event).collect()
 }
 
 fn lifo(_: &Args) -> Result<()> {

@@ -45,7 +45,11 @@ fn a_failed_producer_closes_the_channel_but_skips_the_sentinel() {
 
 #[test]
 fn select_serves_whichever_channel_is_ready() {
-    let run = part("select", &[]);
+    // On a busy machine a tick can come after the answer it was due before:
+    // the part then says so, and the test runs it again.
+    let run = part_until("select", &[], "events in the order due", |run| {
+        !run.stdout.contains("Note: these came late")
+    });
     run.assert_prints("worker 1 answered")
         .assert_prints("worker 2 answered")
         .assert_prints("tick: still waiting")

@@ -212,10 +212,10 @@ pub fn die_with_parent() -> Result<()> {
     ))
     .context("cannot ask for a parent-death signal")?;
     // The parent may have died before the request was made: then nobody will
-    // send it.
+    // send it. End now, as the signal would have ended this process.
     let parent = std::os::unix::process::parent_id();
     if started_by().is_some_and(|expected| expected != parent) {
-        bail!("the parent that started this child has already ended");
+        end_as_by(signal_hook::consts::SIGKILL);
     }
     Ok(())
 }

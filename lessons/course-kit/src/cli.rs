@@ -668,14 +668,30 @@ fn utf8_arguments(
         .collect()
 }
 
+/// How a child role ended. A role whose reader went away (its parent died,
+/// or the parent's own reader did, as with `| head`) ends as SIGPIPE would
+/// end it, quietly: nobody is left to read an error, and its parent, if any,
+/// ends as quietly (`child::ended_well`).
 fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if reader_gone(&error) => {
+            child::end_as_by(signal_hook::consts::SIGPIPE)
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `error` was caused by writing to a pipe nobody reads any more.
+fn reader_gone(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 #[cfg(test)]
@@ -809,5 +825,17 @@ mod tests {
             error.0.contains("run `cargo run -p lesson-xx`"),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn a_broken_pipe_anywhere_in_the_chain_means_the_reader_is_gone() {
+        use anyhow::Context;
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let wrapped: anyhow::Result<()> =
+            Err(pipe).context("cannot send the result");
+        assert!(reader_gone(&wrapped.unwrap_err()));
+        let other = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert!(!reader_gone(&anyhow::Error::from(other)));
+        assert!(!reader_gone(&anyhow::anyhow!("Broken pipe, said in words")));
     }
 }

@@ -1,8 +1,11 @@
 //! A lesson stopped mid-run: every process it started ends with it, and no
 //! shared memory it made stays in `/dev/shm`. What a hostile user tries by
 //! hand, made systematic: each part of a lesson is stopped by SIGKILL, by
-//! SIGTERM and by Ctrl-C, moments after its first child process starts.
+//! SIGTERM, by Ctrl-C and by a reader that goes away (`| head`), moments
+//! after its first child process starts. Each must also be quiet: after it,
+//! nothing more appears on stderr, from the lesson or from its children.
 
+use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::thread;
@@ -19,13 +22,17 @@ pub enum Stop {
     Terminate,
     /// SIGINT to the lesson's whole process group, as Ctrl-C in a terminal.
     Interrupt,
+    /// The reader of the lesson's output goes away, as `| head` does once it
+    /// has its lines: the lesson's next write finds the pipe closed.
+    CloseOutput,
 }
 
 /// Each way to stop a lesson, and how long after its first child starts: at
 /// once, while children are still starting, and once they are at work.
-pub const STOPS: [(Stop, Duration); 3] = [
+pub const STOPS: [(Stop, Duration); 4] = [
     (Stop::Kill, Duration::ZERO),
     (Stop::Terminate, Duration::from_millis(150)),
+    (Stop::CloseOutput, Duration::from_millis(250)),
     (Stop::Interrupt, Duration::from_millis(400)),
 ];
 
@@ -49,13 +56,21 @@ pub struct Stopped {
     /// still there once they have all ended. They are removed before this
     /// returns.
     pub segments: Vec<String>,
-    /// Whether the lesson itself ended within 10 s of the stop.
+    /// Whether the lesson itself ended in time: within 10 s of a signal, or
+    /// within a minute of its reader going away.
     pub ended: bool,
+    /// What the lesson and its children wrote on stderr after the stop: a
+    /// user who presses Ctrl-C, pipes into `head` or kills the lesson expects
+    /// no error from the processes it leaves to end.
+    pub noise: String,
 }
 
 impl Stopped {
     pub fn clean(&self) -> bool {
-        self.ended && self.left.is_empty() && self.segments.is_empty()
+        self.ended
+            && self.left.is_empty()
+            && self.segments.is_empty()
+            && self.noise.is_empty()
     }
 }
 
@@ -79,15 +94,35 @@ pub fn stop_mid_run(
     stop: Stop,
     after: Duration,
 ) -> Option<Stopped> {
+    // Stderr goes to a file, which never fills up: what was written after
+    // the stop is what the file holds beyond its length at that moment.
+    let stderr_path = std::env::temp_dir().join(format!(
+        "course-stopped-{}-{part}.stderr",
+        std::process::id()
+    ));
+    let stderr = std::fs::File::create(&stderr_path).unwrap();
     let mut lesson = Command::new(exe)
         .arg(part)
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(if stop == Stop::CloseOutput {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stderr(stderr.try_clone().unwrap())
         .process_group(0)
         .spawn()
         .unwrap();
     let pid = lesson.id();
+    // Unread until the stop: a part prints far less than a pipe holds.
+    let mut output = lesson.stdout.take();
+    let noise_since = |at: u64| {
+        let mut file = std::fs::File::open(&stderr_path).unwrap();
+        let mut all = Vec::new();
+        file.read_to_end(&mut all).unwrap();
+        String::from_utf8_lossy(&all[(at as usize).min(all.len())..])
+            .into_owned()
+    };
     let mut children: Vec<u32> = Vec::new();
     let note = |children: &mut Vec<u32>| {
         for child in descendants(pid) {
@@ -99,6 +134,7 @@ pub fn stop_mid_run(
     let started = Instant::now();
     while children.is_empty() {
         if lesson.try_wait().unwrap().is_some() {
+            let _ = std::fs::remove_file(&stderr_path);
             return None;
         }
         assert!(
@@ -115,18 +151,30 @@ pub fn stop_mid_run(
     }
     note(&mut children);
     let as_pid = Pid::from_raw(pid as i32).unwrap();
+    let written_before = stderr.metadata().unwrap().len();
     // An error here means the lesson has already ended: nothing to stop.
     let _ = match stop {
         Stop::Kill => kill_process(as_pid, Signal::KILL),
         Stop::Terminate => kill_process(as_pid, Signal::TERM),
         Stop::Interrupt => kill_process_group(as_pid, Signal::INT),
+        Stop::CloseOutput => {
+            drop(output.take());
+            Ok(())
+        }
     };
     let stopped = Instant::now();
+    // A lesson whose reader went away ends at its next write, or at the end
+    // of the part: it gets as long as a part may take to start a child.
+    let limit = if stop == Stop::CloseOutput {
+        START
+    } else {
+        END
+    };
     let ended = loop {
         if lesson.try_wait().unwrap().is_some() {
             break true;
         }
-        if stopped.elapsed() > END {
+        if stopped.elapsed() > limit {
             let _ = lesson.kill();
             let _ = lesson.wait();
             break false;
@@ -146,7 +194,8 @@ pub fn stop_mid_run(
         left
     };
     let mut left = still(&children);
-    while !left.is_empty() && stopped.elapsed() < END {
+    let ended_at = Instant::now();
+    while !left.is_empty() && ended_at.elapsed() < END {
         thread::sleep(Duration::from_millis(10));
         left = still(&children);
     }
@@ -161,6 +210,8 @@ pub fn stop_mid_run(
     for name in &segments {
         let _ = std::fs::remove_file(format!("/dev/shm/{name}"));
     }
+    let noise = noise_since(written_before);
+    let _ = std::fs::remove_file(&stderr_path);
     Some(Stopped {
         part: part.to_string(),
         stop,
@@ -168,6 +219,7 @@ pub fn stop_mid_run(
         left,
         segments,
         ended,
+        noise,
     })
 }
 
