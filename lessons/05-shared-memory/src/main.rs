@@ -265,6 +265,9 @@ fn crate_part(_: &Args) -> Result<()> {
 #[cfg(feature = "shared-memory-crate")]
 fn crate_part(_: &Args) -> Result<()> {
     use lesson_05::the_crate;
+    // The crate names its segments itself, so each is tracked only once it
+    // exists; with the tracker already running, that is a moment later.
+    course_kit::shm::start_tracker();
     println!("The shared_memory crate, as Python's SharedMemory:");
     let value = the_crate::create_and_open_by_name()?;
     println!("  the parent stored 1; a child opened the segment by name");

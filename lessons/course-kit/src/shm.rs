@@ -361,6 +361,22 @@ pub fn track(name: &str) {
     if !trackable(name) {
         return;
     }
+    start_tracker();
+    let mut tracker = TRACKER.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(input) = tracker.as_mut() {
+        // A failed write means the tracker is gone: carry on without it.
+        if writeln!(input, "{name}").is_err() {
+            *tracker = None;
+        }
+    }
+}
+
+/// Starts this process's tracker (see [`track`]) if it is not running yet.
+/// The first `track` starts it, but a segment made some other way exists
+/// before its name can be tracked: starting a process takes a while, and a
+/// SIGKILL meanwhile would leave the segment. Call this before making the
+/// first one, so that only a moment remains between making and tracking.
+pub fn start_tracker() {
     TRACKER_STARTED.call_once(|| {
         let started = Command::new("/bin/sh")
             .args(["-c", TRACKER_SCRIPT, "course-kit-shm-tracker"])
@@ -374,13 +390,6 @@ pub fn track(name: &str) {
         let input = started.ok().and_then(|mut tracker| tracker.stdin.take());
         *TRACKER.lock().unwrap_or_else(PoisonError::into_inner) = input;
     });
-    let mut tracker = TRACKER.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(input) = tracker.as_mut() {
-        // A failed write means the tracker is gone: carry on without it.
-        if writeln!(input, "{name}").is_err() {
-            *tracker = None;
-        }
-    }
 }
 
 /// Ends this process by `signal`'s default action after removing every segment

@@ -53,8 +53,8 @@ pub struct Stopped {
     /// 10 s after the stop. They are killed before this returns.
     pub left: Vec<u32>,
     /// The course's segments in `/dev/shm` made by the lesson or its children,
-    /// still there once they have all ended. They are removed before this
-    /// returns.
+    /// and the `shared_memory` crate's made since the part started, still
+    /// there once they have all ended. They are removed before this returns.
     pub segments: Vec<String>,
     /// Whether the lesson itself ended in time: within 10 s of a signal, or
     /// within a minute of its reader going away.
@@ -101,6 +101,7 @@ pub fn stop_mid_run(
         std::process::id()
     ));
     let stderr = std::fs::File::create(&stderr_path).unwrap();
+    let since = std::time::SystemTime::now();
     let mut lesson = Command::new(exe)
         .arg(part)
         .stdin(Stdio::null())
@@ -206,6 +207,13 @@ pub fn stop_mid_run(
     let mut segments = crate::shm::segments_of(pid);
     for &child in &children {
         segments.extend(crate::shm::segments_of(child));
+    }
+    // The `shared_memory` crate's names carry no pid: one made since the
+    // part started, and not removed within 2 s, is taken for its leak.
+    for name in crate::shm::left_since(since) {
+        if !segments.contains(&name) {
+            segments.push(name);
+        }
     }
     for name in &segments {
         let _ = std::fs::remove_file(format!("/dev/shm/{name}"));
