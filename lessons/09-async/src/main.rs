@@ -593,6 +593,12 @@ fn cancel_safe_part(_: &Args) -> Result<()> {
             "  {label}: {} whole, {} lost, the ticker won {} times",
             got.whole, got.orphans, got.ticks
         );
+        if matches!(reader, Reader::TwoAwaits) && got.orphans == 0 {
+            println!(
+                "Note: no tick fell between a header and its body this time, \
+                 so none was lost: was the machine busy?"
+            );
+        }
     }
     Ok(())
 }
