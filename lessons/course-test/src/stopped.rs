@@ -59,9 +59,12 @@ pub struct Stopped {
     /// Whether the lesson itself ended in time: within 10 s of a signal, or
     /// within a minute of its reader going away.
     pub ended: bool,
-    /// What the lesson and its children wrote on stderr after the stop: a
-    /// user who presses Ctrl-C, pipes into `head` or kills the lesson expects
-    /// no error from the processes it leaves to end.
+    /// What the lesson and its children wrote on stderr after the stop about
+    /// the stop: an error, a signal, a broken pipe. A user who presses Ctrl-C,
+    /// pipes into `head` or kills the lesson expects no such word from the
+    /// processes it leaves to end. (A line a part prints on purpose, such as
+    /// a worker's crash that the part shows, may fall after the stop too: it
+    /// is not noise.)
     pub noise: String,
 }
 
@@ -218,7 +221,11 @@ pub fn stop_mid_run(
     for name in &segments {
         let _ = std::fs::remove_file(format!("/dev/shm/{name}"));
     }
-    let noise = noise_since(written_before);
+    let noise: String = noise_since(written_before)
+        .lines()
+        .filter(|line| about_the_stop(line))
+        .map(|line| format!("{line}\n"))
+        .collect();
     let _ = std::fs::remove_file(&stderr_path);
     Some(Stopped {
         part: part.to_string(),
@@ -229,6 +236,13 @@ pub fn stop_mid_run(
         ended,
         noise,
     })
+}
+
+/// Whether a line on stderr speaks of the stop: an error, a signal, a pipe
+/// whose reader went away.
+fn about_the_stop(line: &str) -> bool {
+    let words = ["error", "signal", "SIG", "Broken pipe", "os error"];
+    words.iter().any(|word| line.contains(word))
 }
 
 /// The processes whose parent is `pid`, and theirs, and so on.
