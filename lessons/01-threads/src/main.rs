@@ -350,10 +350,41 @@ fn background_threads(_: &Args) -> Result<()> {
         let ticks = printed.iter().filter(|l| l.contains("tick ")).count();
         let finished = printed.iter().any(|l| l == "ticker: finished");
         println!("  -> {ticks} of 10 ticks, ticker finished: {finished}");
+        if !join {
+            note_a_busy_machine(&printed, ticks);
+        }
     }
     println!("What the parent saw, and when (| is a line from the child):");
     timeline::show();
     Ok(())
+}
+
+/// Says so when the run without join could not show what it is for: some
+/// ticks, then main returning and the ticker cut off with it. Main works for
+/// 50 ms and the ticker ticks every 20 ms, so only a busy machine makes it
+/// 0 ticks, all 10, or a tick printed after main's last line.
+fn note_a_busy_machine(printed: &[String], ticks: usize) {
+    let after_return = printed
+        .iter()
+        .skip_while(|line| *line != "main: returning")
+        .skip(1)
+        .count();
+    if ticks == 0 {
+        println!(
+            "  Note: main returned before the ticker's first tick, 20 ms \
+             in: was the machine busy?"
+        );
+    } else if ticks == 10 {
+        println!(
+            "  Note: main's 50 ms of work outlasted all ten ticks: was the \
+             machine busy?"
+        );
+    } else if after_return > 0 {
+        println!(
+            "  Note: {after_return} tick(s) came after main's last line, \
+             in the moment before the process ended."
+        );
+    }
 }
 
 /// Runs the `ticker` child and echoes its lines as they arrive, marking each on
