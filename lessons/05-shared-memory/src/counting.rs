@@ -65,9 +65,9 @@ pub struct Race {
     pub ready: AtomicU32,
 }
 
-// SAFETY: `#[repr(C)]` fixes the layout in every process; both fields are integer
-// atomics (valid for any bits, no pointers). The 4 bytes of padding after
-// `ready` hold no value and are never read.
+// SAFETY: `#[repr(C)]` fixes the layout in every process; both fields are
+// integer atomics (valid for any bits, no pointers). The 4 bytes of padding
+// after `ready` hold no value and are never read.
 unsafe impl Shareable for Race {}
 
 // ANCHOR: race

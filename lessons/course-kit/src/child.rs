@@ -267,11 +267,11 @@ pub fn dies_with_parent(command: &mut Command) -> &mut Command {
     {
         use std::os::unix::process::CommandExt;
         let parent = rustix::process::getpid();
-        // SAFETY: `pre_exec` runs the closure in the child between fork and exec,
-        // where only async-signal-safe work is allowed. It makes two system
-        // calls through rustix (prctl, then getppid), which allocate nothing
-        // and take no lock, and builds an `io::Error` from a raw code, which
-        // allocates nothing.
+        // SAFETY: `pre_exec` runs the closure in the child between fork and
+        // exec, where only async-signal-safe work is allowed. It makes two
+        // system calls through rustix (prctl, then getppid), which allocate
+        // nothing and take no lock, and builds an `io::Error` from a raw code,
+        // which allocates nothing.
         unsafe {
             command.pre_exec(move || {
                 let kill = Some(rustix::process::Signal::KILL);

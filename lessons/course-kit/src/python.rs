@@ -15,8 +15,10 @@
 //! match Python::find() {
 //!     None => println!("{}", python::NOT_FOUND),
 //!     Some(python) => {
-//!         let script = python::script(env!("CARGO_MANIFEST_DIR"), "count_primes.py");
-//!         let results = python.run(&script, &["--limit=20000"], Duration::from_secs(10))?;
+//!         let dir = env!("CARGO_MANIFEST_DIR");
+//!         let script = python::script(dir, "count_primes.py");
+//!         let limit = Duration::from_secs(10);
+//!         let results = python.run(&script, &["--limit=20000"], limit)?;
 //!         println!("{}: {:?}", python.version, results.seconds("threads.1")?);
 //!     }
 //! }

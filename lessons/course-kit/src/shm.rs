@@ -57,7 +57,8 @@
 //! // In the parent:
 //! let balance = SharedValue::<AtomicI64>::create()?; // or ::anonymous()
 //! let mut command = child::command("deposit", &[])?;
-//! balance.pass_to(&mut command); // adds the handle as the child's last argument
+//! // Adds the handle as the child's last argument.
+//! balance.pass_to(&mut command);
 //! ChildGuard::spawn(&mut command)?.wait()?;
 //! println!("balance: {}", balance.load(Ordering::SeqCst));
 //!
@@ -148,10 +149,10 @@ pub unsafe trait Shareable: Sync + Sized {}
 
 macro_rules! shareable {
     ($($atomic:ty),*) => {
-        // SAFETY: integer atomics are valid for every bit pattern, change only through atomic
-        // operations on `&self`, hold no pointers and need no drop; std
-        // documents that each has the size and alignment of its integer, the
-        // same in every process.
+        // SAFETY: integer atomics are valid for every bit pattern, change only
+        // through atomic operations on `&self`, hold no pointers and need no
+        // drop; std documents that each has the size and alignment of its
+        // integer, the same in every process.
         $(unsafe impl Shareable for $atomic {})*
     };
 }
@@ -167,14 +168,14 @@ shareable!(
     AtomicU64,
     AtomicUsize
 );
-// SAFETY: `AtomicF64` is `#[repr(transparent)]` over one `AtomicU64`, so it has that
-// atomic's layout, and it is changed only through that atomic's operations on
-// `&self`. Every 64-bit pattern is some `f64` (NaNs included), so it is valid
-// for every bit pattern.
+// SAFETY: `AtomicF64` is `#[repr(transparent)]` over one `AtomicU64`, so it
+// has that atomic's layout, and it is changed only through that atomic's
+// operations on `&self`. Every 64-bit pattern is some `f64` (NaNs included), so
+// it is valid for every bit pattern.
 unsafe impl Shareable for AtomicF64 {}
-// SAFETY: each element is shareable, and an array adds no padding between its elements, so
-// its bytes are exactly its elements' bytes, in the same order in every
-// process.
+// SAFETY: each element is shareable, and an array adds no padding between its
+// elements, so its bytes are exactly its elements' bytes, in the same order in
+// every process.
 unsafe impl<T: Shareable, const N: usize> Shareable for [T; N] {}
 // Tuples are not `Shareable`: Rust gives them no fixed layout, so two builds
 // (or two compiler versions) may order their fields differently. Use a
