@@ -273,7 +273,8 @@ fn readers(_: &Args) -> Result<()> {
     let exclusive = tracing::info_span!("Mutex")
         .in_scope(|| rwlock::readers_with_mutex(3, look));
     println!("  with Mutex:         {}", Secs(exclusive));
-    println!("Who waited for the lock (█) and who held it (▓), when:");
+    println!("When each reader waited for the lock (█) and held it (▓);");
+    println!("on main's lane, the RwLock round, then the Mutex round:");
     timeline::show();
     println!("Readers share an RwLock; a Mutex lets them in one at a time.");
     // One by one, the readers would take at least 3 looks.
