@@ -3,8 +3,9 @@
 //!
 //! A [`SharedValue<T>`] is one `T` and a [`SharedArray<T>`] is `len` of them,
 //! placed in memory that several processes map at the same time. `T` is an
-//! atomic ([`AtomicI64`], [`AtomicU32`], [`AtomicF64`], ...), an array or tuple
-//! of atomics, or your own `#[repr(C)]` struct of atomics (see [`Shareable`]).
+//! atomic ([`AtomicI64`], [`AtomicU32`], [`AtomicF64`], ...), an array of
+//! atomics, or your own `#[repr(C)]` struct of atomics, not a tuple (see
+//! [`Shareable`]).
 //! Every process reads and changes the values only through the atomics' methods
 //! (`load`, `store`, `fetch_add`, `compare_exchange`), so a change made by one
 //! process is seen by the others and no access is a data race.
@@ -151,8 +152,9 @@ macro_rules! shareable {
     ($($atomic:ty),*) => {
         // SAFETY: integer atomics are valid for every bit pattern, change only
         // through atomic operations on `&self`, hold no pointers and need no
-        // drop; std documents that each has the size and alignment of its
-        // integer, the same in every process.
+        // drop; std documents that each has the size and bit validity of its
+        // integer, and an alignment equal to its size, the same in every
+        // process.
         $(unsafe impl Shareable for $atomic {})*
     };
 }
@@ -278,10 +280,11 @@ impl Mapping {
         //   reads some bytes that were written, and every bit pattern is a
         //   valid `U` (a `Shareable` promise), but that is an assumption about
         //   the hardware, not a guarantee of the language;
-        // - the mapping could be made shorter under us: an access past the
-        //   file's end then raises SIGBUS, which ends the process before any
-        //   value is read (a crash, not a wrong value). Anonymous segments are
-        //   sealed against shrinking; a named one can be truncated by any
+        // - the mapping could be made shorter under us: an access to a page
+        //   wholly past the new end raises SIGBUS, and the cut-off part of
+        //   the last page reads as zeros (a wrong value, but a valid `U`, as
+        //   every bit pattern is). Anonymous segments are sealed against
+        //   shrinking; a named one can be truncated by any
         //   process with write access to its file in /dev/shm.
         unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
     }
