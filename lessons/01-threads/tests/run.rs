@@ -99,6 +99,20 @@ fn a_panic_in_a_thread_becomes_an_err_at_join() {
         run.stderr.contains("panicked"),
         "the panic message goes to stderr: {run}"
     );
+    // The book quotes this stderr line; where it points must still be true.
+    let at = run
+        .stderr
+        .split_once("panicked at ")
+        .and_then(|(_, rest)| rest.lines().next())
+        .expect("a panic location on stderr");
+    let page = std::fs::read_to_string(format!(
+        "{DIR}/../../book/01-4-endings.md"
+    ))
+    .expect("the chapter's page");
+    assert!(
+        page.contains(&format!("panicked at {at}")),
+        "the book should say the panic happened at {at}"
+    );
 }
 
 #[test]
