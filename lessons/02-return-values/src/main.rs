@@ -69,7 +69,7 @@ fn join(args: &Args) -> Result<()> {
             Secs(*finished)
         );
     }
-    println!("The results came back in the order the threads started,");
+    println!("The results came back in the order the handles were joined,");
     println!("not in the order they ended.");
     let one_by_one: Duration = waits.iter().sum();
     println!(
