@@ -15,7 +15,9 @@ where
     let done = AtomicBool::new(false);
     thread::scope(|s| {
         s.spawn(|| {
-            while !done.load(Ordering::Relaxed) {
+            // `Acquire` pairs with the `Release` below: once the reporter sees
+            // the flag, it also sees every step the work counted before it.
+            while !done.load(Ordering::Acquire) {
                 report(progress.load(Ordering::Relaxed));
                 thread::sleep(every);
             }
@@ -23,7 +25,7 @@ where
             report(progress.load(Ordering::Relaxed));
         });
         let result = work(&progress);
-        done.store(true, Ordering::Relaxed);
+        done.store(true, Ordering::Release);
         result
         // The scope waits for the reporter before it returns.
     })
