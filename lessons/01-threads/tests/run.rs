@@ -105,10 +105,9 @@ fn a_panic_in_a_thread_becomes_an_err_at_join() {
         .split_once("panicked at ")
         .and_then(|(_, rest)| rest.lines().next())
         .expect("a panic location on stderr");
-    let page = std::fs::read_to_string(format!(
-        "{DIR}/../../book/01-4-endings.md"
-    ))
-    .expect("the chapter's page");
+    let page =
+        std::fs::read_to_string(format!("{DIR}/../../book/01-4-endings.md"))
+            .expect("the chapter's page");
     assert!(
         page.contains(&format!("panicked at {at}")),
         "the book should say the panic happened at {at}"
