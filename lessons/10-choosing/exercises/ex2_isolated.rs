@@ -3,9 +3,11 @@
 //! Run `command_line` with `sh -c` in a child process and give it at most
 //! `deadline`. Return `Ok(stdout)` (trimmed) if it exits with code 0, and
 //! `Err(...)` saying what happened if it fails, crashes, or runs past the
-//! deadline: then it must be killed, which a thread could never be. Whatever
-//! it does, this function returns soon after `deadline` and leaves no process
-//! behind. The commands print one short line at most.
+//! deadline: then it must be killed, which a thread could never be. A command
+//! may start programs of its own (`sleep 30; echo late`, or a job sent off
+//! with `&`): they are its processes too. Whatever it does, this function
+//! returns soon after `deadline` and leaves no process behind. The commands
+//! print one short line at most.
 //!
 //! Check your answer with `cargo exercises 10`.
 

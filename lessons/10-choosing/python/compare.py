@@ -8,8 +8,8 @@ must match Rust's: the same work was done).
 
 Run it by hand with the same options:
     python3 lessons/10-choosing/python/compare.py --cpu-jobs 8 \
-        --rounds 120000 --io-jobs 50 --wait-ms 5 --runs 3 \
-        --pool-threads 50 --pool-processes 2
+        --rounds 120000 --io-jobs 20 --wait-ms 5 --runs 3 \
+        --pool-threads 20 --pool-processes <your CPU count>
 """
 
 import argparse

@@ -1,10 +1,11 @@
 //! Exercise 2: when a process is the right tool (reference solution).
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use course_kit::child::ChildGuard;
+use course_kit::child::{self, ChildGuard};
 
 pub fn run_isolated(
     command_line: &str,
@@ -12,10 +13,18 @@ pub fn run_isolated(
 ) -> Result<String, String> {
     let mut command = Command::new("sh");
     command.args(["-c", command_line]).stdout(Stdio::piped());
+    // A process group of its own: whatever sh starts joins it, so one kill
+    // reaches them all.
+    command.process_group(0);
     // The guard kills and reaps the child if this function returns early.
     let mut child =
         ChildGuard::spawn(&mut command).map_err(|e| format!("{e:#}"))?;
+    let group = child.id();
     let waited = child.wait_timeout(deadline).map_err(|e| format!("{e:#}"))?;
+    // Whatever is left in the group (a hung `sleep`, a job sent off with `&`)
+    // ends now, whether sh did or not. Linux hands out pids in turn, so sh's
+    // pid is not someone else's a moment after sh was reaped.
+    child::kill_group(group);
     let Some(status) = waited else {
         // Still running: a process can be stopped from outside, a thread
         // cannot. `kill` also reaps it, so no zombie stays behind.
@@ -26,9 +35,10 @@ pub fn run_isolated(
         // A crash shows up here too, as "signal: 9 (SIGKILL)" or similar.
         return Err(status.to_string());
     }
-    // The child has exited, so its stdout holds all it will ever write.
-    // (Waiting first is fine for a short answer; a long one would fill the pipe
-    // and block the child, and must be read while it runs.)
+    // Every process that could write to stdout has ended, so it holds all it
+    // will ever get. (Waiting first is fine for a short answer; a long one
+    // would fill the pipe and block the child, and must be read while it
+    // runs.)
     let mut stdout = String::new();
     if let Some(mut pipe) = child.child_mut().stdout.take() {
         pipe.read_to_string(&mut stdout)

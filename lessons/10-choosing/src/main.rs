@@ -451,7 +451,8 @@ fn bytes(amount: f64) -> String {
 fn memory_part(_: &Args) -> Result<()> {
     let (threads, tasks, processes) = (500, 10_000, 20);
     println!(
-        "{threads} threads, {tasks} tokio tasks and {processes} processes, all waiting at once;"
+        "{threads} threads, then {tasks} tokio tasks, then {processes} processes, \
+         each kind all at once;"
     );
     println!("what each one added, read from /proc (Linux):");
     let costs = [

@@ -189,6 +189,98 @@ fn ex2_a_hang_is_killed_at_the_deadline() {
     );
 }
 
+/// Whether process `pid` has ended: gone, or a zombie. A grandchild's zombie
+/// is not ours to reap: its new parent (pid 1, or a subreaper) does that.
+fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the name, which is in parentheses.
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+/// Runs `run_isolated` on `command_line`, which starts `sleep 30 &` and writes
+/// its pid to the file named `PIDFILE`. Gives back what it returned (`None`
+/// if it had not returned 10 s later), how long it took, and whether the
+/// `sleep` was still running 5 s after it returned (then kills it).
+fn with_a_background_sleep(
+    command_line: &str,
+    deadline: Duration,
+) -> (Option<Result<String, String>>, Duration, bool) {
+    let pid_file = std::env::temp_dir().join(format!(
+        "lesson-10-ex2-sleep-{}-{deadline:?}",
+        std::process::id()
+    ));
+    let command_line =
+        command_line.replace("PIDFILE", &pid_file.display().to_string());
+    let started = Instant::now();
+    let (done, result) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = done.send(run_isolated(&command_line, deadline));
+    });
+    let returned = result.recv_timeout(Duration::from_secs(10)).ok();
+    let took = started.elapsed();
+    let pid: Option<u32> = std::fs::read_to_string(&pid_file)
+        .ok()
+        .and_then(|pid| pid.trim().parse().ok());
+    let _ = std::fs::remove_file(&pid_file);
+    let pid = pid.expect("the command wrote the pid of its sleep");
+    // Load can delay the kill's effect, never undo it: give it 5 s.
+    let left_running = !(0..100).any(|_| {
+        thread::sleep(Duration::from_millis(50));
+        ended(pid)
+    });
+    if left_running {
+        // Clean up for the learner, then fail.
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    (returned, took, left_running)
+}
+
+#[test]
+fn ex2_what_a_hung_command_started_is_killed_too() {
+    let (returned, took, left_running) = with_a_background_sleep(
+        "sleep 30 & echo $! > PIDFILE; wait",
+        Duration::from_millis(300),
+    );
+    let returned = returned.unwrap_or_else(|| {
+        panic!("run_isolated had not returned 10 s after its 300 ms deadline")
+    });
+    assert!(
+        returned.is_err(),
+        "a command past its deadline is an error: {returned:?} after {took:?}"
+    );
+    assert!(
+        !left_running,
+        "the sleep that sh started was still running after run_isolated \
+         returned: killing sh does not kill what it started"
+    );
+}
+
+#[test]
+fn ex2_a_job_sent_off_with_an_ampersand_holds_nothing_up() {
+    let (returned, took, left_running) = with_a_background_sleep(
+        "sleep 30 & echo $! > PIDFILE; echo done",
+        Duration::from_secs(20),
+    );
+    let returned = returned.unwrap_or_else(|| {
+        panic!(
+            "sh exited at once, but run_isolated had not returned 10 s later: \
+             the sleep it sent off still holds the stdout pipe"
+        )
+    });
+    assert_eq!(returned, Ok("done".to_string()), "after {took:?}");
+    assert!(
+        !left_running,
+        "the sleep that sh sent off was still running after run_isolated \
+         returned"
+    );
+}
+
 /// Counts how many of the calls between `enter` and `leave` overlap.
 #[derive(Default)]
 struct AtOnce {

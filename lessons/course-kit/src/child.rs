@@ -357,12 +357,23 @@ pub fn output_with_deadline(
 /// cargo running a test binary. Killing only the child would leave those
 /// running, so end the whole group.
 fn kill_group_it_leads(pid: u32) {
-    use rustix::process::{Pid, Signal, getpgid, kill_process_group};
-    let Some(child) = Pid::from_raw(pid as i32) else {
+    let Some(child) = rustix::process::Pid::from_raw(pid as i32) else {
         return;
     };
-    if getpgid(Some(child)).ok() == Some(child) {
-        let _ = kill_process_group(child, Signal::KILL);
+    if rustix::process::getpgid(Some(child)).ok() == Some(child) {
+        kill_group(pid);
+    }
+}
+
+/// Sends SIGKILL to every process in the process group `leader` started with
+/// `CommandExt::process_group(0)`: the programs it started, and their
+/// programs, end with it. The group lives on while any of them does, even
+/// after the leader has exited and been reaped. Does nothing when no such
+/// group is left.
+pub fn kill_group(leader: u32) {
+    use rustix::process::{Pid, Signal, kill_process_group};
+    if let Some(group) = Pid::from_raw(leader as i32) {
+        let _ = kill_process_group(group, Signal::KILL);
     }
 }
 
