@@ -280,11 +280,10 @@ impl Mapping {
         //   reads some bytes that were written, and every bit pattern is a
         //   valid `U` (a `Shareable` promise), but that is an assumption about
         //   the hardware, not a guarantee of the language;
-        // - the mapping could be made shorter under us: an access to a page
-        //   wholly past the new end raises SIGBUS, and the cut-off part of
-        //   the last page reads as zeros (a wrong value, but a valid `U`, as
-        //   every bit pattern is). Anonymous segments are sealed against
-        //   shrinking; a named one can be truncated by any
+        // - the mapping could be made shorter under us: a page wholly past the
+        //   new end raises SIGBUS, and the cut-off part of the last page reads
+        //   as zeros (a wrong value, but a valid `U`). Anonymous segments are
+        //   sealed against shrinking; a named one can be truncated by any
         //   process with write access to its file in /dev/shm.
         unsafe { std::slice::from_raw_parts(start.cast::<U>(), count) }
     }
