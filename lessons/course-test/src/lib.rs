@@ -957,7 +957,10 @@ pub fn stderr_for_the_book(stderr: &str) -> String {
             || trimmed.split_once(" |").is_some_and(|(number, _)| {
                 !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
             });
-        if under_toolchain_path && source_line {
+        // A label of the toolchain's source that points at nothing the
+        // reader can see once that source is gone.
+        let macro_label = trimmed == "= note: in this macro invocation";
+        if under_toolchain_path && (source_line || macro_label) {
             continue;
         }
         under_toolchain_path = false;
@@ -1246,6 +1249,15 @@ mod tests {
         assert_eq!(
             stderr_for_the_book(stderr),
             "error[E0368]: no\n --> a.rs:5:5\n  |\n  = help: x\n\nerror: aborting\n"
+        );
+    }
+
+    #[test]
+    fn a_macro_in_the_toolchain_is_not_pointed_at() {
+        let stderr = "error[E0368]: no\n --> a.rs:5:5\n  |\n  = note: `AtomicI64` is defined in another crate\n ::: /rustc/abc/atomic.rs:3727:1\n  |\n  = note: in this macro invocation\n\nerror: aborting\n";
+        assert_eq!(
+            stderr_for_the_book(stderr),
+            "error[E0368]: no\n --> a.rs:5:5\n  |\n  = note: `AtomicI64` is defined in another crate\n\nerror: aborting\n"
         );
     }
 
